@@ -1,0 +1,50 @@
+# Strata: one-machine runtime and build entry points. `make` alone prints this help.
+STRATA_HOME ?= /var/lib/strata
+export STRATA_HOME
+
+MVN   ?= mvn
+LOCAL := deploy/local/strata-local.sh
+NAME  ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install infra up down status logs build test demo clean bench-startup
+
+help: ## Show this help
+	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo "Ports: router 8080, ingest 8081, snapshot 8082, masking 8083, provisioning 8084, catalog 8085,"
+	@echo "       PostgreSQL 5433 (STRATA_PG_PORT), Kafka 9092 (STRATA_KAFKA_PORT)."
+
+install: ## Install missing Debian packages and the Kafka broker jars
+	@$(LOCAL) install
+
+infra: ## install + start Strata's PostgreSQL cluster and the Kafka broker
+	@$(LOCAL) infra
+
+up: ## infra + build (when stale), deploy and start all services; waits until ready
+	@$(LOCAL) up
+
+down: ## Stop the services, Kafka and PostgreSQL started by up/infra
+	@$(LOCAL) down
+
+status: ## One line per component; exit 3 unless all healthy
+	@$(LOCAL) status
+
+logs: ## Tail the logs (make logs NAME=router)
+	@$(LOCAL) logs $(NAME)
+
+build: ## mvn package, no tests
+	$(MVN) -B -DskipTests package
+
+test: ## up, then mvn verify against the running runtime
+	$(LOCAL) up
+	$(MVN) -B verify -Dstrata.home=$(STRATA_HOME)
+
+demo: up ## up, then the demo/smoke script through the router
+	@deploy/local/demo.sh
+
+bench-startup: ## Time from up to ready (all at once and one by one) and idle RSS; see docs/benchmarks.md
+	@bench/startup.sh
+
+clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
+	$(MVN) -B -q clean

@@ -1,0 +1,2 @@
+/** The masking service: profiling, rulesets, deterministic keyed masking, credential reset and subsetting. */
+package io.strata.masking;

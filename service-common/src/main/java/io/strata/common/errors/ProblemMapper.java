@@ -1,0 +1,108 @@
+package io.strata.common.errors;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.logging.Log;
+import io.strata.contracts.api.Problem;
+
+/**
+ * The one place where exceptions become answers. Every error a Strata API returns is problem+json with a detail that
+ * says what is wrong and what to do; a bad field is named; a server fault gets an error id that is also in the log.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return problem(e.status(), e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().stream().findFirst().orElse(null);
+        String field = first == null ? null : fieldOf(first);
+        String detail = e.getConstraintViolations().stream()
+                .map(violation -> fieldOf(violation) + " " + violation.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+        return problem(400, detail + ". Fix the request and send it again.", field);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String reason = e.getOriginalMessage() == null
+                ? "has the wrong type"
+                : e.getOriginalMessage().split("\n")[0];
+        return problem(400, (field.isEmpty() ? "The request body" : "Field '" + field + "'") + " is invalid: "
+                + reason + ". Send JSON matching the API (see /q/openapi).", field.isEmpty() ? null : field);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonSyntax(JsonProcessingException e) {
+        return problem(400, "The request body is not valid JSON: " + e.getOriginalMessage().split("\n")[0]
+                + ". Send a JSON object with Content-Type application/json.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return problem(404, "No such path. The API lives under /api/v1 (see /q/openapi for every path).", null);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return problem(405, "This path does not accept that method; allowed: " + e.getResponse().getAllowedMethods()
+                + ".", null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        String detail = e.getMessage() != null ? e.getMessage() : Response.Status.fromStatusCode(status).toString();
+        return problem(status, detail, null);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response internal(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "Internal error %s: %s", errorId, e.getMessage());
+        Problem problem = new Problem("about:blank", "Internal Server Error", 500,
+                "The server failed: " + Errors.rootMessage(e) + ". It is logged under error id " + errorId
+                        + "; if it happens again, report it with that id.",
+                null, errorId);
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A problem response; used by filters too. */
+    public static Response problem(int status, String detail, String field) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "Error";
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, field, null)).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // "create.request.name" → "name": drop the method and parameter names Bean Validation puts in front.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+}

@@ -1,0 +1,68 @@
+package io.strata.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The real infrastructure a {@code @QuarkusTest} of a Strata service needs: a fresh database, a Kafka broker and a
+ * fresh topic prefix, so that no test sees another's data or events. Attach it with
+ * {@code @WithTestResource(StrataTestEnvironment.class)}. By default the database lives in the JVM's shared cluster
+ * and the broker is the JVM's shared one; the arguments {@code postgres=private} and {@code kafka=private} give the
+ * test a cluster or broker of its own, which it may stop and kill (reach them with {@link #postgres()} and
+ * {@link #kafka()}).
+ */
+public class StrataTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile String topicPrefix;
+    private static volatile PostgresCluster postgres;
+    private static volatile KafkaBroker kafka;
+
+    private boolean privatePostgres;
+    private boolean privateKafka;
+
+    /** The topic prefix of the running test application. */
+    public static String topicPrefix() {
+        return topicPrefix;
+    }
+
+    /** The cluster the running test application uses. */
+    public static PostgresCluster postgres() {
+        return postgres;
+    }
+
+    /** The broker the running test application uses. */
+    public static KafkaBroker kafka() {
+        return kafka;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        privatePostgres = "private".equals(initArgs.get("postgres"));
+        privateKafka = "private".equals(initArgs.get("kafka"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        postgres = privatePostgres ? PostgresCluster.start(Map.of()) : PostgresCluster.shared();
+        kafka = privateKafka ? KafkaBroker.start() : KafkaBroker.shared();
+        topicPrefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> config = new HashMap<>(postgres.datasourceConfig(postgres.createDatabase()));
+        config.put("strata.events.bootstrap-servers", kafka.bootstrapServers());
+        config.put("strata.events.topic-prefix", topicPrefix);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Shared servers live for the whole JVM; databases and prefixes are never reused.
+        if (privatePostgres) {
+            postgres.close();
+        }
+        if (privateKafka) {
+            kafka.close();
+        }
+    }
+}
