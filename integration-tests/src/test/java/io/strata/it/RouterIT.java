@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.strata.testing.KafkaBroker;
+import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
 import io.strata.testing.ServiceProcess;
 
@@ -25,7 +26,10 @@ class RouterIT {
         try (ServiceProcess catalog = ServiceProcess.of("catalog-service").withDatabase(postgres)
                 .withBroker(broker, prefix).start();
                 ServiceProcess router = ServiceProcess.of("router")
-                        .with("strata.router.services.catalog.url", catalog.baseUrl()).start()) {
+                        .with("strata.router.services.catalog.url", catalog.baseUrl())
+                        // Nothing listens there, whatever else runs on this machine.
+                        .with("strata.router.services.provisioning.url", "http://127.0.0.1:" + Ports.free())
+                        .start()) {
             UUID job = UUID.randomUUID();
             Backbone.publishJobAsSnapshotService(broker, prefix, job, 3);
 

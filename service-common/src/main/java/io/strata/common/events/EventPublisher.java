@@ -4,12 +4,10 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.strata.common.config.StrataServiceConfig;
+import io.strata.common.tx.AfterCommit;
 import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.EventEnvelope;
@@ -35,7 +33,7 @@ public class EventPublisher {
     OutboxRelay relay;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /** Publishes a fact or command of this service on its own topic, keyed by the payload's subject. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -62,22 +60,6 @@ public class EventPublisher {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        afterCommit.runOnce(WAKE_KEY, relay::wakeUp);
     }
 }

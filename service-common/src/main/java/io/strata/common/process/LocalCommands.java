@@ -1,0 +1,115 @@
+package io.strata.common.process;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Runs programs on this host with a timeout, capturing output. Secrets go in {@code environment}, never in the
+ * arguments, which any user can read with {@code ps}.
+ */
+public final class LocalCommands {
+
+    /** Output readers: one thread per stream, so that a full stderr pipe never blocks a command. */
+    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors
+            .newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "command-output");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private LocalCommands() {
+    }
+
+    /** Runs a command; throws {@link CommandException} if it exits non-zero or outlives {@code timeout}. */
+    public static CommandResult run(Duration timeout, List<String> command) {
+        return run(timeout, command, Map.of(), null);
+    }
+
+    /** Runs a command and fails unless it exits with 0. */
+    public static CommandResult run(Duration timeout, List<String> command, Map<String, String> environment,
+            byte[] stdin) {
+        CommandResult result = attempt(timeout, command, environment, stdin);
+        if (!result.ok()) {
+            String output = result.stderr().isBlank() ? result.stdout() : result.stderr();
+            throw new CommandException(command, result.exitCode(), output.strip(),
+                    command.get(0) + " exited with " + result.exitCode() + ": " + lastLines(output, 5));
+        }
+        return result;
+    }
+
+    /** Runs a command and returns how it ended, whatever the exit code; throws only on timeout. */
+    public static CommandResult attempt(Duration timeout, List<String> command, Map<String, String> environment,
+            byte[] stdin) {
+        long started = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new CommandException(command, -1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+        CompletableFuture<String> stdout = drain(process.getInputStream());
+        CompletableFuture<String> stderr = drain(process.getErrorStream());
+        try {
+            if (stdin != null) {
+                process.getOutputStream().write(stdin);
+            }
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new CommandException(command, -1, stderr.getNow(""), command.get(0) + " did not finish within "
+                        + timeout.toSeconds() + " s");
+            }
+            CommandResult result = new CommandResult(process.exitValue(), stdout.get(), stderr.get());
+            Log.debugf("%s → %d in %d ms", command, result.exitCode(), (System.nanoTime() - started) / 1_000_000);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new CommandException(command, -1, "", "interrupted while running " + command.get(0));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a program can be found on the PATH. */
+    public static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        for (String dir : path.split(":")) {
+            if (new java.io.File(dir, program).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                stream.transferTo(buffer);
+                return buffer.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }, READERS);
+    }
+
+    private static String lastLines(String text, int lines) {
+        List<String> all = text.strip().lines().toList();
+        return String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}
