@@ -73,7 +73,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static Path libDir() {
         String configured = System.getProperty("strata.kafka.lib");
         if (configured == null) {
-            String home = System.getProperty("strata.home", System.getenv().getOrDefault("STRATA_HOME",
+            String home = System.getProperty("test.strata.home", System.getenv().getOrDefault("STRATA_HOME",
                     "/var/lib/strata"));
             configured = home + "/kafka/lib";
         }

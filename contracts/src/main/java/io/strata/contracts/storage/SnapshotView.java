@@ -20,11 +20,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param logicalSize bytes of data the snapshot holds as its user sees them
  * @param uniqueSize bytes only this snapshot holds (what deleting it would free)
  * @param metadata what the requester kept with it
- * @param dependents what keeps it from being deleted: clones ({@code volume:<id>}), later snapshots
- *        ({@code snapshot:<id>}) and holders such as bookmarks
+ * @param dependents what keeps it from being deleted: live clones ({@code volume:<id>}) and holders such as
+ *        bookmarks
+ * @param children the snapshots whose parent this one is, on any dataset (a clone's first snapshot, the next
+ *        snapshot on the timeline): lineage walked forwards
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SnapshotView(String id, String dataset, String volume, String parent, Instant createdAt,
         String position, Instant positionTime, Long logicalSize, Long uniqueSize, Map<String, String> metadata,
-        List<String> dependents) {
+        List<String> dependents, List<String> children) {
 }

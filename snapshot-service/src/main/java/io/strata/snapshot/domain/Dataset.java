@@ -1,0 +1,46 @@
+package io.strata.snapshot.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A dataset (a source, a masked dataset, a virtual database) as the pool knows it: its retention and PITR window. */
+@Entity
+@Table(name = "dataset")
+public class Dataset extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "keep_last")
+    public Integer keepLast;
+
+    @Column(name = "keep_days")
+    public Integer keepDays;
+
+    @Column(name = "window_from")
+    public Instant windowFrom;
+
+    @Column(name = "window_to")
+    public Instant windowTo;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The dataset, created on first use. */
+    public static Dataset findOrCreate(String id) {
+        Dataset dataset = findById(id);
+        if (dataset == null) {
+            dataset = new Dataset();
+            dataset.id = id;
+            dataset.createdAt = Instant.now();
+            dataset.persist();
+        }
+        return dataset;
+    }
+}

@@ -1,0 +1,65 @@
+package io.strata.snapshot.rest;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.strata.common.errors.ApiException;
+import io.strata.contracts.storage.SnapshotView;
+import io.strata.contracts.storage.TimelineView;
+import io.strata.snapshot.service.RetentionService;
+import io.strata.snapshot.service.StorageQueries;
+
+/** {@code /api/v1/datasets}: each dataset's snapshots, timeline and retention. */
+@Path("/api/v1/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Storage")
+public class DatasetResource {
+
+    @Inject
+    StorageQueries queries;
+
+    @Inject
+    RetentionService retention;
+
+    @GET
+    @Operation(summary = "The ids of the datasets that have storage")
+    public List<String> list() {
+        return queries.datasets();
+    }
+
+    @GET
+    @Path("/{id}/snapshots")
+    @Operation(summary = "A dataset's snapshots, oldest first")
+    public List<SnapshotView> snapshots(@PathParam("id") String id) {
+        return queries.snapshots(id);
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "A dataset's timeline", description = "Snapshots with parents, clones made from them, the point-in-time window and the retention policy.")
+    public TimelineView timeline(@PathParam("id") String id) {
+        return queries.timeline(id);
+    }
+
+    @PUT
+    @Path("/{id}/retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a dataset's retention", description = "Keep the newest keepLast snapshots and those younger than keepDays; held and cloned snapshots are always kept.")
+    public TimelineView.Retention setRetention(@PathParam("id") String id, TimelineView.Retention policy) {
+        if (policy == null) {
+            throw ApiException.badRequest(null, "Send a JSON body such as {\"keepLast\": 10, \"keepDays\": 7}.");
+        }
+        return retention.setPolicy(id, policy.keepLast(), policy.keepDays());
+    }
+}

@@ -1,0 +1,145 @@
+package io.strata.snapshot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strata.contracts.events.EventEnvelope;
+import io.strata.contracts.storage.CloneRequested;
+import io.strata.contracts.storage.CreateVolumeRequested;
+import io.strata.contracts.storage.ExportCreated;
+import io.strata.contracts.storage.ExportRequested;
+import io.strata.contracts.storage.SnapshotRequested;
+import io.strata.contracts.storage.UnexportRequested;
+import io.strata.contracts.storage.VolumeCreated;
+import io.strata.snapshot.service.Reconciler;
+import io.strata.snapshot.service.RetentionService;
+import io.strata.testing.Processes;
+import io.strata.testing.StrataTestEnvironment;
+
+/** NFS exports read and written with a real NFSv4 client, retention, and the reconcile pass. */
+@QuarkusTest
+@WithTestResource(StrataTestEnvironment.class)
+@WithTestResource(PoolTestResource.class)
+class ExportsRetentionReconcileTest {
+
+    private static StorageCommands commands;
+
+    @Inject
+    RetentionService retention;
+
+    @Inject
+    Reconciler reconciler;
+
+    @ConfigProperty(name = "strata.home")
+    String home;
+
+    @BeforeAll
+    static void connect() {
+        commands = new StorageCommands();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        commands.close();
+    }
+
+    private Path createVolume(String dataset) {
+        String volume = StorageCommands.newId("vol");
+        String request = StorageCommands.newId("req");
+        EventEnvelope answer = commands.request(request, new CreateVolumeRequested(request, volume, dataset, "t"));
+        return Path.of(commands.payload(answer, VolumeCreated.class).volume().path());
+    }
+
+    private String snapshot(String volume) {
+        String snapshot = StorageCommands.newId("snap");
+        String request = StorageCommands.newId("req");
+        assertThat(commands.request(request, new SnapshotRequested(request, volume, snapshot, null, null, Map.of()))
+                .type()).isEqualTo("SnapshotCreated");
+        return snapshot;
+    }
+
+    @Test
+    void anExportedVolumeIsReadAndWrittenOverNfs() throws Exception {
+        Path volumePath = createVolume(StorageCommands.newId("source"));
+        String volume = volumePath.getFileName().toString();
+        Files.writeString(volumePath.resolve("hello.txt"), "from the pool\n");
+
+        String request = StorageCommands.newId("req");
+        commands.send("provisioning", new ExportRequested(request, volume, List.of()));
+        EventEnvelope answer = commands.awaitAnswer(request);
+        assertThat(answer.type()).isEqualTo("ExportCreated");
+        ExportCreated export = commands.payload(answer, ExportCreated.class);
+        assertThat(export.path()).isEqualTo("/strata/" + volume);
+        String base = "nfs://127.0.0.1" + export.path() + "/";
+        String query = "?version=4&nfsport=" + export.port();
+
+        assertThat(Processes.run(30, List.of("nfs-cat", base + "hello.txt" + query))).isEqualTo("from the pool\n");
+        Path local = Files.createTempFile("nfs", ".txt");
+        Files.writeString(local, "written over NFS\n");
+        Processes.run(30, List.of("nfs-cp", local.toString(), base + "from-client.txt" + query));
+        assertThat(Files.readString(volumePath.resolve("from-client.txt"))).isEqualTo("written over NFS\n");
+        given().get("/api/v1/volumes/" + volume).then().body("export.path", equalTo("/strata/" + volume))
+                .body("export.mountCommand", org.hamcrest.Matchers.containsString("mount -t nfs4"));
+
+        String remove = StorageCommands.newId("req");
+        commands.send("provisioning", new UnexportRequested(remove, volume));
+        assertThat(commands.awaitAnswer(remove).type()).isEqualTo("ExportRemoved");
+        assertThatThrownBy(() -> Processes.run(30, List.of("nfs-ls", base + query))).isInstanceOf(
+                IllegalStateException.class);
+        Files.delete(local);
+    }
+
+    @Test
+    void retentionKeepsTheNewestAndWhatClonesNeed() {
+        String dataset = StorageCommands.newId("source");
+        String volume = createVolume(dataset).getFileName().toString();
+        String s1 = snapshot(volume);
+        String s2 = snapshot(volume);
+        String s3 = snapshot(volume);
+        String s4 = snapshot(volume);
+        String request = StorageCommands.newId("req");
+        commands.request(request, new CloneRequested(request, s2, StorageCommands.newId("vdb"), "vdb-r", "t"));
+
+        given().contentType("application/json").body("{\"keepLast\": 1}").put("/api/v1/datasets/" + dataset
+                + "/retention").then().statusCode(200).body("keepLast", equalTo(1));
+        List<String> removed = retention.applyAll();
+
+        assertThat(removed).contains(s1, s3).doesNotContain(s2, s4);
+        given().get("/api/v1/datasets/" + dataset + "/timeline").then()
+                .body("snapshots.id", org.hamcrest.Matchers.contains(s2, s4))
+                .body("retention.keepLast", equalTo(1));
+    }
+
+    @Test
+    void reconcileRemovesOrphansAndFailsWhatIsMissing() throws Exception {
+        Path mount = Path.of(home, "pool");
+        // An operation that reached the pool but not the database:
+        Processes.run(30, List.of("btrfs", "subvolume", "create", mount.resolve("volumes/orphan-1").toString()));
+        // A volume removed behind the service's back:
+        Path lost = createVolume(StorageCommands.newId("source"));
+        Processes.run(30, List.of("btrfs", "subvolume", "delete", lost.toString()));
+
+        Reconciler.Report report = reconciler.reconcile();
+
+        assertThat(report.orphansRemoved()).contains("volume:orphan-1");
+        assertThat(report.failed()).contains("volume:" + lost.getFileName());
+        assertThat(Files.exists(mount.resolve("volumes/orphan-1"))).isFalse();
+        given().get("/api/v1/volumes/" + lost.getFileName()).then().body("state", equalTo("FAILED"));
+    }
+}
