@@ -7,7 +7,7 @@ LOCAL := deploy/local/strata-local.sh
 NAME  ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test demo clean bench-startup
+.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -45,6 +45,10 @@ demo: up ## up, then the demo/smoke script through the router
 
 bench-startup: ## Time from up to ready (all at once and one by one) and idle RSS; see docs/benchmarks.md
 	@bench/startup.sh
+
+bench-storage: ## Snapshot/clone vs full copy at 1 and 10 GB, 500 clones, space of 20 rewritten clones
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.StorageBench -Dstrata.home=$(STRATA_HOME)
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean

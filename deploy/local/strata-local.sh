@@ -30,7 +30,7 @@ KAFKA_VERSION="4.1.2"
 KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
 
 PACKAGES=(postgresql btrfs-progs openssh-server rsync nfs-ganesha nfs-ganesha-vfs libnfs-utils
-  mariadb-server mariadb-backup jq curl)
+  mariadb-server mariadb-backup jq curl zfs-fuse)
 
 # Services in start order; `down` stops them in reverse. svc name = module without "-service".
 MODULES=(ingest-service snapshot-service masking-service provisioning-service catalog-service router)
@@ -52,6 +52,7 @@ KAFKA_CONFIG="$KAFKA_HOME/config/server.properties"
 KAFKA_DATA="$KAFKA_HOME/data"
 KAFKA_LOG="$LOG_DIR/kafka.log"
 KAFKA_MARKER="$KAFKA_LIB/.strata-kafka-version"
+GANESHA_NEEDLE="$STRATA_HOME/nfs/ganesha.conf"
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
@@ -805,6 +806,10 @@ cmd_down() {
   done
   ((${#services[@]} == 0)) || stop_pids "${services[@]}"
   for m in "${MODULES[@]}"; do rm -f "$(pid_file "$m")"; done
+  # NFS-Ganesha is started by the snapshot service and outlives it (exports stay mounted on clients).
+  if pid="$(running_pid ganesha "$GANESHA_NEEDLE")"; then
+    stop_pids "nfs-ganesha=$pid"
+  fi
   if pid="$(running_pid kafka "$KAFKA_NEEDLE")"; then
     stop_pids "kafka=$pid"
   fi
@@ -848,6 +853,10 @@ cmd_status() {
   else
     status_line kafka stopped - "$STRATA_KAFKA_PORT" "-"
     all=3
+  fi
+
+  if pid="$(running_pid ganesha "$GANESHA_NEEDLE")"; then
+    status_line nfs-ganesha running "$pid" "${STRATA_NFS_PORT:-12049}" "(started by snapshot-service for exports)"
   fi
 
   for m in "${MODULES[@]}"; do

@@ -127,6 +127,46 @@ class ExportsRetentionReconcileTest {
     }
 
     @Test
+    void aDatasetIsReplicatedToAnotherPoolIncrementally() throws Exception {
+        Path replica = Path.of(home, "replica");
+        Path image = Path.of(home, "replica.img");
+        Processes.run(30, List.of("truncate", "-s", "2G", image.toString()));
+        Processes.run(60, List.of("mkfs.btrfs", "-q", image.toString()));
+        Files.createDirectories(replica);
+        Processes.run(30, List.of("mount", "-o", "loop", image.toString(), replica.toString()));
+
+        String dataset = StorageCommands.newId("source");
+        Path volumePath = createVolume(dataset);
+        String volume = volumePath.getFileName().toString();
+        Files.writeString(volumePath.resolve("base.dat"), "x".repeat(1 << 20));
+        String s1 = snapshot(volume);
+        Files.writeString(volumePath.resolve("delta.dat"), "second\n");
+        String s2 = snapshot(volume);
+
+        String first = given().contentType("application/json").body("{\"target\": \"" + replica + "\"}")
+                .post("/api/v1/datasets/" + dataset + "/replicate").then().statusCode(202).extract().path("jobId");
+        awaitJob(first, "sent 2 of 2 snapshots");
+        assertThat(Files.readString(replica.resolve(s2).resolve("delta.dat"))).isEqualTo("second\n");
+        assertThat(Files.size(replica.resolve(s1).resolve("base.dat"))).isEqualTo(1 << 20);
+
+        Files.writeString(volumePath.resolve("third.dat"), "third\n");
+        String s3 = snapshot(volume);
+        String second = given().contentType("application/json").body("{\"target\": \"" + replica + "\"}")
+                .post("/api/v1/datasets/" + dataset + "/replicate").then().statusCode(202).extract().path("jobId");
+        awaitJob(second, "sent 1 of 3 snapshots");
+        assertThat(Files.readString(replica.resolve(s3).resolve("third.dat"))).isEqualTo("third\n");
+
+        given().contentType("application/json").body("{\"target\": \"/tmp\"}").post("/api/v1/datasets/" + dataset
+                + "/replicate").then().statusCode(400).body("field", equalTo("target"));
+    }
+
+    private static void awaitJob(String jobId, String finalStep) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> given().get(
+                "/api/v1/jobs/" + jobId).then().body("state", equalTo("SUCCEEDED")).body("step",
+                        org.hamcrest.Matchers.startsWith(finalStep)));
+    }
+
+    @Test
     void reconcileRemovesOrphansAndFailsWhatIsMissing() throws Exception {
         Path mount = Path.of(home, "pool");
         // An operation that reached the pool but not the database:

@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.quarkus.logging.Log;
+import org.jboss.logging.Logger;
 
 /**
  * Runs programs on this host with a timeout, capturing output. Secrets go in {@code environment}, never in the
  * arguments, which any user can read with {@code ps}.
  */
 public final class LocalCommands {
+
+    private static final Logger LOG = Logger.getLogger(LocalCommands.class);
 
     /** Output readers: one thread per stream, so that a full stderr pipe never blocks a command. */
     private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors
@@ -72,7 +74,7 @@ public final class LocalCommands {
                         + timeout.toSeconds() + " s");
             }
             CommandResult result = new CommandResult(process.exitValue(), stdout.get(), stderr.get());
-            Log.debugf("%s → %d in %d ms", command, result.exitCode(), (System.nanoTime() - started) / 1_000_000);
+            LOG.debugf("%s → %d in %d ms", command, result.exitCode(), (System.nanoTime() - started) / 1_000_000);
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.quarkus.logging.Log;
+import org.jboss.logging.Logger;
+
 import io.strata.common.process.CommandException;
 import io.strata.common.process.CommandResult;
 import io.strata.common.process.LocalCommands;
@@ -23,6 +24,8 @@ import io.strata.common.process.LocalCommands;
  * loop-mounted (every start, so the pool comes back after a reboot).
  */
 public class BtrfsDriver implements PoolDriver {
+
+    private static final Logger LOG = Logger.getLogger(BtrfsDriver.class);
 
     private static final Duration QUICK = Duration.ofSeconds(30);
     private static final Duration SLOW = Duration.ofMinutes(10);
@@ -85,11 +88,11 @@ public class BtrfsDriver implements PoolDriver {
         if (!Files.exists(image)) {
             requireProgram("mkfs.btrfs");
             Files.createDirectories(image.getParent());
-            Log.infof("Creating the btrfs pool: a %d GiB sparse file at %s", imageSize >> 30, image);
+            LOG.infof("Creating the btrfs pool: a %d GiB sparse file at %s", imageSize >> 30, image);
             run("truncate", "-s", String.valueOf(imageSize), image.toString());
             run(SLOW, "mkfs.btrfs", "-q", "-L", "strata-pool", image.toString());
         }
-        Log.infof("Mounting the btrfs pool %s at %s", image, mountPoint);
+        LOG.infof("Mounting the btrfs pool %s at %s", image, mountPoint);
         try {
             run("mount", "-o", "loop", image.toString(), mountPoint.toString());
         } catch (CommandException e) {
@@ -251,8 +254,60 @@ public class BtrfsDriver implements PoolDriver {
         try {
             Files.deleteIfExists(target);
         } catch (IOException e) {
-            Log.debugf("Could not remove %s: %s", target, e.getMessage());
+            LOG.debugf("Could not remove %s: %s", target, e.getMessage());
         }
+    }
+
+    /**
+     * Copies a snapshot to another btrfs filesystem with {@code btrfs send | btrfs receive}: incremental against
+     * {@code parentId} when given (it must already be on the target), whole otherwise. The copy lands in
+     * {@code targetDir/<snapshotId>}, read-only, and costs what differs from the parent.
+     *
+     * @return the bytes the send stream carried
+     */
+    public long sendSnapshot(String snapshotId, String parentId, Path targetDir) {
+        Path snapshot = snapshotPath(snapshotId);
+        requireSubvolume(snapshot, "snapshot " + snapshotId);
+        List<String> send = parentId == null
+                ? List.of("btrfs", "send", "-q", snapshot.toString())
+                : List.of("btrfs", "send", "-q", "-p", snapshotPath(parentId).toString(), snapshot.toString());
+        try {
+            Path sendErrors = Files.createTempFile("btrfs-send", ".err");
+            Path receiveErrors = Files.createTempFile("btrfs-receive", ".err");
+            try {
+                Process sender = new ProcessBuilder(send).redirectError(sendErrors.toFile()).start();
+                Process receiver = new ProcessBuilder("btrfs", "receive", "-q", "-e", targetDir.toString())
+                        .redirectError(receiveErrors.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                long bytes;
+                // Pumped here rather than piped by a shell, to count the stream's size.
+                try (var in = sender.getInputStream(); var out = receiver.getOutputStream()) {
+                    bytes = in.transferTo(out);
+                }
+                int sendExit = sender.waitFor();
+                int receiveExit = receiver.waitFor();
+                if (sendExit != 0 || receiveExit != 0) {
+                    throw new PoolException("btrfs send of " + snapshotId + " to " + targetDir + " failed: "
+                            + Files.readString(sendErrors).strip() + " " + Files.readString(receiveErrors).strip());
+                }
+                return bytes;
+            } finally {
+                Files.deleteIfExists(sendErrors);
+                Files.deleteIfExists(receiveErrors);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolException("interrupted while sending " + snapshotId);
+        }
+    }
+
+    /** Whether {@code dir} is on a mounted btrfs filesystem. */
+    public static boolean isOnBtrfs(Path dir) {
+        CommandResult result = LocalCommands.attempt(QUICK, List.of("findmnt", "-n", "-o", "FSTYPE", "--target", dir
+                .toString()), Map.of(), null);
+        return result.ok() && "btrfs".equals(result.stdout().strip());
     }
 
     /** The mount point of the pool. */

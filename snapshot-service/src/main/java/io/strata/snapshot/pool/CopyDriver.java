@@ -14,7 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.quarkus.logging.Log;
+import org.jboss.logging.Logger;
+
 import io.strata.common.process.CommandException;
 import io.strata.common.process.LocalCommands;
 
@@ -25,6 +26,8 @@ import io.strata.common.process.LocalCommands;
  * place, so a crash never leaves a half-copied snapshot under a real id.
  */
 public class CopyDriver implements PoolDriver {
+
+    private static final Logger LOG = Logger.getLogger(CopyDriver.class);
 
     private static final Duration COPY_TIMEOUT = Duration.ofHours(6);
     private static final String PARTIAL = ".partial-";
@@ -48,7 +51,7 @@ public class CopyDriver implements PoolDriver {
             Files.createDirectories(root.resolve("snapshots"));
             thin = reflinksWork();
             removePartials();
-            Log.infof("Copy pool at %s: clones are %s", root, thin
+            LOG.infof("Copy pool at %s: clones are %s", root, thin
                     ? "thin (reflinks)"
                     : "full copies (no reflinks "
                             + "on this filesystem)");
@@ -74,7 +77,7 @@ public class CopyDriver implements PoolDriver {
         for (String dir : List.of("volumes", "snapshots")) {
             try (Stream<Path> entries = Files.list(root.resolve(dir))) {
                 for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith(PARTIAL)).toList()) {
-                    Log.infof("Removing %s, left by an interrupted copy", entry);
+                    LOG.infof("Removing %s, left by an interrupted copy", entry);
                     remove(entry);
                 }
             }

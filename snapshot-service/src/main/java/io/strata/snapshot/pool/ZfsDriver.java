@@ -16,15 +16,19 @@ import io.strata.common.process.LocalCommands;
  * The ZFS pool, under one parent dataset (e.g. {@code tank/strata}): volumes are filesystems
  * {@code <parent>/volumes/<id>} mounted under the pool path, snapshots are ZFS snapshots {@code <volume>@<id>}, clones
  * are {@code zfs clone}, and promote is {@code zfs promote}. ZFS cannot destroy a filesystem that still has snapshots,
- * while Strata keeps a deleted volume's snapshots on the timeline: such a volume is unmounted and renamed under
- * {@code <parent>/retired/} until its last snapshot goes.
+ * while Strata keeps a deleted volume's snapshots on the timeline: such a volume is unmounted and marked with the user
+ * property {@code strata:retired=yes} until its last snapshot goes. Works with OpenZFS and with zfs-fuse (which
+ * lacks {@code -p}, so sizes are read in either form).
  */
 public class ZfsDriver implements PoolDriver {
 
     private static final Duration QUICK = Duration.ofSeconds(60);
 
+    private static final String RETIRED = "strata:retired";
+
     private final String parent;
     private final Path root;
+    private boolean parseable;
 
     public ZfsDriver(String parent, Path root) {
         this.parent = parent;
@@ -50,11 +54,11 @@ public class ZfsDriver implements PoolDriver {
         if (!exists(parent)) {
             run("zfs", "create", "-p", "-o", "mountpoint=" + root, parent);
         }
-        for (String child : List.of(parent + "/volumes", parent + "/retired")) {
-            if (!exists(child)) {
-                run("zfs", "create", child);
-            }
+        if (!exists(parent + "/volumes")) {
+            run("zfs", "create", parent + "/volumes");
         }
+        parseable = LocalCommands.attempt(QUICK, List.of("zfs", "list", "-Hp", "-o", "used", parent), Map.of(), null)
+                .ok();
     }
 
     private String volumeDataset(String volumeId) {
@@ -128,14 +132,12 @@ public class ZfsDriver implements PoolDriver {
         if (!exists(dataset)) {
             return;
         }
-        boolean hasSnapshots = !run("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-d", "1", dataset).stdout()
-                .isBlank();
-        if (hasSnapshots) {
+        if (hasSnapshots(dataset)) {
+            run("zfs", "set", RETIRED + "=yes", dataset);
+            // canmount=off unmounts it; the data stays for the snapshots.
             run("zfs", "set", "canmount=off", dataset);
-            run("zfs", "unmount", dataset);
-            run("zfs", "rename", dataset, parent + "/retired/" + volumeId);
         } else {
-            run("zfs", "destroy", dataset);
+            destroy(dataset);
         }
     }
 
@@ -145,12 +147,10 @@ public class ZfsDriver implements PoolDriver {
         if (name == null) {
             return;
         }
-        run("zfs", "destroy", name);
+        destroy(name);
         String dataset = name.substring(0, name.indexOf('@'));
-        boolean retired = dataset.startsWith(parent + "/retired/");
-        if (retired && run("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-d", "1", dataset).stdout()
-                .isBlank()) {
-            run("zfs", "destroy", dataset);
+        if (isRetired(dataset) && !hasSnapshots(dataset)) {
+            destroy(dataset);
         }
     }
 
@@ -159,14 +159,43 @@ public class ZfsDriver implements PoolDriver {
         run("zfs", "promote", volumeDataset(volumeId));
     }
 
+    /** zfs destroy, retried while the dataset is busy (FUSE releases closed files asynchronously). */
+    private static void destroy(String name) {
+        for (int attempt = 0;; attempt++) {
+            try {
+                run("zfs", "destroy", "-f", name);
+                return;
+            } catch (PoolException e) {
+                if (attempt >= 50 || !e.getMessage().contains("busy")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean hasSnapshots(String dataset) {
+        return !run("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-d", "1", dataset).stdout().isBlank();
+    }
+
+    private boolean isRetired(String dataset) {
+        return "yes".equals(run("zfs", "get", "-H", "-o", "value", RETIRED, dataset).stdout().strip());
+    }
+
     @Override
     public Set<String> volumes() {
         Set<String> ids = new HashSet<>();
         String prefix = parent + "/volumes/";
-        for (String name : run("zfs", "list", "-H", "-t", "filesystem", "-o", "name", "-r", parent + "/volumes")
-                .stdout().split("\n")) {
-            if (name.strip().startsWith(prefix)) {
-                ids.add(name.strip().substring(prefix.length()));
+        for (String line : run("zfs", "list", "-H", "-t", "filesystem", "-o", "name," + RETIRED, "-r", parent
+                + "/volumes").stdout().split("\n")) {
+            String[] columns = line.strip().split("\t");
+            if (columns[0].startsWith(prefix) && !(columns.length > 1 && "yes".equals(columns[1]))) {
+                ids.add(columns[0].substring(prefix.length()));
             }
         }
         return ids;
@@ -187,17 +216,17 @@ public class ZfsDriver implements PoolDriver {
 
     @Override
     public PoolUsage usage() {
-        String[] values = run("zfs", "list", "-Hp", "-o", "used,avail", parent).stdout().strip().split("\\s+");
-        long used = Long.parseLong(values[0]);
-        long available = Long.parseLong(values[1]);
+        String[] values = list("used,avail", parent).strip().split("\\s+");
+        long used = bytes(values[0]);
+        long available = bytes(values[1]);
         return new PoolUsage(used + available, used, available);
     }
 
     @Override
     public Map<String, SpaceUsage> space() {
         Map<String, SpaceUsage> space = new HashMap<>();
-        for (String line : run("zfs", "list", "-Hp", "-t", "filesystem,snapshot", "-o",
-                "name,referenced,used,usedbydataset", "-r", parent).stdout().split("\n")) {
+        for (String line : list("name,referenced,used,usedbydataset", "-t", "filesystem,snapshot", "-r", parent)
+                .split("\n")) {
             String[] columns = line.strip().split("\t");
             if (columns.length < 4) {
                 continue;
@@ -205,11 +234,10 @@ public class ZfsDriver implements PoolDriver {
             String name = columns[0];
             int at = name.indexOf('@');
             if (at > 0) {
-                space.put(name.substring(at + 1), new SpaceUsage(Long.parseLong(columns[1]), Long.parseLong(
-                        columns[2])));
+                space.put(name.substring(at + 1), new SpaceUsage(bytes(columns[1]), bytes(columns[2])));
             } else if (name.startsWith(parent + "/volumes/")) {
-                space.put(name.substring((parent + "/volumes/").length()), new SpaceUsage(Long.parseLong(columns[1]),
-                        parseOrZero(columns[3])));
+                space.put(name.substring((parent + "/volumes/").length()), new SpaceUsage(bytes(columns[1]), bytes(
+                        columns[3])));
             }
         }
         return space;
@@ -225,8 +253,25 @@ public class ZfsDriver implements PoolDriver {
         // ZFS filesystems have mount points of their own; nothing was mounted for the export.
     }
 
-    private static long parseOrZero(String value) {
-        return value.matches("\\d+") ? Long.parseLong(value) : 0;
+    /** {@code zfs list -H} output of the given properties, parseable where the zfs command supports it. */
+    private String list(String properties, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("zfs", "list", parseable ? "-Hp" : "-H", "-o",
+                properties));
+        command.addAll(List.of(args));
+        return run(command.toArray(String[]::new)).stdout();
+    }
+
+    /** A ZFS size, raw ({@code 3276800}) or human ({@code 3.12M}); {@code -} and {@code none} are 0. */
+    static long bytes(String value) {
+        if (value.matches("\\d+")) {
+            return Long.parseLong(value);
+        }
+        var matcher = java.util.regex.Pattern.compile("([0-9.]+)([KMGTPE])").matcher(value);
+        if (!matcher.matches()) {
+            return 0;
+        }
+        int power = "KMGTPE".indexOf(matcher.group(2)) + 1;
+        return (long) (Double.parseDouble(matcher.group(1)) * Math.pow(1024, power));
     }
 
     private static CommandResult run(String... command) {

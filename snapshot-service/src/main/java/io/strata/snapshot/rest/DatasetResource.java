@@ -1,22 +1,27 @@
 package io.strata.snapshot.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.strata.common.errors.ApiException;
+import io.strata.common.jobs.Job;
 import io.strata.contracts.storage.SnapshotView;
 import io.strata.contracts.storage.TimelineView;
+import io.strata.snapshot.service.ReplicationService;
 import io.strata.snapshot.service.RetentionService;
 import io.strata.snapshot.service.StorageQueries;
 
@@ -31,6 +36,9 @@ public class DatasetResource {
 
     @Inject
     RetentionService retention;
+
+    @Inject
+    ReplicationService replication;
 
     @GET
     @Operation(summary = "The ids of the datasets that have storage")
@@ -50,6 +58,19 @@ public class DatasetResource {
     @Operation(summary = "A dataset's timeline", description = "Snapshots with parents, clones made from them, the point-in-time window and the retention policy.")
     public TimelineView timeline(@PathParam("id") String id) {
         return queries.timeline(id);
+    }
+
+    @POST
+    @Path("/{id}/replicate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Copy a dataset's snapshots to another btrfs filesystem", description = "btrfs send/receive, each snapshot incremental against the previous one already there; 202 with a job.")
+    public Response replicate(@PathParam("id") String id, ReplicateRequest request) {
+        Job job = replication.replicate(id, request == null ? null : request.target());
+        return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
+    }
+
+    /** @param target a directory on another btrfs filesystem */
+    public record ReplicateRequest(String target) {
     }
 
     @PUT
