@@ -12,7 +12,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.strata.contracts.events.EventEnvelope;
@@ -27,7 +26,7 @@ import io.strata.testing.StrataTestEnvironment;
 /** A nearly full pool warns, then refuses new volumes and clones with a clear message. */
 @QuarkusTest
 @WithTestResource(StrataTestEnvironment.class)
-@WithTestResource(value = PoolTestResource.class, initArgs = @ResourceArg(name = "size", value = "1G"))
+@WithTestResource(SmallPoolTestResource.class)
 class CapacityGuardTest {
 
     @Test

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.strata.common.jobs.Job;
@@ -23,12 +22,13 @@ import io.strata.contracts.events.Topics;
 import io.strata.contracts.jobs.JobProgressed;
 import io.strata.contracts.jobs.JobState;
 import io.strata.testing.KafkaBroker;
+import io.strata.testing.PrivateKafkaEnvironment;
 import io.strata.testing.StrataTestEnvironment;
 import io.strata.testing.TopicClient;
 
 /** An event committed while the broker is down waits in the outbox and is delivered once the broker is back. */
 @QuarkusTest
-@WithTestResource(value = StrataTestEnvironment.class, initArgs = @ResourceArg(name = "kafka", value = "private"))
+@WithTestResource(PrivateKafkaEnvironment.class)
 class OutboxBrokerOutageTest {
 
     @Inject

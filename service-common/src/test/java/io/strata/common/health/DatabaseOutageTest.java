@@ -8,15 +8,15 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.strata.testing.PostgresCluster;
+import io.strata.testing.PrivatePostgresEnvironment;
 import io.strata.testing.StrataTestEnvironment;
 
 /** Readiness goes DOWN, naming the database URL, while the database is away, and UP again when it is back. */
 @QuarkusTest
-@WithTestResource(value = StrataTestEnvironment.class, initArgs = @ResourceArg(name = "postgres", value = "private"))
+@WithTestResource(PrivatePostgresEnvironment.class)
 class DatabaseOutageTest {
 
     @Test

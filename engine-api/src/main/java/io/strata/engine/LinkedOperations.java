@@ -1,0 +1,40 @@
+package io.strata.engine;
+
+/**
+ * Keeping a staging copy of a source and preparing each snapshot of it (Delphix: linked operations). The service
+ * calls them in this order: {@link #validateSource} before anything is created; {@link #initialLoad} into an empty
+ * staging volume (link and resync); {@link #startStaging}; then for every sync {@link #preSnapshot}, the snapshot,
+ * {@link #postSnapshot}; {@link #stopStaging} to disable; {@link #unlink} when the source is deleted.
+ */
+public interface LinkedOperations {
+
+    /**
+     * Checks the source before anything is created (reachable, privileges, settings, versions); throws what to fix.
+     * {@code staging.dataPath()} is not known yet.
+     */
+    void validateSource(LinkedSource source, Staging staging);
+
+    /** Fills the empty staging volume with a full copy of the source. */
+    void initialLoad(LinkedSource source, Staging staging, ProgressListener progress);
+
+    /** Starts whatever keeps the staging copy current (a standby, say); a no-op for copies made at each sync. */
+    void startStaging(LinkedSource source, Staging staging);
+
+    /** Stops it; the staging volume stays as it is. */
+    void stopStaging(LinkedSource source, Staging staging);
+
+    /** The staging copy's state. */
+    StagingStatus status(LinkedSource source, Staging staging);
+
+    /**
+     * Brings the staging copy to a consistent point that starts fast when cloned, and says where it stands; the
+     * snapshot is taken right after. For the files plugin this is the copy itself.
+     */
+    SnapshotPoint preSnapshot(LinkedSource source, Staging staging, ProgressListener progress);
+
+    /** Runs after the snapshot (resumes what {@link #preSnapshot} paused). */
+    void postSnapshot(LinkedSource source, Staging staging, SnapshotPoint point);
+
+    /** Removes what linking left on the source host (a replication slot); runs when the source is deleted. */
+    void unlink(LinkedSource source, Staging staging);
+}

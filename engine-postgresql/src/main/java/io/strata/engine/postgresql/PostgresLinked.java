@@ -1,0 +1,362 @@
+package io.strata.engine.postgresql;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.strata.engine.HostConnection;
+import io.strata.engine.LinkedOperations;
+import io.strata.engine.LinkedSource;
+import io.strata.engine.ProgressListener;
+import io.strata.engine.SnapshotPoint;
+import io.strata.engine.Staging;
+import io.strata.engine.StagingStatus;
+import io.strata.engine.UserError;
+
+/**
+ * Linking PostgreSQL with a staging standby: {@code pg_basebackup} into the staging volume creating a replication
+ * slot on the source (so no WAL the standby needs is ever removed), then a standby that follows the source by
+ * streaming replication through that slot. A sync waits until the standby has replayed everything the source had
+ * flushed when the sync began, makes a restartpoint (after a CHECKPOINT on the source, when allowed) so that a clone
+ * starts with almost no redo, and reports the replay LSN and the time of the last replayed commit. The replication
+ * password is kept in a password file in the work directory, outside the volume, so it never reaches a snapshot.
+ */
+class PostgresLinked implements LinkedOperations {
+
+    static final String OS_USER = PostgresPlugin.OS_USER;
+    private static final Duration BASEBACKUP_TIMEOUT = Duration.ofHours(24);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
+    private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) kB \\((\\d+)%\\)");
+    /** Settings a hot standby must have at least as high as its primary. */
+    private static final List<String> STANDBY_MINIMUMS = List.of("max_connections", "max_worker_processes",
+            "max_wal_senders", "max_prepared_transactions", "max_locks_per_transaction");
+
+    /** The source connection fields. */
+    record Connection(String host, int port, String database, String user, String password) {
+
+        static Connection of(LinkedSource source) {
+            return new Connection(source.string("connection.host"), source.integer("connection.port", 5432), source
+                    .string("connection.database"), source.string("connection.user"),
+                    source.secrets().get(
+                            "connection.password"));
+        }
+    }
+
+    static String slotName(String sourceId) {
+        String name = "strata_" + sourceId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    static String socketDir(String workPath) {
+        return workPath + "/socket";
+    }
+
+    private static Psql source(LinkedSource source, Staging staging) {
+        Connection connection = Connection.of(source);
+        return Psql.tcp(staging.host(), staging.repository().binDir(), connection.host(), connection.port(),
+                connection.database(), connection.user(), connection.password());
+    }
+
+    private static Psql staging(Staging staging) {
+        return Psql.socket(staging.host(), staging.repository().binDir(), socketDir(staging.workPath()), staging
+                .port(), "postgres");
+    }
+
+    @Override
+    public void validateSource(LinkedSource source, Staging staging) {
+        if (staging.repository() == null) {
+            throw new UserError("No PostgreSQL installation was found on the staging host " + staging.host()
+                    .describe() + ".", "Install PostgreSQL there (the same major version as the source) and run "
+                            + "POST /environments/{id}/discover.");
+        }
+        Connection connection = Connection.of(source);
+        Psql psql = source(source, staging);
+        List<String> row = psql.rows("select r.rolreplication, r.rolsuper, current_setting('wal_level'), "
+                + "current_setting('max_replication_slots')::int, (select count(*) from pg_replication_slots), "
+                + "current_setting('max_wal_senders')::int, (select count(*) from pg_stat_replication), "
+                + "current_setting('server_version_num')::int "
+                + "from pg_roles r where r.rolname = current_user").get(0);
+        boolean replication = "t".equals(row.get(0));
+        boolean superuser = "t".equals(row.get(1));
+        if (!replication && !superuser) {
+            throw new UserError("Role " + connection.user() + " has neither REPLICATION nor SUPERUSER on the source, "
+                    + "so it cannot stream the database.",
+                    "Run: ALTER ROLE \"" + connection.user()
+                            + "\" REPLICATION; (as a superuser on the source) and link again.");
+        }
+        if ("minimal".equals(row.get(2))) {
+            throw new UserError("The source's wal_level is minimal, which cannot feed a standby.",
+                    "Set wal_level = replica (or logical) in the source's postgresql.conf and restart it.");
+        }
+        int slots = Integer.parseInt(row.get(3));
+        int slotsUsed = Integer.parseInt(row.get(4));
+        if (slotsUsed >= slots) {
+            throw new UserError("The source has no free replication slot (max_replication_slots = " + slots + ", "
+                    + slotsUsed + " in use).",
+                    "Raise max_replication_slots on the source and restart it, or drop "
+                            + "slots nobody uses (SELECT pg_drop_replication_slot(name)).");
+        }
+        int senders = Integer.parseInt(row.get(5));
+        int sendersUsed = Integer.parseInt(row.get(6));
+        if (senders - sendersUsed < 2) {
+            throw new UserError("The source has " + (senders - sendersUsed) + " free WAL sender(s) (max_wal_senders = "
+                    + senders + ", " + sendersUsed + " in use); linking needs 2 (the base backup streams its WAL).",
+                    "Raise max_wal_senders on the source and restart it.");
+        }
+        int sourceMajor = Integer.parseInt(row.get(7)) / 10000;
+        String stagingMajor = staging.repository().properties().get("major");
+        if (stagingMajor != null && Integer.parseInt(stagingMajor) != sourceMajor) {
+            throw new UserError("The source runs PostgreSQL " + sourceMajor + " but the staging host's installation "
+                    + "is " + staging.repository().version() + "; a standby needs the same major version.",
+                    "Install PostgreSQL " + sourceMajor + " on the staging host and run discovery again.");
+        }
+        psql.replication().rows("IDENTIFY_SYSTEM");
+    }
+
+    @Override
+    public void initialLoad(LinkedSource source, Staging staging, ProgressListener progress) {
+        HostConnection host = staging.host();
+        Connection connection = Connection.of(source);
+        String slot = slotName(source.id());
+        prepareDirectories(staging);
+        writePassfile(staging, connection);
+        Psql sourceSql = source(source, staging);
+        // A slot of an earlier attempt or of the volume a resync replaces: the new base backup makes it again.
+        sourceSql.execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '"
+                + slot + "' and not active;");
+        Map<String, String> minimums = new LinkedHashMap<>();
+        for (List<String> setting : sourceSql.rows("select name, setting from pg_settings where name in ("
+                + String.join(", ", STANDBY_MINIMUMS.stream().map(name -> "'" + name + "'").toList()) + ")")) {
+            minimums.put(setting.get(0), setting.get(1));
+        }
+
+        progress.progress(0, "pg_basebackup from " + connection.host() + ":" + connection.port());
+        List<String> command = List.of(staging.repository().binDir() + "/pg_basebackup", "-d", "host="
+                + connection.host() + " port=" + connection.port() + " user=" + connection.user()
+                + " application_name=strata_basebackup", "-D", staging.dataPath(), "-X", "stream", "-c", "fast", "-C",
+                "-S", slot, "-P", "-w");
+        HostConnection.Result result = host.run(host.as(OS_USER, command), Map.of("PGPASSFILE", passfile(staging)),
+                null, BASEBACKUP_TIMEOUT, line -> {
+                    Matcher matcher = PROGRESS.matcher(line);
+                    if (matcher.find()) {
+                        progress.progress(Integer.parseInt(matcher.group(3)), "pg_basebackup: " + matcher.group(1)
+                                + " of " + matcher.group(2) + " kB");
+                    }
+                });
+        if (result.exitCode() != 0) {
+            // Leave nothing behind: the slot the backup made, the files it wrote.
+            sourceSql.execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name "
+                    + "= '" + slot + "' and not active;");
+            host.run(List.of("sh", "-c", "find \"$1\" -mindepth 1 -delete", "sh", staging.dataPath()), Map.of(), null,
+                    Duration.ofMinutes(10));
+            throw new UserError("The base backup from the source failed.", "Check the output; the source must allow "
+                    + "replication connections from the staging host in pg_hba.conf.", result.stderr());
+        }
+        writeStandbyConfiguration(source, staging, connection, minimums);
+        progress.progress(100, "base backup done");
+    }
+
+    private static void prepareDirectories(Staging staging) {
+        HostConnection host = staging.host();
+        String owner = OS_USER + ":" + OS_USER;
+        HostFiles.run(host, null, "prepare " + staging.workPath(), "mkdir", "-p", socketDir(staging.workPath()));
+        if ("root".equals(host.user())) {
+            HostFiles.run(host, null, "give " + staging.workPath() + " to postgres", "chown", "-R", owner, staging
+                    .workPath());
+            if (staging.dataPath() != null) {
+                HostFiles.run(host, null, "give " + staging.dataPath() + " to postgres", "chown", owner, staging
+                        .dataPath());
+            }
+        }
+        HostFiles.run(host, OS_USER, "protect " + staging.workPath(), "chmod", "700", staging.workPath());
+        if (staging.dataPath() != null) {
+            HostFiles.run(host, OS_USER, "protect " + staging.dataPath(), "chmod", "700", staging.dataPath());
+        }
+    }
+
+    private static String passfile(Staging staging) {
+        return staging.workPath() + "/pgpass";
+    }
+
+    private static void writePassfile(Staging staging, Connection connection) {
+        HostFiles.write(staging.host(), OS_USER, passfile(staging), escape(connection.host()) + ":" + connection
+                .port() + ":*:" + escape(connection.user()) + ":" + escape(connection.password()) + "\n");
+    }
+
+    private static String escape(String field) {
+        return field.replace("\\", "\\\\").replace(":", "\\:");
+    }
+
+    private static void writeStandbyConfiguration(LinkedSource source, Staging staging, Connection connection,
+            Map<String, String> minimums) {
+        HostConnection host = staging.host();
+        String data = staging.dataPath();
+        String work = staging.workPath();
+        if (!HostFiles.exists(host, data + "/postgresql.conf")) {
+            // Debian keeps postgresql.conf outside the data directory; the standby needs one, its settings come
+            // from postgresql.auto.conf.
+            HostFiles.write(host, OS_USER, data + "/postgresql.conf",
+                    "# Created by Strata; see postgresql.auto.conf\n");
+        }
+        HostFiles.write(host, OS_USER, work + "/pg_hba.conf", "local all all peer\n");
+        HostFiles.write(host, OS_USER, work + "/pg_ident.conf", "");
+        HostFiles.write(host, OS_USER, data + "/standby.signal", "");
+        StringBuilder conf = new StringBuilder("\n# Strata staging standby of source ").append(source.id()).append(
+                "\n");
+        setting(conf, "port", String.valueOf(staging.port()));
+        setting(conf, "listen_addresses", "");
+        setting(conf, "unix_socket_directories", socketDir(work));
+        setting(conf, "hba_file", work + "/pg_hba.conf");
+        setting(conf, "ident_file", work + "/pg_ident.conf");
+        setting(conf, "primary_conninfo", "host=" + connection.host() + " port=" + connection.port() + " user="
+                + connection.user() + " passfile=" + passfile(staging) + " application_name=" + slotName(source
+                        .id()));
+        setting(conf, "primary_slot_name", slotName(source.id()));
+        setting(conf, "hot_standby", "on");
+        setting(conf, "archive_mode", "off");
+        setting(conf, "logging_collector", "off");
+        setting(conf, "shared_buffers", "128MB");
+        setting(conf, "cluster_name", "strata-staging-" + source.id());
+        minimums.forEach((name, value) -> setting(conf, name, value));
+        HostFiles.append(host, OS_USER, data + "/postgresql.auto.conf", conf.toString());
+    }
+
+    static void setting(StringBuilder conf, String name, String value) {
+        conf.append(name).append(" = '").append(value.replace("'", "''")).append("'\n");
+    }
+
+    @Override
+    public void startStaging(LinkedSource source, Staging staging) {
+        prepareDirectories(new Staging(staging.host(), null, staging.workPath(), staging.port(), staging
+                .repository()));
+        if (running(staging)) {
+            return;
+        }
+        HostConnection.Result result = staging.host().run(staging.host().as(OS_USER, List.of(staging.repository()
+                .binDir() + "/pg_ctl", "-D", staging.dataPath(), "-l", staging.workPath() + "/postgres.log", "-w",
+                "-t", "300", "start")), Map.of(), null, Duration.ofMinutes(6));
+        if (result.exitCode() != 0) {
+            throw new UserError("The staging standby did not start.", "See its log below and "
+                    + staging.workPath() + "/postgres.log.", result.stdout() + result.stderr() + tailLog(staging));
+        }
+    }
+
+    @Override
+    public void stopStaging(LinkedSource source, Staging staging) {
+        if (running(staging)) {
+            staging.host().runChecked(staging.host().as(OS_USER, List.of(staging.repository().binDir() + "/pg_ctl",
+                    "-D", staging.dataPath(), "-m", "fast", "-w", "-t", "120", "stop")), Duration.ofMinutes(3),
+                    "The staging standby did not stop.", "See " + staging.workPath() + "/postgres.log.");
+        }
+    }
+
+    static boolean running(Staging staging) {
+        return staging.host().run(staging.host().as(OS_USER, List.of(staging.repository().binDir() + "/pg_ctl", "-D",
+                staging.dataPath(), "status")), Map.of(), null, Duration.ofSeconds(30)).exitCode() == 0;
+    }
+
+    private static String tailLog(Staging staging) {
+        HostConnection.Result tail = staging.host().run(List.of("tail", "-n", "20", staging.workPath()
+                + "/postgres.log"), Map.of(), null, Duration.ofSeconds(10));
+        return tail.exitCode() == 0 ? "\n" + tail.stdout() : "";
+    }
+
+    @Override
+    public StagingStatus status(LinkedSource source, Staging staging) {
+        if (!running(staging)) {
+            return new StagingStatus(false, null, null, null, "the staging standby is stopped");
+        }
+        List<String> standby = staging(staging).rows("select pg_last_wal_replay_lsn(), "
+                + "to_char(pg_last_xact_replay_timestamp() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+                + "coalesce((select status from pg_stat_wal_receiver), 'not streaming')").get(0);
+        long replay = Lsn.parse(standby.get(0));
+        Instant lastReplay = standby.get(1).isEmpty() ? null : Instant.parse(standby.get(1));
+        Long lagBytes = null;
+        Double lagSeconds = null;
+        try {
+            long current = Lsn.parse(source(source, staging).value("select pg_current_wal_flush_lsn()"));
+            lagBytes = Math.max(0, current - replay);
+            lagSeconds = lagBytes == 0 || lastReplay == null
+                    ? 0.0
+                    : Duration.between(lastReplay, Instant.now())
+                            .toMillis() / 1000.0;
+        } catch (UserError e) {
+            return new StagingStatus(true, null, null, lastReplay, "the source cannot be reached: " + e.getMessage());
+        }
+        return new StagingStatus(true, lagBytes, lagSeconds, lastReplay, "standby replays at " + standby.get(0)
+                + ", WAL receiver " + standby.get(2));
+    }
+
+    @Override
+    public SnapshotPoint preSnapshot(LinkedSource source, Staging staging, ProgressListener progress) {
+        if (!running(staging)) {
+            throw new UserError("The staging standby of this source is not running.", "Enable the source (POST "
+                    + "/sources/{id}/enable) or resync it.");
+        }
+        Psql sourceSql = source(source, staging);
+        if (source.flag("checkpointOnSync", true) && "t".equals(sourceSql.value("select rolsuper or coalesce("
+                + "(select pg_has_role(current_user, oid, 'member') from pg_roles where rolname = 'pg_checkpoint'), "
+                + "false) from pg_roles where rolname = current_user"))) {
+            progress.progress(5, "checkpoint on the source");
+            sourceSql.execute("CHECKPOINT;");
+        }
+        long target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
+        Psql standby = staging(staging);
+        Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
+        long replayed;
+        while ((replayed = Lsn.parse(standby.value("select pg_last_wal_replay_lsn()"))) < target) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new UserError("The staging standby did not catch up with the source within "
+                        + CATCH_UP_TIMEOUT.toMinutes() + " minutes (replayed " + Lsn.format(replayed) + " of "
+                        + Lsn.format(target) + ").",
+                        "Check the standby's log at " + staging.workPath()
+                                + "/postgres.log and the network to the source.");
+            }
+            progress.progress(20, "waiting for the standby to replay up to " + Lsn.format(target) + " (at "
+                    + Lsn.format(replayed) + ")");
+            sleep(100);
+        }
+        progress.progress(60, "restartpoint on the standby");
+        standby.execute("CHECKPOINT;");
+        List<String> point = standby.rows("select pg_last_wal_replay_lsn(), "
+                + "to_char(coalesce(pg_last_xact_replay_timestamp(), now()) at time zone 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), current_setting('server_version'), "
+                + "(select timeline_id from pg_control_checkpoint()), "
+                + "(select system_identifier from pg_control_system())").get(0);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("engine", "postgresql");
+        metadata.put("serverVersion", point.get(2));
+        metadata.put("timeline", point.get(3));
+        metadata.put("systemIdentifier", point.get(4));
+        return new SnapshotPoint(point.get(0), Instant.parse(point.get(1)), metadata);
+    }
+
+    @Override
+    public void postSnapshot(LinkedSource source, Staging staging, SnapshotPoint point) {
+        // The standby keeps replaying while the snapshot is taken; the snapshot is atomic, so nothing to resume.
+    }
+
+    @Override
+    public void unlink(LinkedSource source, Staging staging) {
+        try {
+            source(source, staging).execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots "
+                    + "where slot_name = '" + slotName(source.id()) + "';");
+        } finally {
+            staging.host().run(List.of("rm", "-rf", staging.workPath()), Map.of(), null, Duration.ofMinutes(1));
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted", null);
+        }
+    }
+}
