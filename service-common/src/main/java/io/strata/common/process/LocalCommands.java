@@ -52,6 +52,15 @@ public final class LocalCommands {
     /** Runs a command and returns how it ended, whatever the exit code; throws only on timeout. */
     public static CommandResult attempt(Duration timeout, List<String> command, Map<String, String> environment,
             byte[] stdin) {
+        return attempt(timeout, command, environment, stdin, null);
+    }
+
+    /**
+     * Like {@link #attempt(Duration, List, Map, byte[])}, handing each line of standard error (lines end at a newline
+     * or a carriage return, as progress meters write them) to {@code stderrLines} as it arrives.
+     */
+    public static CommandResult attempt(Duration timeout, List<String> command, Map<String, String> environment,
+            byte[] stdin, java.util.function.Consumer<String> stderrLines) {
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -62,7 +71,9 @@ public final class LocalCommands {
             throw new CommandException(command, -1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
         }
         CompletableFuture<String> stdout = drain(process.getInputStream());
-        CompletableFuture<String> stderr = drain(process.getErrorStream());
+        CompletableFuture<String> stderr = stderrLines == null
+                ? drain(process.getErrorStream())
+                : drainLines(process.getErrorStream(), stderrLines);
         try {
             if (stdin != null) {
                 process.getOutputStream().write(stdin);
@@ -107,6 +118,34 @@ public final class LocalCommands {
             } catch (IOException e) {
                 return "";
             }
+        }, READERS);
+    }
+
+    private static CompletableFuture<String> drainLines(InputStream stream,
+            java.util.function.Consumer<String> lines) {
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder all = new StringBuilder();
+            StringBuilder line = new StringBuilder();
+            try (var reader = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                int c;
+                while ((c = reader.read()) >= 0) {
+                    all.append((char) c);
+                    if (c == '\n' || c == '\r') {
+                        if (!line.isEmpty()) {
+                            lines.accept(line.toString());
+                            line.setLength(0);
+                        }
+                    } else {
+                        line.append((char) c);
+                    }
+                }
+                if (!line.isEmpty()) {
+                    lines.accept(line.toString());
+                }
+            } catch (IOException e) {
+                // The process went away; what was read is returned.
+            }
+            return all.toString();
         }, READERS);
     }
 
