@@ -1,0 +1,73 @@
+package io.strata.provisioning.attach;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A volume made usable on an environment. */
+@Entity
+@Table(name = "attachment")
+public class Attachment extends PanacheEntityBase {
+
+    /** How the volume reaches the environment. */
+    public enum Kind {
+        /** The pool's own path: the environment is the storage host. */
+        LOCAL,
+        /** The volume's NFS export, mounted on the environment. */
+        NFS
+    }
+
+    /** An attachment's life. */
+    public enum State {
+        ATTACHING, ATTACHED, DETACHED, FAILED
+    }
+
+    @Id
+    public String id;
+
+    @Column(name = "volume_id", nullable = false)
+    public String volumeId;
+
+    @Column(name = "environment_id", nullable = false)
+    public String environmentId;
+
+    /** The environment reference from the request, as JSON (no credentials in it). */
+    @Column(nullable = false, columnDefinition = "text")
+    public String environment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(columnDefinition = "text")
+    public String path;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    @Column(columnDefinition = "text")
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** The attachments of a volume that are (being) attached. */
+    public static List<Attachment> activeOf(String volumeId) {
+        return list("volumeId = ?1 and state in ?2", volumeId, List.of(State.ATTACHING, State.ATTACHED));
+    }
+}

@@ -1,0 +1,211 @@
+package io.strata.provisioning.attach;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.strata.common.events.EventPublisher;
+import io.strata.common.tx.AfterCommit;
+import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.ingest.EnvironmentRef;
+import io.strata.contracts.provisioning.AttachFailed;
+import io.strata.contracts.provisioning.AttachRequested;
+import io.strata.contracts.provisioning.AttachmentReady;
+import io.strata.contracts.provisioning.Detached;
+import io.strata.contracts.storage.ExportCreated;
+import io.strata.contracts.storage.ExportRequested;
+import io.strata.contracts.storage.UnexportRequested;
+import io.strata.engine.HostConnection;
+import io.strata.engine.UserError;
+import io.strata.hosts.HostConnections;
+
+/**
+ * Attaches volumes to environments, CSI-style. On the storage host the pool's path is used as is. For an SSH host
+ * the snapshot service exports the volume over NFS and this service mounts the export there with
+ * {@code mount -t nfs4}, run over SSH; a failed mount removes the export again, so nothing is left behind. Detaching
+ * unmounts and unexports.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    /** Request ids this service uses towards the snapshot service start with this. */
+    public static final String EXPORT_REQUEST = "attach-";
+
+    @Inject
+    EventPublisher events;
+
+    @Inject
+    EventCodec codec;
+
+    @Inject
+    HostConnections hosts;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    private final ExecutorService mounts = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "attach-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Handles a request: local answers at once; SSH asks for an export first. */
+    @Transactional
+    public void attach(AttachRequested request) {
+        EnvironmentRef environment = request.environment();
+        Attachment attachment = new Attachment();
+        attachment.id = "att-" + UUID.randomUUID();
+        attachment.volumeId = request.volumeId();
+        attachment.environmentId = environment.id();
+        attachment.environment = json(environment);
+        attachment.requestId = request.requestId();
+        attachment.createdAt = Instant.now();
+        attachment.updatedAt = attachment.createdAt;
+        if ("local".equals(environment.kind())) {
+            attachment.kind = Attachment.Kind.LOCAL;
+            attachment.path = request.localPath();
+            if (request.localPath() == null || !Files.isDirectory(Path.of(request.localPath()))) {
+                attachment.state = Attachment.State.FAILED;
+                attachment.error = "The volume's path " + request.localPath() + " does not exist on this host.";
+                attachment.persist();
+                events.publish(new AttachFailed(request.requestId(), request.volumeId(), attachment.error));
+                return;
+            }
+            attachment.state = Attachment.State.ATTACHED;
+            attachment.persist();
+            events.publish(new AttachmentReady(request.requestId(), attachment.id, request.volumeId(), environment
+                    .id(), request.localPath()));
+            return;
+        }
+        attachment.kind = Attachment.Kind.NFS;
+        attachment.path = request.mountPath() != null
+                ? request.mountPath()
+                : "/var/lib/strata/mnt/" + request
+                        .volumeId();
+        attachment.state = Attachment.State.ATTACHING;
+        attachment.persist();
+        events.publish(new ExportRequested(EXPORT_REQUEST + attachment.id, request.volumeId(), List.of(environment
+                .host())));
+    }
+
+    /** The export is live: mount it on the SSH host (on a worker thread; SSH may take a while). */
+    @Transactional
+    public void exported(ExportCreated export) {
+        Attachment attachment = Attachment.findById(export.requestId().substring(EXPORT_REQUEST.length()));
+        if (attachment == null || attachment.state != Attachment.State.ATTACHING) {
+            return;
+        }
+        String id = attachment.id;
+        afterCommit.run(() -> mounts.execute(() -> mount(id, export)));
+    }
+
+    /** The mount command run on the target; a test checks it word for word. */
+    public static List<String> mountCommand(ExportCreated export, String mountPath) {
+        return List.of("sh", "-c", "mkdir -p \"$1\" && mount -t nfs4 -o vers=4.1,port=" + export.port()
+                + ",hard,timeo=600 \"$2\" \"$1\"", "sh", mountPath, export.server() + ":" + export.path());
+    }
+
+    private void mount(String attachmentId, ExportCreated export) {
+        Attachment attachment = QuarkusTransaction.requiringNew().call(() -> Attachment.findById(attachmentId));
+        EnvironmentRef environment = environment(attachment);
+        String error = null;
+        try {
+            HostConnection host = hosts.connect(environment);
+            HostConnection.Result result = host.run(mountCommand(export, attachment.path), Map.of(), null, Duration
+                    .ofMinutes(2));
+            if (result.exitCode() != 0) {
+                error = "Could not mount the NFS export " + export.server() + ":" + export.path() + " on "
+                        + host.describe() + ": " + (result.stderr().isBlank() ? result.stdout() : result.stderr())
+                                .strip()
+                        + ". The host needs an NFSv4 client (nfs-common) and must reach "
+                        + export.server() + ":" + export.port() + "; set strata.snapshot.nfs.advertised-address to "
+                        + "an address it can reach.";
+            }
+        } catch (UserError e) {
+            error = e.describe();
+        } catch (RuntimeException e) {
+            error = "Attaching failed: " + e.getMessage();
+        }
+        String failure = error;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Attachment current = Attachment.findById(attachmentId);
+            current.updatedAt = Instant.now();
+            if (failure == null) {
+                current.state = Attachment.State.ATTACHED;
+                events.publish(new AttachmentReady(current.requestId, current.id, current.volumeId,
+                        current.environmentId, current.path));
+            } else {
+                Log.warnf("Attachment %s failed: %s", attachmentId, failure);
+                current.state = Attachment.State.FAILED;
+                current.error = failure;
+                events.publish(new UnexportRequested(EXPORT_REQUEST + current.id + "-undo", current.volumeId));
+                events.publish(new AttachFailed(current.requestId, current.volumeId, failure));
+            }
+        });
+    }
+
+    /** The snapshot service could not export: the attachment fails with its reason. */
+    @Transactional
+    public void exportRefused(String requestId, String reason) {
+        Attachment attachment = Attachment.findById(requestId.substring(EXPORT_REQUEST.length()));
+        if (attachment != null && attachment.state == Attachment.State.ATTACHING) {
+            attachment.state = Attachment.State.FAILED;
+            attachment.error = "The volume could not be exported: " + reason;
+            attachment.updatedAt = Instant.now();
+            events.publish(new AttachFailed(attachment.requestId, attachment.volumeId, attachment.error));
+        }
+    }
+
+    /** Detaches a volume everywhere: unmounts NFS mounts over SSH and removes the export. */
+    @Transactional
+    public void detach(String requestId, String volumeId) {
+        boolean exported = false;
+        for (Attachment attachment : Attachment.activeOf(volumeId)) {
+            if (attachment.kind == Attachment.Kind.NFS && attachment.state == Attachment.State.ATTACHED) {
+                try {
+                    hosts.connect(environment(attachment)).run(List.of("umount", attachment.path), Map.of(), null,
+                            Duration.ofMinutes(2));
+                } catch (UserError e) {
+                    Log.warnf("Could not unmount %s: %s", attachment.path, e.describe());
+                }
+                exported = true;
+            }
+            attachment.state = Attachment.State.DETACHED;
+            attachment.updatedAt = Instant.now();
+        }
+        if (exported) {
+            events.publish(new UnexportRequested(EXPORT_REQUEST + "detach-" + volumeId, volumeId));
+        }
+        events.publish(new Detached(requestId, volumeId));
+    }
+
+    private EnvironmentRef environment(Attachment attachment) {
+        try {
+            return codec.mapper().readValue(attachment.environment, EnvironmentRef.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(EnvironmentRef environment) {
+        try {
+            return codec.mapper().writeValueAsString(environment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
