@@ -1,0 +1,55 @@
+package io.strata.ingest.environment;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.contracts.ingest.EnvironmentRef;
+
+/** A host Strata runs commands on: this one, an SSH host, or (later) a Kubernetes pod. */
+@Entity
+@Table(name = "environment")
+public class Environment extends PanacheEntityBase {
+
+    /** The environment every installation has: this host. */
+    public static final String LOCAL_ID = "local";
+
+    @Id
+    public String id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    /** {@code local}, {@code ssh} or {@code kubernetes}. */
+    @Column(nullable = false)
+    public String kind;
+
+    public String host;
+
+    public int port;
+
+    @Column(name = "os_user")
+    public String user;
+
+    /** The pinned SSH host key. */
+    @Column(name = "host_key", columnDefinition = "text")
+    public String hostKey;
+
+    /** {@code privateKey}, {@code password} or {@code null}. */
+    public String credential;
+
+    @Column(name = "secret_ref")
+    public String secretRef;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** How other services reach it (no credentials). */
+    public EnvironmentRef toRef() {
+        return new EnvironmentRef(id, kind, host, port, user, hostKey, secretRef);
+    }
+}

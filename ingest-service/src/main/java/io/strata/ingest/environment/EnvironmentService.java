@@ -1,0 +1,345 @@
+package io.strata.ingest.environment;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.strata.common.errors.ApiException;
+import io.strata.common.jobs.Job;
+import io.strata.common.jobs.JobRunner;
+import io.strata.common.schema.SchemaReady;
+import io.strata.common.secrets.SecretStore;
+import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.ingest.CreateEnvironment;
+import io.strata.contracts.ingest.EnvironmentView;
+import io.strata.engine.EnginePlugin;
+import io.strata.engine.HostConnection;
+import io.strata.engine.Repository;
+import io.strata.engine.SourceConfig;
+import io.strata.engine.UserError;
+import io.strata.hosts.HostConnections;
+import io.strata.hosts.HostKeys;
+import io.strata.hosts.SshHost;
+import io.strata.ingest.engine.Engines;
+
+/**
+ * Environments: registering an SSH host (its credentials checked and its host key verified before anything is
+ * saved; the credentials go to the secret store), discovery of engine installations and databases on it, and the
+ * {@link HostConnection} to run commands there. The {@code local} environment always exists.
+ */
+@ApplicationScoped
+public class EnvironmentService {
+
+    @Inject
+    HostConnections hosts;
+
+    @Inject
+    SecretStore secrets;
+
+    @Inject
+    Engines engines;
+
+    @Inject
+    JobRunner jobs;
+
+    @Inject
+    EventCodec codec;
+
+    void ensureLocal(@Observes SchemaReady ready) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Environment.findById(Environment.LOCAL_ID) == null) {
+                Environment local = new Environment();
+                local.id = Environment.LOCAL_ID;
+                local.name = "local";
+                local.kind = "local";
+                local.user = System.getProperty("user.name");
+                local.createdAt = Instant.now();
+                local.persist();
+            }
+        });
+    }
+
+    /** Registers an SSH environment after checking that it can be reached with the given credentials and key. */
+    @Transactional
+    public Environment create(CreateEnvironment request) {
+        if (request == null) {
+            throw ApiException.badRequest(null, "Send a JSON body: {name, kind: ssh, host, port, user, credentials: "
+                    + "{privateKey | password}, hostKey}.");
+        }
+        String name = required(request.name(), "name", "a unique name for the environment");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
+            throw ApiException.badRequest("name", "name may hold letters, digits, '_', '.' and '-' (at most 63).");
+        }
+        if (Environment.count("name", name) > 0) {
+            throw ApiException.conflict("An environment named " + name + " exists already; choose another name.");
+        }
+        String kind = required(request.kind(), "kind", "ssh");
+        if ("local".equals(kind)) {
+            throw ApiException.conflict("The local environment exists already (id local); there is only one.");
+        }
+        if ("kubernetes".equals(kind)) {
+            throw ApiException.badRequest("kind", "Kubernetes environments are not supported yet; use kind ssh.");
+        }
+        if (!"ssh".equals(kind)) {
+            throw ApiException.badRequest("kind", "kind must be ssh (local exists already), got '" + kind + "'.");
+        }
+        String host = required(request.host(), "host", "the SSH host name or address");
+        int port = request.port() == null ? 22 : request.port();
+        if (port < 1 || port > 65535) {
+            throw ApiException.badRequest("port", "port must be between 1 and 65535, got " + port + ".");
+        }
+        String user = required(request.user(), "user", "the login user");
+        CreateEnvironment.Credentials credentials = request.credentials();
+        boolean hasKey = credentials != null && credentials.privateKey() != null && !credentials.privateKey()
+                .isBlank();
+        boolean hasPassword = credentials != null && credentials.password() != null && !credentials.password()
+                .isEmpty();
+        if (hasKey == hasPassword) {
+            throw ApiException.badRequest("credentials", "Give exactly one of credentials.privateKey and "
+                    + "credentials.password.");
+        }
+        boolean pin = Boolean.TRUE.equals(request.pinHostKey());
+        String hostKey = null;
+        if (request.hostKey() != null && !request.hostKey().isBlank()) {
+            try {
+                hostKey = HostKeys.parse(request.hostKey()).line();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("hostKey", e.getMessage() + ".");
+            }
+        } else if (!pin) {
+            throw ApiException.badRequest("hostKey", "hostKey is required: the server's public host key, e.g. the "
+                    + "output of 'ssh-keyscan -t ed25519 " + host + "' or the content of "
+                    + "/etc/ssh/ssh_host_ed25519_key.pub on the host. To trust whatever key it presents on first "
+                    + "contact instead, set pinHostKey: true.");
+        }
+        String id = "env-" + UUID.randomUUID().toString().substring(0, 13);
+        Map<String, String> secret = new HashMap<>();
+        if (hasKey) {
+            secret.put(HostConnections.PRIVATE_KEY, credentials.privateKey());
+        } else {
+            secret.put(HostConnections.PASSWORD, credentials.password());
+        }
+        SshHost probe;
+        try {
+            probe = hosts.probe(id, host, port, user, secret, hostKey);
+        } catch (UserError e) {
+            throw ApiException.badRequest(e.getMessage().contains("host key") ? "hostKey" : "host", e.describe());
+        }
+        secrets.put(id, secret);
+        Environment environment = new Environment();
+        environment.id = id;
+        environment.name = name;
+        environment.kind = "ssh";
+        environment.host = host;
+        environment.port = port;
+        environment.user = user;
+        environment.hostKey = hostKey != null ? hostKey : probe.presentedKey().line();
+        environment.credential = hasKey ? HostConnections.PRIVATE_KEY : HostConnections.PASSWORD;
+        environment.secretRef = id;
+        environment.createdAt = Instant.now();
+        environment.persist();
+        return environment;
+    }
+
+    /** Removes an environment that no source uses. */
+    @Transactional
+    public void delete(String id, long sourcesUsingIt) {
+        Environment environment = require(id);
+        if (Environment.LOCAL_ID.equals(id)) {
+            throw ApiException.conflict("The local environment cannot be deleted.");
+        }
+        if (sourcesUsingIt > 0) {
+            throw ApiException.conflict("Environment " + environment.name + " is used by " + sourcesUsingIt
+                    + " source(s); delete them first.");
+        }
+        environment.delete();
+        hosts.forget(id);
+        if (environment.secretRef != null) {
+            secrets.delete(environment.secretRef);
+        }
+    }
+
+    /** An environment, or 404. */
+    public Environment require(String id) {
+        Environment environment = Environment.findById(id);
+        if (environment == null) {
+            throw ApiException.notFound("environment", id);
+        }
+        return environment;
+    }
+
+    /** A connection to an environment. */
+    public HostConnection connect(Environment environment) {
+        return hosts.connect(environment.toRef());
+    }
+
+    /**
+     * Starts discovery: every plugin's repositories on the host and, for engines given a connection (for
+     * postgresql: {@code {"postgresql": {"connection": {"port": 5432, "user": ..., "password": ...}}}}), the
+     * databases it can see. The password is used and forgotten.
+     */
+    @Transactional
+    public Job discover(String id, Map<String, Map<String, Object>> connections) {
+        Environment environment = require(id);
+        Map<String, Map<String, Object>> given = connections == null ? Map.of() : connections;
+        for (String engine : given.keySet()) {
+            engines.require(engine);
+        }
+        return jobs.submit("environment.discover", id, null, context -> {
+            HostConnection host = connect(environment);
+            int done = 0;
+            StringBuilder summary = new StringBuilder();
+            for (EnginePlugin plugin : engines.all().values()) {
+                context.progress(100 * done++ / engines.all().size(), "looking for " + plugin.name());
+                List<Repository> repositories = plugin.discovery().repositories(host);
+                List<DiscoveredRepository> saved = QuarkusTransaction.requiringNew().call(() -> replaceRepositories(
+                        environment.id, plugin.name(), repositories));
+                summary.append(plugin.name()).append(": ").append(repositories.size()).append(" installation(s)");
+                Map<String, Object> connection = given.get(plugin.name());
+                if (connection != null && !saved.isEmpty()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> fields = connection.get("connection") instanceof Map<?, ?> map
+                            ? (Map<String, Object>) map
+                            : connection;
+                    Map<String, String> secret = fields.get("password") == null
+                            ? Map.of()
+                            : Map.of(
+                                    "connection.password", String.valueOf(fields.get("password")));
+                    List<SourceConfig> configs = plugin.discovery().sourceConfigs(host, repositories.get(0), fields,
+                            secret);
+                    QuarkusTransaction.requiringNew().run(() -> replaceSourceConfigs(environment.id, saved.get(0),
+                            configs));
+                    summary.append(", ").append(configs.size()).append(" database(s)");
+                }
+                summary.append("; ");
+            }
+            return "found " + summary.toString().replaceAll("; $", "");
+        });
+    }
+
+    /** Runs a plugin's repository discovery now and keeps the result (when linking needs it and none is known). */
+    public List<DiscoveredRepository> discoverNow(Environment environment, EnginePlugin plugin) {
+        List<Repository> repositories = plugin.discovery().repositories(connect(environment));
+        return QuarkusTransaction.requiringNew().call(() -> replaceRepositories(environment.id, plugin.name(),
+                repositories));
+    }
+
+    private List<DiscoveredRepository> replaceRepositories(String environmentId, String engine,
+            List<Repository> repositories) {
+        DiscoveredSourceConfig.delete("repositoryId in (select r.id from DiscoveredRepository r where "
+                + "r.environmentId = ?1 and r.engine = ?2)", environmentId, engine);
+        DiscoveredRepository.delete("environmentId = ?1 and engine = ?2", environmentId, engine);
+        return repositories.stream().map(repository -> {
+            DiscoveredRepository row = new DiscoveredRepository();
+            row.id = "repo-" + UUID.randomUUID().toString().substring(0, 13);
+            row.environmentId = environmentId;
+            row.engine = engine;
+            row.name = repository.name();
+            row.version = repository.version();
+            row.binDir = repository.binDir();
+            row.properties = json(repository.properties());
+            row.discoveredAt = Instant.now();
+            row.persist();
+            return row;
+        }).toList();
+    }
+
+    private void replaceSourceConfigs(String environmentId, DiscoveredRepository repository,
+            List<SourceConfig> configs) {
+        DiscoveredSourceConfig.delete("repositoryId", repository.id);
+        for (SourceConfig config : configs) {
+            DiscoveredSourceConfig row = new DiscoveredSourceConfig();
+            row.id = "cfg-" + UUID.randomUUID().toString().substring(0, 13);
+            row.environmentId = environmentId;
+            row.repositoryId = repository.id;
+            row.name = config.name();
+            row.properties = json(config.properties());
+            row.discoveredAt = Instant.now();
+            row.persist();
+        }
+    }
+
+    /** The plugin's view of a discovered repository. */
+    public Repository toRepository(DiscoveredRepository row) {
+        return new Repository(row.engine, row.name, row.version, row.binDir, readStrings(row.properties));
+    }
+
+    /** The API view of an environment. */
+    public static EnvironmentView view(Environment e) {
+        return new EnvironmentView(e.id, e.name, e.kind, e.host, "ssh".equals(e.kind) ? e.port : null, e.user,
+                e.hostKey, e.credential, e.createdAt);
+    }
+
+    /** Discovered repositories of an environment. */
+    @Transactional
+    public List<EnvironmentView.RepositoryView> repositories(String id) {
+        require(id);
+        return DiscoveredRepository.<DiscoveredRepository>list("environmentId", Sort.ascending("engine", "name"), id)
+                .stream().map(r -> new EnvironmentView.RepositoryView(r.id, r.engine, r.name, r.version, r.binDir,
+                        readStrings(r.properties), r.discoveredAt))
+                .toList();
+    }
+
+    /** Discovered databases of an environment. */
+    @Transactional
+    public List<EnvironmentView.SourceConfigView> sourceConfigs(String id) {
+        require(id);
+        Map<String, String> engineOf = new HashMap<>();
+        DiscoveredRepository.<DiscoveredRepository>list("environmentId", id).forEach(r -> engineOf.put(r.id,
+                r.engine));
+        return DiscoveredSourceConfig.<DiscoveredSourceConfig>list("environmentId", Sort.ascending("name"), id)
+                .stream().map(c -> new EnvironmentView.SourceConfigView(c.id, c.repositoryId, engineOf.get(
+                        c.repositoryId), c.name, readObjects(c.properties)))
+                .toList();
+    }
+
+    private String json(Object value) {
+        try {
+            return codec.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> readStrings(String json) {
+        try {
+            return json == null
+                    ? Map.of()
+                    : codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+                    });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private Map<String, Object> readObjects(String json) {
+        try {
+            return json == null
+                    ? Map.of()
+                    : codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+                    });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private static String required(String value, String field, String what) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(field, field + " is required: " + what + ".");
+        }
+        return value.strip();
+    }
+}

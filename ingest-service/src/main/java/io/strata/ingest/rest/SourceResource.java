@@ -1,0 +1,88 @@
+package io.strata.ingest.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.strata.common.jobs.Job;
+import io.strata.contracts.ingest.SourceView;
+import io.strata.ingest.source.SourceService;
+
+/** {@code /api/v1/sources}: linked production databases and file trees. */
+@Path("/api/v1/sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sources")
+public class SourceResource {
+
+    @Inject
+    SourceService sources;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link a source", description = "{name, engine: postgresql|files, environment, connection: {host, port, database, user, password} | path, staging: {environment}, syncPolicy: {cron}}. Checked completely (including a connection to the source) before anything is made; 202 with the link job.")
+    public Response link(Map<String, Object> body) {
+        SourceService.Linking linking = sources.link(body, null);
+        return Response.accepted(Map.of("id", linking.source().id, "jobId", linking.job().id)).build();
+    }
+
+    @GET
+    @Operation(summary = "Sources")
+    public List<SourceView> list() {
+        return sources.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One source", description = "With its staging copy's state (lag, last replay) read live; its snapshots are on GET /datasets/{id}/timeline.")
+    public SourceView get(@PathParam("id") String id) {
+        return sources.view(id);
+    }
+
+    /** @param resync take a fresh initial load into a new volume instead of a snapshot of the staging copy */
+    public record SyncRequest(Boolean resync) {
+    }
+
+    @POST
+    @Path("/{id}/sync")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Sync now", description = "{resync: false}: a snapshot of the staging copy; {resync: true}: a fresh initial load into a new volume, the older snapshots stay. 202 with the job.")
+    public Response sync(@PathParam("id") String id, SyncRequest request) {
+        Job job = sources.sync(id, request != null && Boolean.TRUE.equals(request.resync()), null);
+        return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Operation(summary = "Stop the staging copy")
+    public SourceView disable(@PathParam("id") String id) {
+        return sources.disable(id);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Operation(summary = "Start the staging copy again")
+    public SourceView enable(@PathParam("id") String id) {
+        return sources.enable(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a source", description = "Stops staging, drops the replication slot on the source, gives back the volume and the snapshots no clone or bookmark uses. 202 with the job.")
+    public Response delete(@PathParam("id") String id) {
+        Job job = sources.delete(id, null);
+        return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
+    }
+}

@@ -1,0 +1,100 @@
+package io.strata.ingest.source;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A linked production database (or file tree) and its staging copy. */
+@Entity
+@Table(name = "source")
+public class Source extends PanacheEntityBase {
+
+    /** A source's life. */
+    public enum State {
+        /** The initial load runs. */
+        LINKING,
+        /** Staging runs; syncs can be taken. */
+        ACTIVE,
+        /** Staging is stopped on request. */
+        DISABLED,
+        /** Linking failed; nothing of it is left but this row. */
+        FAILED,
+        /** Being deleted. */
+        DELETING
+    }
+
+    @Id
+    public String id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    @Column(nullable = false)
+    public String engine;
+
+    @Column(name = "environment_id", nullable = false)
+    public String environmentId;
+
+    @Column(name = "staging_environment_id", nullable = false)
+    public String stagingEnvironmentId;
+
+    @Column(name = "repository_id")
+    public String repositoryId;
+
+    /** The plugin's source parameters without secrets, as JSON. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String parameters;
+
+    @Column(name = "secret_ref")
+    public String secretRef;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "volume_id")
+    public String volumeId;
+
+    @Column(name = "staging_path", columnDefinition = "text")
+    public String stagingPath;
+
+    @Column(name = "staging_port")
+    public Integer stagingPort;
+
+    @Column(name = "work_path", columnDefinition = "text")
+    public String workPath;
+
+    @Column(name = "sync_cron")
+    public String syncCron;
+
+    @Column(name = "log_sync", nullable = false)
+    public boolean logSync;
+
+    @Column(name = "last_sync_at")
+    public Instant lastSyncAt;
+
+    @Column(name = "last_snapshot_id")
+    public String lastSnapshotId;
+
+    @Column(name = "last_position")
+    public String lastPosition;
+
+    @Column(name = "size_bytes")
+    public Long sizeBytes;
+
+    @Column(name = "snapshot_count", nullable = false)
+    public int snapshotCount;
+
+    @Column(columnDefinition = "text")
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,99 @@
+package io.strata.ingest.source;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.strata.common.config.StrataServiceConfig;
+import io.strata.common.secrets.SecretStore;
+import io.strata.contracts.events.EventCodec;
+import io.strata.engine.EnginePlugin;
+import io.strata.engine.LinkedSource;
+import io.strata.engine.Repository;
+import io.strata.engine.Staging;
+import io.strata.ingest.config.IngestConfig;
+import io.strata.ingest.engine.Engines;
+import io.strata.ingest.environment.DiscoveredRepository;
+import io.strata.ingest.environment.Environment;
+import io.strata.ingest.environment.EnvironmentService;
+
+/** Builds what a plugin sees of a source ({@link LinkedSource}) and of its staging copy ({@link Staging}). */
+@ApplicationScoped
+public class SourceContexts {
+
+    @Inject
+    EnvironmentService environments;
+
+    @Inject
+    SecretStore secrets;
+
+    @Inject
+    Engines engines;
+
+    @Inject
+    EventCodec codec;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    StrataServiceConfig service;
+
+    /** The source's plugin. */
+    public EnginePlugin plugin(Source source) {
+        return engines.require(source.engine);
+    }
+
+    /** The source as its plugin sees it, secrets included. */
+    public LinkedSource linked(Source source) {
+        return new LinkedSource(source.id, source.name, parameters(source.parameters), source.secretRef == null
+                ? Map.of()
+                : secrets.get(source.secretRef),
+                environments.connect(environments.require(
+                        source.environmentId)));
+    }
+
+    /** The staging copy at {@code dataPath} (the source's, or a resync's new volume). */
+    public Staging staging(Source source, String dataPath) {
+        Environment staging = environments.require(source.stagingEnvironmentId);
+        Repository repository = null;
+        if (source.repositoryId != null) {
+            DiscoveredRepository row = DiscoveredRepository.findById(source.repositoryId);
+            repository = row == null ? null : environments.toRepository(row);
+        }
+        return new Staging(environments.connect(staging), dataPath, source.workPath, source.stagingPort == null
+                ? 0
+                : source.stagingPort, repository);
+    }
+
+    /** Where a source's own files live on the staging host. */
+    public String workPath(String sourceId) {
+        return config.staging().workRoot().orElse(Path.of(service.home(), "ingest", "staging").toString()) + "/"
+                + sourceId;
+    }
+
+    /** Parameters JSON → map. */
+    public Map<String, Object> parameters(String json) {
+        try {
+            return codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Map → parameters JSON. */
+    public String json(Map<String, Object> parameters) {
+        try {
+            return codec.mapper().writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

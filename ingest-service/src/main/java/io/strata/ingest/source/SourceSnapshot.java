@@ -1,0 +1,53 @@
+package io.strata.ingest.source;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A snapshot one of a source's syncs made. */
+@Entity
+@Table(name = "source_snapshot")
+@IdClass(SourceSnapshot.Key.class)
+public class SourceSnapshot extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "source_id")
+    public String sourceId;
+
+    @Id
+    @Column(name = "snapshot_id")
+    public String snapshotId;
+
+    public String position;
+
+    @Column(name = "taken_at", nullable = false)
+    public Instant takenAt;
+
+    /** The composite key. */
+    public static class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        public String sourceId;
+        public String snapshotId;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(sourceId, key.sourceId) && Objects.equals(snapshotId,
+                    key.snapshotId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sourceId, snapshotId);
+        }
+    }
+}

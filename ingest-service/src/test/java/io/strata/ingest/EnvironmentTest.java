@@ -1,0 +1,118 @@
+package io.strata.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.SshServer;
+import io.strata.testing.StrataTestEnvironment;
+import io.strata.testing.TemporaryHomeResource;
+
+/** Registering SSH environments against a real sshd, and discovery of PostgreSQL on this host. */
+@QuarkusTest
+@WithTestResource(StrataTestEnvironment.class)
+@WithTestResource(TemporaryHomeResource.class)
+class EnvironmentTest {
+
+    private static SshServer sshd;
+    private static PostgresCluster source;
+
+    @BeforeAll
+    static void start() {
+        sshd = SshServer.start();
+        source = PostgresCluster.start(Map.of());
+        source.execute("postgres", "create database appdb");
+    }
+
+    @AfterAll
+    static void stop() {
+        sshd.close();
+        source.close();
+    }
+
+    private static Map<String, Object> ssh(String name, Map<String, Object> credentials, String hostKey) {
+        var body = new java.util.HashMap<String, Object>(Map.of("name", name, "kind", "ssh", "host", "127.0.0.1",
+                "port", sshd.port(), "user", "root", "credentials", credentials));
+        if (hostKey != null) {
+            body.put("hostKey", hostKey);
+        }
+        return body;
+    }
+
+    @Test
+    void anSshHostIsRegisteredWithItsKeyVerifiedAndItsCredentialsHidden() {
+        String id = given().contentType("application/json").body(ssh("db-host-1", Map.of("privateKey", sshd
+                .privateKey()), sshd.hostKey())).post("/api/v1/environments").then().statusCode(201)
+                .body("credential", equalTo("privateKey")).body(not(containsString("PRIVATE KEY")))
+                .extract().path("id");
+        given().get("/api/v1/environments/" + id).then().statusCode(200).body("hostKey", containsString(
+                "ssh-ed25519")).body(not(containsString("PRIVATE KEY")));
+        given().get("/api/v1/environments").then().body("name", hasItem("local"));
+        given().contentType("application/json").body(ssh("db-host-1", Map.of("privateKey", sshd.privateKey()), sshd
+                .hostKey())).post("/api/v1/environments").then().statusCode(409);
+        given().delete("/api/v1/environments/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void pinningOnFirstContactHappensOnlyWhenAskedFor() {
+        given().contentType("application/json").body(ssh("db-host-2", Map.of("privateKey", sshd.privateKey()), null))
+                .post("/api/v1/environments").then().statusCode(400).body("field", equalTo("hostKey"))
+                .body("detail", containsString("ssh-keyscan")).body("detail", containsString("pinHostKey"));
+        Map<String, Object> pinned = ssh("db-host-2", Map.of("privateKey", sshd.privateKey()), null);
+        pinned.put("pinHostKey", true);
+        given().contentType("application/json").body(pinned).post("/api/v1/environments").then().statusCode(201)
+                .body("hostKey", equalTo(sshd.hostKey().strip().split(" ")[0] + " " + sshd.hostKey().strip().split(
+                        " ")[1]));
+    }
+
+    @Test
+    void badHostsKeysAndPasswordsAreRefusedWithWhatToDo() {
+        given().contentType("application/json").body(ssh("x1", Map.of("privateKey", sshd.privateKey()), sshd
+                .otherHostKey())).post("/api/v1/environments").then().statusCode(400)
+                .body("field", equalTo("hostKey")).body("detail", containsString("does not match the pinned key"));
+        given().contentType("application/json").body(ssh("x2", Map.of("privateKey", sshd.unknownPrivateKey()), sshd
+                .hostKey())).post("/api/v1/environments").then().statusCode(400)
+                .body("detail", containsString("refused the private key for user root"))
+                .body("detail", containsString("authorized_keys"));
+        given().contentType("application/json").body(ssh("x3", Map.of("password", "wrong"), sshd.hostKey())).post(
+                "/api/v1/environments").then().statusCode(400).body("detail", containsString("refused the password"));
+        Map<String, Object> nowhere = ssh("x4", Map.of("privateKey", sshd.privateKey()), sshd.hostKey());
+        nowhere.put("port", Ports.free());
+        given().contentType("application/json").body(nowhere).post("/api/v1/environments").then().statusCode(400)
+                .body("detail", containsString("Cannot reach 127.0.0.1"));
+        given().contentType("application/json").body(ssh("x5", Map.of(), sshd.hostKey())).post(
+                "/api/v1/environments").then().statusCode(400).body("field", equalTo("credentials"));
+        given().contentType("application/json").body(Map.of("name", "k", "kind", "kubernetes")).post(
+                "/api/v1/environments").then().statusCode(400).body("field", equalTo("kind"));
+        given().get("/api/v1/environments").then().body("name", not(hasItem("x1")));
+    }
+
+    @Test
+    void discoveryFindsPostgresAndItsDatabases() {
+        String jobId = given().contentType("application/json").body(Map.of("postgresql", Map.of("connection", Map.of(
+                "host", "127.0.0.1", "port", source.port(), "user", source.superuser(), "password", source
+                        .password()))))
+                .post("/api/v1/environments/local/discover").then().statusCode(202).extract()
+                .path("jobId");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/jobs/" + jobId).then().body(
+                "state", equalTo("SUCCEEDED")));
+        given().get("/api/v1/environments/local/repositories").then().statusCode(200)
+                .body("engine", hasItem("postgresql")).body("name", hasItem(containsString("PostgreSQL 15")));
+        given().get("/api/v1/environments/local/source-configs").then().statusCode(200)
+                .body("name", hasItem("appdb")).body(not(containsString(source.password())));
+    }
+}
