@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param state LINKING, ACTIVE, DISABLED, FAILED or DELETING
  * @param parameters the source parameters, secrets removed
  * @param syncPolicy the cron expression of scheduled syncs, or {@code null}
+ * @param nextSyncAt when the sync policy starts the next sync, or {@code null}
  * @param logSync whether the source's WAL is kept for point in time
  * @param lastSyncAt when the last snapshot was taken
  * @param lastSnapshot its id
@@ -28,7 +29,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SourceView(String id, String name, String engine, String environment, String stagingEnvironment,
-        String state, Map<String, Object> parameters, String syncPolicy, boolean logSync, Instant lastSyncAt,
+        String state, Map<String, Object> parameters, String syncPolicy, Instant nextSyncAt, boolean logSync,
+        Instant lastSyncAt,
         String lastSnapshot, String lastPosition, Long size, int snapshots, Staging staging, String error,
         Instant createdAt) {
 

@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
+import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.SourceView;
 import io.strata.ingest.source.SourceService;
 
@@ -29,6 +31,9 @@ public class SourceResource {
 
     @Inject
     SourceService sources;
+
+    @Inject
+    EventCodec codec;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,16 +56,26 @@ public class SourceResource {
         return sources.view(id);
     }
 
-    /** @param resync take a fresh initial load into a new volume instead of a snapshot of the staging copy */
-    public record SyncRequest(Boolean resync) {
-    }
-
     @POST
     @Path("/{id}/sync")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Sync now", description = "{resync: false}: a snapshot of the staging copy; {resync: true}: a fresh initial load into a new volume, the older snapshots stay. 202 with the job.")
-    public Response sync(@PathParam("id") String id, SyncRequest request) {
-        Job job = sources.sync(id, request != null && Boolean.TRUE.equals(request.resync()), null);
+    public Response sync(@PathParam("id") String id, String body) {
+        // The body is optional (a plain POST syncs), so it is read here rather than bound by content type.
+        boolean resync = false;
+        if (body != null && !body.isBlank()) {
+            try {
+                var request = codec.mapper().readTree(body);
+                var field = request.path("resync");
+                if (!field.isMissingNode() && !field.isBoolean()) {
+                    throw ApiException.badRequest("resync", "resync must be true or false.");
+                }
+                resync = field.asBoolean(false);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw ApiException.badRequest(null, "The body must be JSON such as {\"resync\": true}, or empty.");
+            }
+        }
+        Job job = sources.sync(id, resync, null);
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -51,6 +52,7 @@ public class SourceContexts {
     }
 
     /** The source as its plugin sees it, secrets included. */
+    @Transactional
     public LinkedSource linked(Source source) {
         return new LinkedSource(source.id, source.name, parameters(source.parameters), source.secretRef == null
                 ? Map.of()
@@ -60,6 +62,7 @@ public class SourceContexts {
     }
 
     /** The staging copy at {@code dataPath} (the source's, or a resync's new volume). */
+    @Transactional
     public Staging staging(Source source, String dataPath) {
         Environment staging = environments.require(source.stagingEnvironmentId);
         Repository repository = null;

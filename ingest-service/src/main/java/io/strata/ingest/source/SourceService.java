@@ -318,7 +318,8 @@ public class SourceService {
         }
         return new SourceView(source.id, source.name, source.engine, source.environmentId,
                 source.stagingEnvironmentId, source.state.name(), contexts.parameters(source.parameters),
-                source.syncCron, source.logSync, source.lastSyncAt, source.lastSnapshotId, source.lastPosition,
+                source.syncCron, scheduler.nextSync(source.id), source.logSync, source.lastSyncAt,
+                source.lastSnapshotId, source.lastPosition,
                 source.sizeBytes, source.snapshotCount, staging, source.error, source.createdAt);
     }
 

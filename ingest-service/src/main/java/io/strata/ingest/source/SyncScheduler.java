@@ -29,6 +29,12 @@ public class SyncScheduler {
                         source.id));
     }
 
+    /** When the source's next scheduled sync starts, or {@code null}. */
+    public java.time.Instant nextSync(String sourceId) {
+        var trigger = scheduler.getScheduledJob("sync-" + sourceId);
+        return trigger == null ? null : trigger.getNextFireTime();
+    }
+
     /** Schedules, reschedules or unschedules a source's syncs after a change. */
     public synchronized void refresh(String sourceId) {
         String jobId = "sync-" + sourceId;

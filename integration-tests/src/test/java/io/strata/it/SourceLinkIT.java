@@ -1,0 +1,329 @@
+package io.strata.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.path.json.JsonPath;
+import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.events.Topics;
+import io.strata.contracts.storage.CloneCreated;
+import io.strata.contracts.storage.CloneRequested;
+import io.strata.contracts.storage.DeleteVolumeRequested;
+import io.strata.engine.Repository;
+import io.strata.engine.VirtualDatabase;
+import io.strata.engine.postgresql.PostgresPlugin;
+import io.strata.hosts.LocalHost;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.Processes;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.SshServer;
+import io.strata.testing.StrataHome;
+import io.strata.testing.TopicClient;
+
+/**
+ * Linking and syncing for real, across the ingest, snapshot and provisioning services run as processes: a
+ * PostgreSQL source followed by a staging standby, a row written on the source and read back from the newest
+ * snapshot, the ingest service killed during a sync, resync, disable/enable, a file tree copied over SSH, and a
+ * delete that leaves nothing on the source.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SourceLinkIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+    private static final EventCodec CODEC = new EventCodec();
+
+    private static StrataHome home;
+    private static PostgresCluster source;
+    private static KafkaBroker broker;
+    private static String prefix;
+    private static Map<String, String> ingestConfig;
+    private static ServiceProcess snapshot;
+    private static ServiceProcess provisioning;
+    private static ServiceProcess ingest;
+    private static String sourceId;
+
+    @BeforeAll
+    static void start() {
+        home = StrataHome.create();
+        PostgresCluster state = PostgresCluster.shared();
+        broker = KafkaBroker.shared();
+        prefix = Backbone.freshPrefix();
+        source = PostgresCluster.start(Map.of());
+        source.execute("postgres", "create database appdb", "create role linker login replication password 'lp'");
+        source.execute("appdb", "create table visits (id serial primary key, note text)",
+                "insert into visits (note) values ('before link')", "grant select on visits to linker");
+        snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
+                "8G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
+        provisioning = ServiceProcess.of("provisioning-service").withDatabase(state).withBroker(broker, prefix)
+                .with("strata.home", home.toString()).start();
+        int firstPort = 16000 + (int) (Math.random() * 2000);
+        ingestConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        ingestConfig.putAll(Map.of("strata.home", home.toString(), "strata.ingest.staging.ports", firstPort + "-"
+                + (firstPort + 50)));
+        ingest = startIngest();
+    }
+
+    private static ServiceProcess startIngest() {
+        return ServiceProcess.of("ingest-service").with(ingestConfig).withBroker(broker, prefix).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ServiceProcess service : new ServiceProcess[]{ingest, provisioning, snapshot}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        // Staging standbys are separate postgres processes: stop any the tests left.
+        Processes.run(30, List.of("sh", "-c", "pkill -f '" + notItself("postgres -D " + home) + "' || true"));
+        source.close();
+        home.close();
+    }
+
+    private static JsonPath awaitJob(ServiceProcess service, String jobId, String expected) {
+        await().atMost(PATIENCE).until(() -> {
+            String state = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().path(
+                    "state");
+            return state != null && !state.equals("PENDING") && !state.equals("RUNNING");
+        });
+        JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
+        assertThat(job.getString("state")).as("job " + jobId + ": " + job.getString("error")).isEqualTo(expected);
+        return job;
+    }
+
+    private static List<String> timeline(String dataset) {
+        return given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + dataset + "/timeline").then()
+                .statusCode(200).extract().jsonPath().getList("snapshots.id", String.class);
+    }
+
+    private static Map<String, Object> postgresSource(String name) {
+        return Map.of("name", name, "engine", "postgresql", "environment", "local", "connection", Map.of("host",
+                "127.0.0.1", "port", source.port(), "database", "appdb", "user", "linker", "password", "lp"));
+    }
+
+    @Test
+    @Order(1)
+    void aPostgresSourceIsLinkedWithAStagingStandby() {
+        var accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(postgresSource(
+                "patients")).post("/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        sourceId = accepted.getString("id");
+        awaitJob(ingest, accepted.getString("jobId"), "SUCCEEDED");
+
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().statusCode(200)
+                .body("state", equalTo("ACTIVE")).body("staging.running", equalTo(true)).body("snapshots", equalTo(1))
+                .body("parameters.connection.password", org.hamcrest.Matchers.nullValue());
+        assertThat(timeline(sourceId)).hasSize(1);
+        try (var connection = source.connect("postgres");
+                ResultSet slots = connection.createStatement()
+                        .executeQuery("select count(*) from pg_replication_slots where active")) {
+            slots.next();
+            assertThat(slots.getInt(1)).as("the standby streams through its slot").isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRowWrittenOnTheSourceIsInTheSnapshotOfTheNextSync() {
+        source.execute("appdb", "insert into visits (note) values ('written before the sync')");
+        String jobId = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, jobId, "SUCCEEDED");
+        List<String> snapshots = timeline(sourceId);
+        assertThat(snapshots).hasSize(2);
+
+        assertThat(query(snapshots.get(1), "select string_agg(note, ',' order by id) from visits"))
+                .isEqualTo("before link,written before the sync");
+        assertThat(query(snapshots.get(0), "select string_agg(note, ',' order by id) from visits"))
+                .isEqualTo("before link");
+    }
+
+    @Test
+    @Order(3)
+    void killingTheIngestServiceDuringASyncDuplicatesNothing() {
+        int before = timeline(sourceId).size();
+        String interrupted = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        ingest.kill();
+        ingest = startIngest();
+        awaitJob(ingest, interrupted, "SUCCEEDED");
+        String next = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, next, "SUCCEEDED");
+
+        List<String> snapshots = timeline(sourceId);
+        assertThat(snapshots).hasSize(before + 2).doesNotHaveDuplicates();
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().body("snapshots", equalTo(before
+                + 2));
+    }
+
+    @Test
+    @Order(4)
+    void aResyncLoadsANewVolumeAndKeepsTheTimeline() {
+        List<String> before = timeline(sourceId);
+        String jobId = given().baseUri(ingest.baseUrl()).contentType("application/json").body("{\"resync\": true}")
+                .post("/api/v1/sources/" + sourceId + "/sync").then().statusCode(202).extract().path("jobId");
+        awaitJob(ingest, jobId, "SUCCEEDED");
+        List<String> after = timeline(sourceId);
+        assertThat(after).hasSize(before.size() + 1).containsAll(before);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
+                "dataset", sourceId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).as(
+                        "the replaced volume is given back")
+                .hasSize(1));
+        source.execute("appdb", "insert into visits (note) values ('after resync')");
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, sync, "SUCCEEDED");
+        List<String> latest = timeline(sourceId);
+        assertThat(query(latest.get(latest.size() - 1), "select count(*) from visits where note = 'after resync'"))
+                .isEqualTo("1");
+    }
+
+    @Test
+    @Order(5)
+    void aDisabledSourceRefusesSyncsUntilEnabled() {
+        given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/disable").then().statusCode(200)
+                .body("state", equalTo("DISABLED")).body("staging.running", equalTo(false));
+        given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("enable it first"));
+        given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/enable").then().statusCode(200)
+                .body("state", equalTo("ACTIVE")).body("staging.running", equalTo(true));
+    }
+
+    @Test
+    @Order(5)
+    void aSyncPolicyIsScheduled() {
+        Map<String, Object> scheduled = new HashMap<>(postgresSource("scheduled"));
+        scheduled.put("syncPolicy", Map.of("cron", "*/5 * * * *"));
+        var linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(scheduled).post(
+                "/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
+        String next = given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + linked.getString("id")).then()
+                .body("syncPolicy", equalTo("*/5 * * * *")).extract().path("nextSyncAt");
+        java.time.Instant nextSync = java.time.Instant.parse(next);
+        assertThat(nextSync).isAfter(java.time.Instant.now()).isBefore(java.time.Instant.now().plus(Duration
+                .ofMinutes(5).plusSeconds(5)));
+        assertThat(nextSync.atZone(java.time.ZoneOffset.UTC).getMinute() % 5).isZero();
+        String delete = given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + linked.getString("id")).then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, delete, "SUCCEEDED");
+    }
+
+    @Test
+    @Order(6)
+    void aFileTreeIsCopiedOverSshAtEverySync() throws Exception {
+        try (SshServer sshd = SshServer.start()) {
+            Path tree = Files.createTempDirectory("strata-files-");
+            Files.writeString(tree.resolve("config.yaml"), "version: 1\n");
+            String environment = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of(
+                    "name", "file-server", "kind", "ssh", "host", "127.0.0.1", "port", sshd.port(), "user", "root",
+                    "credentials", Map.of("privateKey", sshd.privateKey()), "hostKey", sshd.hostKey())).post(
+                            "/api/v1/environments")
+                    .then().statusCode(201).extract().path("id");
+            var linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
+                    "app-config", "engine", "files", "environment", environment, "path", tree.toString())).post(
+                            "/api/v1/sources")
+                    .then().statusCode(202).extract().jsonPath();
+            String filesId = linked.getString("id");
+            awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
+
+            Files.writeString(tree.resolve("added.txt"), "new\n");
+            Files.delete(tree.resolve("config.yaml"));
+            String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + filesId + "/sync").then()
+                    .statusCode(202).extract().path("jobId");
+            awaitJob(ingest, sync, "SUCCEEDED");
+            List<String> snapshots = timeline(filesId);
+            Path pool = home.path().resolve("pool/snapshots");
+            assertThat(Files.readString(pool.resolve(snapshots.get(0)).resolve("config.yaml"))).isEqualTo(
+                    "version: 1\n");
+            assertThat(Files.readString(pool.resolve(snapshots.get(1)).resolve("added.txt"))).isEqualTo("new\n");
+            assertThat(pool.resolve(snapshots.get(1)).resolve("config.yaml")).as("rsync --delete").doesNotExist();
+
+            // Passwordless SSH stops working: the sync says so, with rsync's own words.
+            Files.writeString(Path.of(sshd.logFile().getParent().toString(), "authorized_keys"), "");
+            String broken = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + filesId + "/sync").then()
+                    .statusCode(202).extract().path("jobId");
+            JsonPath failed = awaitJob(ingest, broken, "FAILED");
+            assertThat(failed.getString("error")).startsWith(
+                    "Could not copy files. Ensure that passwordless SSH works for 127.0.0.1.").contains(
+                            "Permission denied");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void deletingASourceLeavesNothingOnTheSource() throws Exception {
+        String jobId = given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(202)
+                .extract().path("jobId");
+        awaitJob(ingest, jobId, "SUCCEEDED");
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().statusCode(404);
+        try (var connection = source.connect("postgres");
+                ResultSet slots = connection.createStatement()
+                        .executeQuery("select count(*) from pg_replication_slots")) {
+            slots.next();
+            assertThat(slots.getInt(1)).as("the replication slot is dropped").isZero();
+        }
+        assertThat(Processes.run(30, List.of("sh", "-c", "pgrep -f '" + notItself("postgres -D " + home
+                + "/pool/volumes") + "' || true")))
+                .as("no staging standby runs").isBlank();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
+                "dataset", sourceId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
+    }
+
+    /** A pgrep pattern that does not match the shell running it: {@code [p]ostgres ...}. */
+    private static String notItself(String pattern) {
+        return "[" + pattern.charAt(0) + "]" + pattern.substring(1);
+    }
+
+    /** Clones a snapshot (as the provisioning service would), runs PostgreSQL on it, and answers a query. */
+    private static String query(String snapshotId, String sql) {
+        String cloneId = "check-" + UUID.randomUUID().toString().substring(0, 8);
+        try (TopicClient answers = new TopicClient(broker.bootstrapServers(), Topics.events(prefix, Topics.SNAPSHOT))) {
+            TopicClient.send(broker.bootstrapServers(), Topics.events(prefix, Topics.PROVISIONING), cloneId, CODEC
+                    .encodeToString(CODEC.envelope(Topics.PROVISIONING, new CloneRequested(cloneId, snapshotId,
+                            cloneId, "check", "it"), "it", null)));
+            var answer = answers.awaitEnvelope(e -> cloneId.equals(e.data().path("requestId").asText()), PATIENCE);
+            String path = CODEC.payload(answer, CloneCreated.class).volume().path();
+            String bin = PostgresCluster.binDir().toString();
+            VirtualDatabase vdb = new VirtualDatabase(cloneId, cloneId, new LocalHost(), path, home.path().resolve(
+                    "vdb-" + cloneId).toString(), Ports.free(), Map.of(), Map.of(), null, null, new Repository(
+                            "postgresql", "PostgreSQL", "15", bin, Map.of("major", "15")));
+            var virtual = new PostgresPlugin().virtual();
+            virtual.configure(vdb);
+            virtual.start(vdb);
+            try {
+                return Processes.run(60, List.of("runuser", "-u", "postgres", "--", bin + "/psql", "-X", "-At", "-h",
+                        vdb.workPath() + "/socket", "-p", String.valueOf(vdb.port()), "-d", "appdb", "-c", sql))
+                        .strip();
+            } finally {
+                virtual.stop(vdb);
+                virtual.unconfigure(vdb);
+                TopicClient.send(broker.bootstrapServers(), Topics.events(prefix, Topics.PROVISIONING), cloneId, CODEC
+                        .encodeToString(CODEC.envelope(Topics.PROVISIONING, new DeleteVolumeRequested(cloneId
+                                + "-delete", cloneId), "it", null)));
+            }
+        }
+    }
+}
