@@ -269,6 +269,7 @@ class SourceLinkIT {
             assertThat(failed.getString("error")).startsWith(
                     "Could not copy files. Ensure that passwordless SSH works for 127.0.0.1.").contains(
                             "Permission denied");
+            Processes.run(30, List.of("rm", "-rf", tree.toString()));
         }
     }
 
