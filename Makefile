@@ -38,7 +38,7 @@ build: ## mvn package, no tests
 
 test: ## up, then mvn verify against the running runtime
 	$(LOCAL) up
-	$(MVN) -B verify -Dstrata.home=$(STRATA_HOME)
+	env -u STRATA_HOME $(MVN) -B verify -Dtest.strata.home=$(STRATA_HOME)
 
 demo: up ## up, then the demo/smoke script through the router
 	@deploy/local/demo.sh
@@ -48,7 +48,7 @@ bench-startup: ## Time from up to ready (all at once and one by one) and idle RS
 
 bench-storage: ## Snapshot/clone vs full copy at 1 and 10 GB, 500 clones, space of 20 rewritten clones
 	$(MVN) -B -q -DskipTests install -pl bench -am
-	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.StorageBench -Dstrata.home=$(STRATA_HOME)
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.StorageBench -Dtest.strata.home=$(STRATA_HOME)
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean

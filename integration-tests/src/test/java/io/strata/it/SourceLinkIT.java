@@ -213,7 +213,7 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSyncPolicyIsScheduled() {
         Map<String, Object> scheduled = new HashMap<>(postgresSource("scheduled"));
         scheduled.put("syncPolicy", Map.of("cron", "*/5 * * * *"));
@@ -232,7 +232,48 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void withLogSyncAnyMomentBetweenSnapshotsCanBeRecovered() throws Exception {
+        source.execute("postgres", "create database billing");
+        source.execute("billing", "create table invoices (id serial primary key, note text)",
+                "grant execute on function pg_switch_wal() to linker");
+        Map<String, Object> body = new HashMap<>(postgresSource("billing"));
+        body.put("connection", Map.of("host", "127.0.0.1", "port", source.port(), "database", "billing", "user",
+                "linker", "password", "lp"));
+        body.put("logSync", true);
+        var linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(body).post(
+                "/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        String billing = linked.getString("id");
+        awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
+
+        source.execute("billing", "insert into invoices (note) values ('committed before T')");
+        Thread.sleep(1100);
+        java.time.Instant target = java.time.Instant.now();
+        Thread.sleep(1100);
+        source.execute("billing", "insert into invoices (note) values ('committed after T')");
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + billing + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, sync, "SUCCEEDED");
+
+        JsonPath timeline = await().atMost(PATIENCE).until(() -> given().baseUri(snapshot.baseUrl()).get(
+                "/api/v1/datasets/" + billing + "/timeline").then().extract().jsonPath(),
+                t -> t.get("window.to") != null && t.getList("snapshots").size() == 2);
+        java.time.Instant from = java.time.Instant.parse(timeline.getString("window.from"));
+        java.time.Instant to = java.time.Instant.parse(timeline.getString("window.to"));
+        assertThat(target).isAfter(from).isBefore(to);
+        String archive = timeline.getString("window.archive");
+        try (var files = Files.list(Path.of(archive))) {
+            assertThat(files.count()).as("WAL segments kept in " + archive).isGreaterThan(0);
+        }
+
+        // Point in time: the first snapshot, replayed from the kept WAL up to T.
+        String first = timeline.getList("snapshots.id", String.class).get(0);
+        assertThat(query(first, "select string_agg(note, ',' order by id) from invoices", target, archive, "billing"))
+                .isEqualTo("committed before T");
+    }
+
+    @Test
+    @Order(8)
     void aFileTreeIsCopiedOverSshAtEverySync() throws Exception {
         try (SshServer sshd = SshServer.start()) {
             Path tree = Files.createTempDirectory("strata-files-");
@@ -274,21 +315,23 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void deletingASourceLeavesNothingOnTheSource() throws Exception {
+        String stagingPath = given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().extract()
+                .path("staging.path");
         String jobId = given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(202)
                 .extract().path("jobId");
         awaitJob(ingest, jobId, "SUCCEEDED");
         given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().statusCode(404);
         try (var connection = source.connect("postgres");
                 ResultSet slots = connection.createStatement()
-                        .executeQuery("select count(*) from pg_replication_slots")) {
+                        .executeQuery("select count(*) from pg_replication_slots where slot_name = 'strata_" + sourceId
+                                .replace('-', '_') + "'")) {
             slots.next();
-            assertThat(slots.getInt(1)).as("the replication slot is dropped").isZero();
+            assertThat(slots.getInt(1)).as("the source's replication slot is dropped").isZero();
         }
-        assertThat(Processes.run(30, List.of("sh", "-c", "pgrep -f '" + notItself("postgres -D " + home
-                + "/pool/volumes") + "' || true")))
-                .as("no staging standby runs").isBlank();
+        assertThat(Processes.run(30, List.of("sh", "-c", "pgrep -f '" + notItself("postgres -D " + stagingPath)
+                + "' || true"))).as("no staging standby runs").isBlank();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
                 "dataset", sourceId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
     }
@@ -300,6 +343,11 @@ class SourceLinkIT {
 
     /** Clones a snapshot (as the provisioning service would), runs PostgreSQL on it, and answers a query. */
     private static String query(String snapshotId, String sql) {
+        return query(snapshotId, sql, null, null, "appdb");
+    }
+
+    private static String query(String snapshotId, String sql, java.time.Instant recoveryTime, String archive,
+            String database) {
         String cloneId = "check-" + UUID.randomUUID().toString().substring(0, 8);
         try (TopicClient answers = new TopicClient(broker.bootstrapServers(), Topics.events(prefix, Topics.SNAPSHOT))) {
             TopicClient.send(broker.bootstrapServers(), Topics.events(prefix, Topics.PROVISIONING), cloneId, CODEC
@@ -309,14 +357,19 @@ class SourceLinkIT {
             String path = CODEC.payload(answer, CloneCreated.class).volume().path();
             String bin = PostgresCluster.binDir().toString();
             VirtualDatabase vdb = new VirtualDatabase(cloneId, cloneId, new LocalHost(), path, home.path().resolve(
-                    "vdb-" + cloneId).toString(), Ports.free(), Map.of(), Map.of(), null, null, new Repository(
+                    "vdb-" + cloneId).toString(), Ports.free(), Map.of(), Map.of(), recoveryTime, archive,
+                    new Repository(
                             "postgresql", "PostgreSQL", "15", bin, Map.of("major", "15")));
             var virtual = new PostgresPlugin().virtual();
-            virtual.configure(vdb);
-            virtual.start(vdb);
+            try {
+                virtual.configure(vdb);
+                virtual.start(vdb);
+            } catch (io.strata.engine.UserError e) {
+                throw new AssertionError(e.describe(), e);
+            }
             try {
                 return Processes.run(60, List.of("runuser", "-u", "postgres", "--", bin + "/psql", "-X", "-At", "-h",
-                        vdb.workPath() + "/socket", "-p", String.valueOf(vdb.port()), "-d", "appdb", "-c", sql))
+                        vdb.workPath() + "/socket", "-p", String.valueOf(vdb.port()), "-d", database, "-c", sql))
                         .strip();
             } finally {
                 virtual.stop(vdb);

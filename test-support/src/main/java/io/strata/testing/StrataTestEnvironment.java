@@ -46,6 +46,7 @@ public class StrataTestEnvironment implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
+        refuseMachineHome();
         postgres = privatePostgres ? PostgresCluster.start(Map.of()) : PostgresCluster.shared();
         kafka = privateKafka ? KafkaBroker.start() : KafkaBroker.shared();
         topicPrefix = "t" + UUID.randomUUID().toString().substring(0, 8);
@@ -53,6 +54,17 @@ public class StrataTestEnvironment implements QuarkusTestResourceLifecycleManage
         config.put("strata.events.bootstrap-servers", kafka.bootstrapServers());
         config.put("strata.events.topic-prefix", topicPrefix);
         return config;
+    }
+
+    /**
+     * Fails fast when {@code strata.home} is a system property of the test JVM: it would outrank the test's own home
+     * and point the service under test at the machine's pool ({@code mvn -Dstrata.home=...} does that).
+     */
+    static void refuseMachineHome() {
+        if (System.getProperty("strata.home") != null) {
+            throw new IllegalStateException("strata.home is set as a system property (" + System.getProperty(
+                    "strata.home") + "); tests must run in their own home. Pass -Dtest.strata.home instead.");
+        }
     }
 
     @Override

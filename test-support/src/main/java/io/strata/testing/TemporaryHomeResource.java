@@ -14,6 +14,7 @@ public class TemporaryHomeResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
+        StrataTestEnvironment.refuseMachineHome();
         home = StrataHome.create();
         return Map.of("strata.home", home.toString());
     }

@@ -14,10 +14,13 @@ import io.strata.contracts.events.EventType;
  * @param dataset the dataset (source)
  * @param from the earliest moment that can be provisioned
  * @param to the latest
+ * @param archive where the kept WAL is, on the staging environment
+ * @param environment the staging environment's id
  */
 @EventType(value = "LogWindowChanged", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LogWindowChanged(String dataset, Instant from, Instant to) implements Event {
+public record LogWindowChanged(String dataset, Instant from, Instant to, String archive,
+        String environment) implements Event {
 
     @Override
     public String subject() {

@@ -30,8 +30,10 @@ public record TimelineView(String dataset, List<SnapshotView> snapshots, List<Cl
     /**
      * @param from earliest provisionable moment
      * @param to latest
+     * @param archive where the kept WAL is, on the environment below
+     * @param environment the environment holding the archive
      */
-    public record Window(Instant from, Instant to) {
+    public record Window(Instant from, Instant to, String archive, String environment) {
     }
 
     /**

@@ -56,6 +56,11 @@ class PostgresLinked implements LinkedOperations {
         return workPath + "/socket";
     }
 
+    /** Where the staging standby archives the source's WAL when log sync is on. */
+    static String walArchive(String workPath) {
+        return workPath + "/wal";
+    }
+
     private static Psql source(LinkedSource source, Staging staging) {
         Connection connection = Connection.of(source);
         return Psql.tcp(staging.host(), staging.repository().binDir(), connection.host(), connection.port(),
@@ -115,6 +120,13 @@ class PostgresLinked implements LinkedOperations {
                     + "is " + staging.repository().version() + "; a standby needs the same major version.",
                     "Install PostgreSQL " + sourceMajor + " on the staging host and run discovery again.");
         }
+        if (source.flag("logSync", false) && !"t".equals(psql.value("select has_function_privilege("
+                + "'pg_switch_wal()', 'execute')"))) {
+            throw new UserError("logSync needs the role " + connection.user() + " to close WAL segments on the "
+                    + "source at each sync (pg_switch_wal()).",
+                    "Run: GRANT EXECUTE ON FUNCTION pg_switch_wal() TO \""
+                            + connection.user() + "\"; (as a superuser on the source), or link without logSync.");
+        }
         psql.replication().rows("IDENTIFY_SYSTEM");
     }
 
@@ -164,7 +176,8 @@ class PostgresLinked implements LinkedOperations {
     private static void prepareDirectories(Staging staging) {
         HostConnection host = staging.host();
         String owner = OS_USER + ":" + OS_USER;
-        HostFiles.run(host, null, "prepare " + staging.workPath(), "mkdir", "-p", socketDir(staging.workPath()));
+        HostFiles.run(host, null, "prepare " + staging.workPath(), "mkdir", "-p", socketDir(staging.workPath()),
+                walArchive(staging.workPath()));
         if ("root".equals(host.user())) {
             HostFiles.run(host, null, "give " + staging.workPath() + " to postgres", "chown", "-R", owner, staging
                     .workPath());
@@ -218,7 +231,14 @@ class PostgresLinked implements LinkedOperations {
                         .id()));
         setting(conf, "primary_slot_name", slotName(source.id()));
         setting(conf, "hot_standby", "on");
-        setting(conf, "archive_mode", "off");
+        if (source.flag("logSync", false)) {
+            // The standby archives every WAL segment it receives: the log of the source, kept with the dataset.
+            setting(conf, "archive_mode", "always");
+            setting(conf, "archive_command", "test ! -f '" + walArchive(work) + "/%f' && cp '%p' '"
+                    + walArchive(work) + "/%f'");
+        } else {
+            setting(conf, "archive_mode", "off");
+        }
         setting(conf, "logging_collector", "off");
         setting(conf, "shared_buffers", "128MB");
         setting(conf, "cluster_name", "strata-staging-" + source.id());
@@ -305,6 +325,16 @@ class PostgresLinked implements LinkedOperations {
             progress.progress(5, "checkpoint on the source");
             sourceSql.execute("CHECKPOINT;");
         }
+        String closedSegment = null;
+        if (source.flag("logSync", false)) {
+            // Close the current segment so that the standby can archive everything up to this sync. Without WAL
+            // since the last switch, pg_switch_wal does nothing and answers a segment boundary: nothing to wait for.
+            List<String> switched = sourceSql.rows("select l, pg_walfile_name(l), (select setting::bigint from "
+                    + "pg_settings where name = 'wal_segment_size') from pg_switch_wal() l").get(0);
+            if (Lsn.parse(switched.get(0)) % Long.parseLong(switched.get(2)) != 0) {
+                closedSegment = switched.get(1);
+            }
+        }
         long target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
         Psql standby = staging(staging);
         Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
@@ -321,6 +351,18 @@ class PostgresLinked implements LinkedOperations {
                     + Lsn.format(replayed) + ")");
             sleep(100);
         }
+        if (closedSegment != null) {
+            progress.progress(50, "waiting for the standby to archive " + closedSegment);
+            while (archived(standby).compareTo(closedSegment) < 0) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new UserError("The staging standby did not archive WAL segment " + closedSegment
+                            + " in time.",
+                            "Check archive_command errors in " + staging.workPath()
+                                    + "/postgres.log and the free space of " + walArchive(staging.workPath()) + ".");
+                }
+                sleep(100);
+            }
+        }
         progress.progress(60, "restartpoint on the standby");
         standby.execute("CHECKPOINT;");
         List<String> point = standby.rows("select pg_last_wal_replay_lsn(), "
@@ -333,7 +375,16 @@ class PostgresLinked implements LinkedOperations {
         metadata.put("serverVersion", point.get(2));
         metadata.put("timeline", point.get(3));
         metadata.put("systemIdentifier", point.get(4));
+        if (source.flag("logSync", false)) {
+            metadata.put("walArchive", walArchive(staging.workPath()));
+        }
         return new SnapshotPoint(point.get(0), Instant.parse(point.get(1)), metadata);
+    }
+
+    /** The last WAL segment the standby archived ({@code ""} before the first). */
+    private static String archived(Psql standby) {
+        String name = standby.value("select coalesce(last_archived_wal, '') from pg_stat_archiver");
+        return name == null ? "" : name;
     }
 
     @Override

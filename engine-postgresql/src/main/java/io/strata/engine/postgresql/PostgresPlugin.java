@@ -29,6 +29,9 @@ public class PostgresPlugin implements EnginePlugin {
                         Parameter.string("database", true, "the database to link").matching(NAME),
                         Parameter.string("user", true, "a role with REPLICATION (or SUPERUSER)").matching(NAME),
                         Parameter.secret("password", true, "that role's password")),
+                Parameter.bool("logSync", "keep the source's WAL (archived by the staging standby) so that any moment "
+                        + "between the first and the latest snapshot can be provisioned; needs superuser or EXECUTE "
+                        + "on pg_switch_wal() for the role"),
                 Parameter.bool("checkpointOnSync", "issue CHECKPOINT on the source before each snapshot so that "
                         + "clones start without long redo (needs superuser or pg_checkpoint; default true)"));
     }

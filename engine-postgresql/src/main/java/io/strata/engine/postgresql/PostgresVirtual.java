@@ -61,6 +61,9 @@ class PostgresVirtual implements VirtualOperations {
         PostgresLinked.setting(conf, "primary_conninfo", "");
         PostgresLinked.setting(conf, "primary_slot_name", "");
         PostgresLinked.setting(conf, "archive_mode", "off");
+        // Not a hot standby: recovery to a point in time then needs no settings as high as the primary's, and the
+        // database opens only once it is consistent and promoted.
+        PostgresLinked.setting(conf, "hot_standby", "off");
         PostgresLinked.setting(conf, "logging_collector", "off");
         PostgresLinked.setting(conf, "shared_buffers", string(vdb, "sharedBuffers", "32MB"));
         PostgresLinked.setting(conf, "max_connections", String.valueOf(vdb.parameters().getOrDefault(
@@ -101,7 +104,7 @@ class PostgresVirtual implements VirtualOperations {
                 .port(), "postgres");
         // A point-in-time recovery accepts read-only connections before it promotes.
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while ("t".equals(psql.value("select pg_is_in_recovery()"))) {
+        while (recovering(psql)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new UserError("The virtual database " + vdb.name() + " is still recovering after "
                         + START_TIMEOUT.toMinutes() + " minutes.",
@@ -116,6 +119,20 @@ class PostgresVirtual implements VirtualOperations {
         if (user != null && password != null) {
             psql.execute("ALTER ROLE \"" + user.replace("\"", "\"\"") + "\" WITH LOGIN PASSWORD '" + password.replace(
                     "'", "''") + "';");
+        }
+    }
+
+    /** Whether the server is still in recovery (it refuses connections until then when it is not a hot standby). */
+    private static boolean recovering(Psql psql) {
+        try {
+            return "t".equals(psql.value("select pg_is_in_recovery()"));
+        } catch (UserError e) {
+            String output = String.valueOf(e.output());
+            if (output.contains("not accepting connections") || output.contains("starting up") || output.contains(
+                    "not yet accepting connections")) {
+                return true;
+            }
+            throw e;
         }
     }
 

@@ -18,6 +18,7 @@ import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
 import io.strata.contracts.provisioning.DetachRequested;
 import io.strata.contracts.storage.DeleteVolumeRequested;
+import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotView;
 import io.strata.contracts.storage.StorageRequestFailed;
@@ -134,7 +135,16 @@ public class SourceEvents implements EventHandler {
             taken.snapshotId = snapshot.id();
             taken.position = snapshot.position();
             taken.takenAt = snapshot.createdAt() != null ? snapshot.createdAt() : Instant.now();
+            taken.positionTime = snapshot.positionTime();
             taken.persist();
+        }
+        String archive = snapshot.metadata() == null ? null : snapshot.metadata().get("walArchive");
+        if (source.logSync && archive != null) {
+            // Any moment from the first snapshot with kept WAL to this one can now be provisioned.
+            SourceSnapshot first = SourceSnapshot.find("sourceId = ?1 and positionTime is not null",
+                    io.quarkus.panache.common.Sort.ascending("positionTime"), source.id).firstResult();
+            events.publish(new LogWindowChanged(source.id, first.positionTime, snapshot.positionTime(), archive,
+                    source.stagingEnvironmentId));
         }
         if (step.operation == PendingStep.Operation.RESYNC && step.oldVolumeId != null) {
             // The old volume's snapshots stay on the timeline; the volume itself is no longer needed.

@@ -53,7 +53,7 @@ import io.strata.ingest.environment.EnvironmentService;
 public class SourceService {
 
     private static final Set<String> REQUEST_FIELDS = Set.of("name", "engine", "environment", "staging",
-            "syncPolicy", "logSync");
+            "syncPolicy");
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     @Inject
@@ -119,9 +119,11 @@ public class SourceService {
                         + "for every hour): " + e.getMessage());
             }
         }
-        if (Boolean.TRUE.equals(body.get("logSync"))) {
-            throw ApiException.badRequest("logSync", "Keeping the source's WAL for point in time (logSync) is not "
-                    + "available yet; link with logSync false (or left out).");
+        boolean logSync = Boolean.TRUE.equals(body.get("logSync"));
+        if (body.containsKey("logSync") && plugin.sourceParameters().parameters().stream().noneMatch(p -> p.name()
+                .equals("logSync"))) {
+            throw ApiException.badRequest("logSync", "The " + plugin.name() + " engine keeps no log to provision a "
+                    + "point in time from; leave logSync out.");
         }
 
         Map<String, Object> parameters = new LinkedHashMap<>(body);
@@ -148,6 +150,7 @@ public class SourceService {
         source.repositoryId = repository == null ? null : repository.id;
         source.parameters = contexts.json(parameters);
         source.syncCron = cron;
+        source.logSync = logSync;
         source.workPath = contexts.workPath(id);
         source.stagingPort = freePort();
         source.createdAt = Instant.now();

@@ -28,6 +28,10 @@ public class SourceSnapshot extends PanacheEntityBase {
 
     public String position;
 
+    /** The moment the snapshot's data corresponds to. */
+    @Column(name = "position_time")
+    public Instant positionTime;
+
     @Column(name = "taken_at", nullable = false)
     public Instant takenAt;
 

@@ -29,6 +29,12 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "window_to")
     public Instant windowTo;
 
+    @Column(name = "window_archive", columnDefinition = "text")
+    public String windowArchive;
+
+    @Column(name = "window_environment")
+    public String windowEnvironment;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -125,6 +125,8 @@ public class StorageCommandHandler implements EventHandler {
                     Dataset dataset = Dataset.findOrCreate(fact.dataset());
                     dataset.windowFrom = fact.from();
                     dataset.windowTo = fact.to();
+                    dataset.windowArchive = fact.archive();
+                    dataset.windowEnvironment = fact.environment();
                 }
                 default -> throw new IllegalStateException("unexpected " + envelope.type());
             }

@@ -79,7 +79,8 @@ public class StorageQueries {
         }
         TimelineView.Window window = dataset.windowFrom == null
                 ? null
-                : new TimelineView.Window(dataset.windowFrom, dataset.windowTo);
+                : new TimelineView.Window(dataset.windowFrom, dataset.windowTo, dataset.windowArchive,
+                        dataset.windowEnvironment);
         TimelineView.Retention retention = dataset.keepLast == null && dataset.keepDays == null
                 ? null
                 : new TimelineView.Retention(dataset.keepLast, dataset.keepDays);
