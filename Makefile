@@ -7,7 +7,7 @@ LOCAL := deploy/local/strata-local.sh
 NAME  ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage
+.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -49,6 +49,10 @@ bench-startup: ## Time from up to ready (all at once and one by one) and idle RS
 bench-storage: ## Snapshot/clone vs full copy at 1 and 10 GB, 500 clones, space of 20 rewritten clones
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.StorageBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-ingest: ## Initial link of a 1 GB pgbench source, a sync after 1% changed, staging lag under load
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.IngestBench -Dtest.strata.home=$(STRATA_HOME)
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean

@@ -1,0 +1,151 @@
+package io.strata.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.path.json.JsonPath;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
+
+/**
+ * {@code make bench-ingest}: the initial link of a PostgreSQL source made with {@code pgbench -i -s 70} (about 1 GB)
+ * through the ingest, snapshot and provisioning services, a sync after 1% of the rows changed, and the staging
+ * standby's lag while {@code pgbench} writes to the source.
+ */
+public final class IngestBench {
+
+    private static final Duration PATIENCE = Duration.ofHours(1);
+
+    public static void main(String[] args) throws Exception {
+        int scale = args.length > 0 ? Integer.parseInt(args[0]) : 70;
+        String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);
+        try (PostgresCluster state = PostgresCluster.start(Map.of());
+                PostgresCluster source = PostgresCluster.start(Map.of("shared_buffers", "'256MB'", "max_wal_size",
+                        "'4GB'", "fsync", "on", "synchronous_commit", "on"));
+                KafkaBroker kafka = KafkaBroker.start();
+                StrataHome home = StrataHome.create()) {
+            Map<String, String> common = Map.of("strata.home", home.toString(), "quarkus.log.level", "WARN");
+            try (ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(kafka,
+                    prefix).with(common).with(Map.of("strata.snapshot.pool.driver", "btrfs",
+                            "strata.snapshot.pool.size", "20G", "strata.snapshot.nfs.port", String.valueOf(Ports
+                                    .free()))).start();
+                    ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state)
+                            .withBroker(kafka, prefix).with(common).start();
+                    ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,
+                            prefix).with(common).with("strata.ingest.staging.ports", "17400-17450").start()) {
+                run(source, ingest, scale);
+            } finally {
+                new ProcessBuilder("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true").start().waitFor();
+            }
+        }
+    }
+
+    private static void run(PostgresCluster source, ServiceProcess ingest, int scale) throws Exception {
+        source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
+        long start = System.nanoTime();
+        pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
+        source.execute("bench", "grant select on all tables in schema public to linker");
+        String size = value(source, "select pg_size_pretty(pg_database_size('bench'))");
+        System.out.printf("pgbench -i -s %d: %s in %.1f s%n", scale, size, (System.nanoTime() - start) / 1e9);
+
+        start = System.nanoTime();
+        JsonPath accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
+                "bench", "engine", "postgresql", "environment", "local", "connection", Map.of("host", "127.0.0.1",
+                        "port", source.port(), "database", "bench", "user", "linker", "password", "lp"))).post(
+                                "/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        String sourceId = accepted.getString("id");
+        awaitJob(ingest, accepted.getString("jobId"));
+        double linkSeconds = (System.nanoTime() - start) / 1e9;
+
+        long accounts = Long.parseLong(value(source, "select count(*) from pgbench_accounts"));
+        source.execute("bench", "update pgbench_accounts set abalance = abalance + 1 where aid % 100 = 0");
+        start = System.nanoTime();
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, sync);
+        double syncSeconds = (System.nanoTime() - start) / 1e9;
+
+        Process load = pgbenchProcess(source, "-c", "4", "-j", "2", "-T", "30", "-n", "bench");
+        List<Long> lagBytes = new ArrayList<>();
+        List<Double> lagSeconds = new ArrayList<>();
+        Instant end = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(end)) {
+            JsonPath staging = given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().extract()
+                    .jsonPath();
+            if (staging.get("staging.lagBytes") != null) {
+                lagBytes.add(staging.getLong("staging.lagBytes"));
+                lagSeconds.add(staging.getDouble("staging.lagSeconds"));
+            }
+            Thread.sleep(1000);
+        }
+        String tps = new String(load.getInputStream().readAllBytes()).lines().filter(l -> l.startsWith("tps"))
+                .findFirst().orElse("tps unknown");
+        load.waitFor();
+        Collections.sort(lagBytes);
+        Collections.sort(lagSeconds);
+
+        System.out.println();
+        System.out.println("Results (docs/benchmarks.md):");
+        System.out.printf("| source | pgbench -i -s %d, %s, %d accounts |%n", scale, size, accounts);
+        System.out.printf("| initial link (request → first snapshot) | %.1f s |%n", linkSeconds);
+        System.out.printf("| sync after 1%% of the rows changed (%d rows) | %.2f s = %.1f%% of the link (goal ≤ 10%%) |%n",
+                accounts / 100, syncSeconds, 100 * syncSeconds / linkSeconds);
+        System.out.printf("| staging lag under pgbench -c 4 -T 30 (%s) | bytes p50 %d, max %d; seconds p50 %.2f, "
+                + "max %.2f (n=%d) |%n", tps.strip(), lagBytes.get(lagBytes.size() / 2), lagBytes.get(lagBytes.size()
+                        - 1), lagSeconds.get(lagSeconds.size() / 2), lagSeconds.get(lagSeconds.size() - 1), lagBytes
+                                .size());
+    }
+
+    private static void awaitJob(ServiceProcess service, String jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract()
+                    .jsonPath();
+            String state = job.getString("state");
+            if ("SUCCEEDED".equals(state)) {
+                return;
+            }
+            if ("FAILED".equals(state) || "CANCELED".equals(state)) {
+                throw new IllegalStateException("job " + jobId + " " + state + ": " + job.getString("error"));
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("job " + jobId + " did not finish");
+    }
+
+    private static String value(PostgresCluster cluster, String sql) throws Exception {
+        try (var connection = cluster.connect("bench"); var result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static void pgbench(PostgresCluster cluster, String... args) throws Exception {
+        Process process = pgbenchProcess(cluster, args);
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed: " + output);
+        }
+    }
+
+    private static Process pgbenchProcess(PostgresCluster cluster, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(PostgresCluster.binDir().toString(), "pgbench")
+                .toString(), "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()), "-U", cluster.superuser()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", cluster.password());
+        return builder.start();
+    }
+}
