@@ -30,6 +30,7 @@ public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 70;
+        boolean checkpointOnSync = args.length <= 1 || Boolean.parseBoolean(args[1]);
         String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);
         try (PostgresCluster state = PostgresCluster.start(Map.of());
                 PostgresCluster source = PostgresCluster.start(Map.of("shared_buffers", "'256MB'", "max_wal_size",
@@ -40,42 +41,53 @@ public final class IngestBench {
             try (ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(kafka,
                     prefix).with(common).with(Map.of("strata.snapshot.pool.driver", "btrfs",
                             "strata.snapshot.pool.size", "20G", "strata.snapshot.nfs.port", String.valueOf(Ports
-                                    .free()))).start();
+                                    .free())))
+                    .start();
                     ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state)
                             .withBroker(kafka, prefix).with(common).start();
                     ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,
                             prefix).with(common).with("strata.ingest.staging.ports", "17400-17450").start()) {
-                run(source, ingest, scale);
+                run(source, ingest, scale, checkpointOnSync);
             } finally {
                 new ProcessBuilder("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true").start().waitFor();
             }
         }
     }
 
-    private static void run(PostgresCluster source, ServiceProcess ingest, int scale) throws Exception {
+    private static void run(PostgresCluster source, ServiceProcess ingest, int scale, boolean checkpointOnSync)
+            throws Exception {
         source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
         long start = System.nanoTime();
         pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
-        source.execute("bench", "grant select on all tables in schema public to linker");
+        source.execute("bench", "grant select on all tables in schema public to linker",
+                "grant pg_checkpoint to linker");
         String size = value(source, "select pg_size_pretty(pg_database_size('bench'))");
         System.out.printf("pgbench -i -s %d: %s in %.1f s%n", scale, size, (System.nanoTime() - start) / 1e9);
 
         start = System.nanoTime();
         JsonPath accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
                 "bench", "engine", "postgresql", "environment", "local", "connection", Map.of("host", "127.0.0.1",
-                        "port", source.port(), "database", "bench", "user", "linker", "password", "lp"))).post(
-                                "/api/v1/sources").then().statusCode(202).extract().jsonPath();
+                        "port", source.port(), "database", "bench", "user", "linker", "password", "lp")))
+                .post(
+                        "/api/v1/sources")
+                .then().statusCode(202).extract().jsonPath();
         String sourceId = accepted.getString("id");
         awaitJob(ingest, accepted.getString("jobId"));
         double linkSeconds = (System.nanoTime() - start) / 1e9;
 
         long accounts = Long.parseLong(value(source, "select count(*) from pgbench_accounts"));
-        source.execute("bench", "update pgbench_accounts set abalance = abalance + 1 where aid % 100 = 0");
-        start = System.nanoTime();
-        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
-                .statusCode(202).extract().path("jobId");
-        awaitJob(ingest, sync);
-        double syncSeconds = (System.nanoTime() - start) / 1e9;
+        // 1% of the rows, in two shapes: a contiguous range (1% of the pages) and every 100th row (most pages).
+        double[] syncSeconds = new double[2];
+        String[] changes = {"update pgbench_accounts set abalance = abalance + 1 where aid <= " + accounts / 100,
+                "update pgbench_accounts set abalance = abalance + 1 where aid % 100 = 0"};
+        for (int i = 0; i < changes.length; i++) {
+            source.execute("bench", changes[i]);
+            start = System.nanoTime();
+            String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                    .statusCode(202).extract().path("jobId");
+            awaitJob(ingest, sync);
+            syncSeconds[i] = (System.nanoTime() - start) / 1e9;
+        }
 
         Process load = pgbenchProcess(source, "-c", "4", "-j", "2", "-T", "30", "-n", "bench");
         List<Long> lagBytes = new ArrayList<>();
@@ -98,14 +110,19 @@ public final class IngestBench {
 
         System.out.println();
         System.out.println("Results (docs/benchmarks.md):");
-        System.out.printf("| source | pgbench -i -s %d, %s, %d accounts |%n", scale, size, accounts);
+        System.out.printf("| source | pgbench -i -s %d, %s, %d accounts, checkpointOnSync %s |%n", scale, size,
+                accounts, checkpointOnSync);
         System.out.printf("| initial link (request → first snapshot) | %.1f s |%n", linkSeconds);
-        System.out.printf("| sync after 1%% of the rows changed (%d rows) | %.2f s = %.1f%% of the link (goal ≤ 10%%) |%n",
-                accounts / 100, syncSeconds, 100 * syncSeconds / linkSeconds);
+        System.out.printf("| sync after 1%% of the rows changed, contiguous (%d rows) | %.2f s = %.1f%% of the link "
+                + "(goal ≤ 10%%) |%n", accounts / 100, syncSeconds[0], 100 * syncSeconds[0] / linkSeconds);
+        System.out.printf("| sync after 1%% of the rows changed, every 100th row (%d rows, most pages) | %.2f s = "
+                + "%.1f%% of the link |%n", accounts / 100, syncSeconds[1], 100 * syncSeconds[1] / linkSeconds);
         System.out.printf("| staging lag under pgbench -c 4 -T 30 (%s) | bytes p50 %d, max %d; seconds p50 %.2f, "
-                + "max %.2f (n=%d) |%n", tps.strip(), lagBytes.get(lagBytes.size() / 2), lagBytes.get(lagBytes.size()
-                        - 1), lagSeconds.get(lagSeconds.size() / 2), lagSeconds.get(lagSeconds.size() - 1), lagBytes
-                                .size());
+                + "max %.2f (n=%d) |%n", tps.strip(), lagBytes.get(lagBytes.size() / 2),
+                lagBytes.get(lagBytes.size()
+                        - 1),
+                lagSeconds.get(lagSeconds.size() / 2), lagSeconds.get(lagSeconds.size() - 1), lagBytes
+                        .size());
     }
 
     private static void awaitJob(ServiceProcess service, String jobId) throws InterruptedException {
