@@ -16,6 +16,12 @@ public interface VirtualOperations {
     /** Stops the engine. */
     void stop(VirtualDatabase vdb);
 
+    /**
+     * Makes what has been committed durable on the clone before it is snapshotted (for PostgreSQL a CHECKPOINT, so
+     * the snapshot holds every commit and starts without redo). A no-op when the engine is not running.
+     */
+    void preSnapshot(VirtualDatabase vdb);
+
     /** Whether it runs, and why not. */
     VirtualStatus status(VirtualDatabase vdb);
 

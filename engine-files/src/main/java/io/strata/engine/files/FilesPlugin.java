@@ -181,6 +181,10 @@ public class FilesPlugin implements EnginePlugin {
             }
 
             @Override
+            public void preSnapshot(VirtualDatabase vdb) {
+            }
+
+            @Override
             public VirtualStatus status(VirtualDatabase vdb) {
                 boolean present = vdb.host().run(List.of("test", "-d", vdb.dataPath()), Map.of(), null, Duration
                         .ofSeconds(30)).exitCode() == 0;

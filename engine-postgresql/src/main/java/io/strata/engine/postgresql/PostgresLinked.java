@@ -375,6 +375,8 @@ class PostgresLinked implements LinkedOperations {
         metadata.put("serverVersion", point.get(2));
         metadata.put("timeline", point.get(3));
         metadata.put("systemIdentifier", point.get(4));
+        metadata.put("database", source.string("connection.database"));
+        metadata.put("user", source.string("connection.user"));
         if (source.flag("logSync", false)) {
             metadata.put("walArchive", walArchive(staging.workPath()));
         }

@@ -147,6 +147,14 @@ class PostgresVirtual implements VirtualOperations {
     }
 
     @Override
+    public void preSnapshot(VirtualDatabase vdb) {
+        if (running(vdb)) {
+            Psql.socket(vdb.host(), vdb.repository().binDir(), PostgresLinked.socketDir(vdb.workPath()), vdb.port(),
+                    "postgres").execute("CHECKPOINT;");
+        }
+    }
+
+    @Override
     public VirtualStatus status(VirtualDatabase vdb) {
         if (running(vdb)) {
             return new VirtualStatus(true, "running");

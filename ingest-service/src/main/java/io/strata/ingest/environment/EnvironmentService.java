@@ -18,12 +18,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
+import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobRunner;
 import io.strata.common.schema.SchemaReady;
 import io.strata.common.secrets.SecretStore;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.CreateEnvironment;
+import io.strata.contracts.ingest.EnvironmentRegistered;
+import io.strata.contracts.ingest.EnvironmentRemoved;
 import io.strata.contracts.ingest.EnvironmentView;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.HostConnection;
@@ -58,6 +61,9 @@ public class EnvironmentService {
     @Inject
     EventCodec codec;
 
+    @Inject
+    EventPublisher events;
+
     void ensureLocal(@Observes SchemaReady ready) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (Environment.findById(Environment.LOCAL_ID) == null) {
@@ -68,6 +74,7 @@ public class EnvironmentService {
                 local.user = System.getProperty("user.name");
                 local.createdAt = Instant.now();
                 local.persist();
+                events.publish(new EnvironmentRegistered(local.toRef(), local.name));
             }
         });
     }
@@ -151,6 +158,7 @@ public class EnvironmentService {
         environment.secretRef = id;
         environment.createdAt = Instant.now();
         environment.persist();
+        events.publish(new EnvironmentRegistered(environment.toRef(), environment.name));
         return environment;
     }
 
@@ -166,6 +174,7 @@ public class EnvironmentService {
                     + " source(s); delete them first.");
         }
         environment.delete();
+        events.publish(new EnvironmentRemoved(id));
         hosts.forget(id);
         if (environment.secretRef != null) {
             secrets.delete(environment.secretRef);

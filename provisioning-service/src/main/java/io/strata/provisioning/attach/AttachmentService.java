@@ -57,6 +57,9 @@ public class AttachmentService {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    jakarta.enterprise.event.Event<AttachmentOutcome> outcomes;
+
     private final ExecutorService mounts = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "attach-worker");
         thread.setDaemon(true);
@@ -83,12 +86,14 @@ public class AttachmentService {
                 attachment.error = "The volume's path " + request.localPath() + " does not exist on this host.";
                 attachment.persist();
                 events.publish(new AttachFailed(request.requestId(), request.volumeId(), attachment.error));
+                outcomes.fire(new AttachmentOutcome(request.requestId(), request.volumeId(), null, attachment.error));
                 return;
             }
             attachment.state = Attachment.State.ATTACHED;
             attachment.persist();
             events.publish(new AttachmentReady(request.requestId(), attachment.id, request.volumeId(), environment
                     .id(), request.localPath()));
+            outcomes.fire(new AttachmentOutcome(request.requestId(), request.volumeId(), request.localPath(), null));
             return;
         }
         attachment.kind = Attachment.Kind.NFS;
@@ -148,12 +153,14 @@ public class AttachmentService {
                 current.state = Attachment.State.ATTACHED;
                 events.publish(new AttachmentReady(current.requestId, current.id, current.volumeId,
                         current.environmentId, current.path));
+                outcomes.fire(new AttachmentOutcome(current.requestId, current.volumeId, current.path, null));
             } else {
                 Log.warnf("Attachment %s failed: %s", attachmentId, failure);
                 current.state = Attachment.State.FAILED;
                 current.error = failure;
                 events.publish(new UnexportRequested(EXPORT_REQUEST + current.id + "-undo", current.volumeId));
                 events.publish(new AttachFailed(current.requestId, current.volumeId, failure));
+                outcomes.fire(new AttachmentOutcome(current.requestId, current.volumeId, null, failure));
             }
         });
     }
@@ -167,6 +174,7 @@ public class AttachmentService {
             attachment.error = "The volume could not be exported: " + reason;
             attachment.updatedAt = Instant.now();
             events.publish(new AttachFailed(attachment.requestId, attachment.volumeId, attachment.error));
+            outcomes.fire(new AttachmentOutcome(attachment.requestId, attachment.volumeId, null, attachment.error));
         }
     }
 

@@ -1,0 +1,351 @@
+package io.strata.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.path.json.JsonPath;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.Processes;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
+
+/**
+ * Virtual databases for real: provisioned from a linked PostgreSQL source through the snapshot, provisioning and
+ * ingest services run as processes; isolation, refresh, snapshot and rewind, point in time, a dying engine noticed
+ * and started again, hooks, bad input, the provisioning service killed mid-provision, and delete.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VirtualDatabaseIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+
+    private static StrataHome home;
+    private static PostgresCluster source;
+    private static KafkaBroker broker;
+    private static String prefix;
+    private static Map<String, String> provisioningConfig;
+    private static ServiceProcess snapshot;
+    private static ServiceProcess provisioning;
+    private static ServiceProcess ingest;
+    private static String sourceId;
+    private static Instant beforeT;
+    private static Instant target;
+
+    @BeforeAll
+    static void start() throws Exception {
+        home = StrataHome.create();
+        PostgresCluster state = PostgresCluster.shared();
+        broker = KafkaBroker.shared();
+        prefix = Backbone.freshPrefix();
+        source = PostgresCluster.start(Map.of());
+        source.execute("postgres", "create database clinic", "create role app login replication password 'ap'");
+        source.execute("clinic", "create table visits (id serial primary key, note text)",
+                "insert into visits (note) values ('at link')", "grant all on visits to app",
+                "grant all on sequence visits_id_seq to app", "grant execute on function pg_switch_wal() to app");
+        snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
+                "8G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
+        int ports = 18000 + (int) (Math.random() * 1500);
+        provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
+                + (ports + 40), "strata.provisioning.monitor-interval", "1s"));
+        provisioning = startProvisioning();
+        ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 100) + "-" + (ports + 120)))
+                .start();
+
+        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
+                "clinic", "engine", "postgresql", "logSync", true, "connection", Map.of("host", "127.0.0.1", "port",
+                        source.port(), "database", "clinic", "user", "app", "password", "ap")))
+                .post(
+                        "/api/v1/sources")
+                .then().log().ifValidationFails().statusCode(202).extract().jsonPath();
+        sourceId = linked.getString("id");
+        awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
+        source.execute("clinic", "insert into visits (note) values ('before T')");
+        beforeT = Instant.now();
+        Thread.sleep(1100);
+        target = Instant.now();
+        Thread.sleep(1100);
+        source.execute("clinic", "insert into visits (note) values ('after T')");
+        sync();
+    }
+
+    private static ServiceProcess startProvisioning() {
+        return ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(broker, prefix).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            for (ServiceProcess service : new ServiceProcess[]{ingest, provisioning, snapshot}) {
+                if (service != null) {
+                    service.stop();
+                }
+            }
+            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home.toString().substring(1)
+                    + "' || true"));
+        } finally {
+            source.close();
+            home.close();
+        }
+    }
+
+    private static void sync() {
+        String job = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, job, "SUCCEEDED");
+        await().atMost(PATIENCE).until(() -> given().baseUri(provisioning.baseUrl()).contentType("application/json")
+                .body(Map.of("name", "probe-" + System.nanoTime(), "from", Map.of("dataset", sourceId, "bookmark",
+                        "x")))
+                .post("/api/v1/vdbs").then().extract().statusCode() == 400);
+    }
+
+    private static JsonPath awaitJob(ServiceProcess service, String jobId, String expected) {
+        await().atMost(PATIENCE).until(() -> {
+            String state = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().path(
+                    "state");
+            return state != null && !state.equals("PENDING") && !state.equals("RUNNING");
+        });
+        JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
+        assertThat(job.getString("state")).as("job " + jobId + ": " + job.getString("error")).isEqualTo(expected);
+        return job;
+    }
+
+    private static JsonPath provision(Map<String, Object> body, String expected) {
+        JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(body).post(
+                "/api/v1/vdbs").then().statusCode(202).extract().jsonPath();
+        awaitJob(provisioning, accepted.getString("jobId"), expected);
+        return given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + accepted.getString("id")).then()
+                .extract().jsonPath();
+    }
+
+    private static Connection connect(String vdb) throws SQLException {
+        JsonPath view = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb).then().extract()
+                .jsonPath();
+        JsonPath credentials = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb + "/credentials")
+                .then().statusCode(200).extract().jsonPath();
+        return DriverManager.getConnection("jdbc:postgresql://" + view.getString("connection.host") + ":" + view
+                .getInt("connection.port") + "/" + view.getString("connection.database"), credentials.getString(
+                        "user"),
+                credentials.getString("password"));
+    }
+
+    private static String notes(String vdb) throws SQLException {
+        try (Connection connection = connect(vdb);
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select string_agg(note, ',' order by id) from visits")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void write(String vdb, String note) throws SQLException {
+        try (Connection connection = connect(vdb)) {
+            connection.createStatement().execute("insert into visits (note) values ('" + note + "')");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void threeVirtualDatabasesInParallelAreIsolatedFromEachOtherAndTheSource() throws Exception {
+        List<String> jobs = new ArrayList<>();
+        for (String name : List.of("qa1", "qa2", "qa3")) {
+            jobs.add(given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", name,
+                    "from", Map.of("dataset", sourceId))).post("/api/v1/vdbs").then().statusCode(202).extract().path(
+                            "jobId"));
+        }
+        jobs.forEach(job -> awaitJob(provisioning, job, "SUCCEEDED"));
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs").then().statusCode(200)
+                .body("findAll { it.name.startsWith('qa') }.status", org.hamcrest.Matchers.everyItem(equalTo(
+                        "RUNNING")))
+                .body(not(containsString("password")));
+
+        assertThat(notes("qa1")).isEqualTo("at link,before T,after T");
+        write("qa1", "only in qa1");
+        assertThat(notes("qa1")).endsWith("only in qa1");
+        assertThat(notes("qa2")).isEqualTo("at link,before T,after T");
+        try (var connection = source.connect("clinic");
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select count(*) from visits where note = 'only in qa1'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("the source never sees a VDB's writes").isZero();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void refreshBringsTheSourcesNewRowsAndKeepsThePort() throws Exception {
+        int port = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa2").then().extract().path(
+                "connection.port");
+        write("qa2", "lost on refresh");
+        source.execute("clinic", "insert into visits (note) values ('new on the source')");
+        sync();
+        String job = given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/qa2/refresh").then().statusCode(202)
+                .extract().path("jobId");
+        awaitJob(provisioning, job, "SUCCEEDED");
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa2").then().body("connection.port", equalTo(port))
+                .body("status", equalTo("RUNNING"));
+        assertThat(notes("qa2")).isEqualTo("at link,before T,after T,new on the source");
+    }
+
+    @Test
+    @Order(3)
+    void rewindReturnsTheDataOfAnEarlierSnapshot() throws Exception {
+        write("qa3", "kept by the snapshot");
+        String snapshotJob = given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/qa3/snapshot").then()
+                .statusCode(202).extract().path("jobId");
+        String taken = awaitJob(provisioning, snapshotJob, "SUCCEEDED").getString("step").replace("snapshot ", "");
+        write("qa3", "undone by the rewind");
+        String rewind = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                "snapshot", taken)).post("/api/v1/vdbs/qa3/rewind").then().statusCode(202).extract().path("jobId");
+        awaitJob(provisioning, rewind, "SUCCEEDED");
+        String qa3 = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path("id");
+        assertThat(notes("qa3")).as(Processes.tail(home.path().resolve("provisioning/vdbs/" + qa3 + "/postgres.log"),
+                40)).isEqualTo("at link,before T,after T,kept by the snapshot");
+
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("snapshot", "snap-nope"))
+                .post("/api/v1/vdbs/qa3/rewind").then().statusCode(404);
+    }
+
+    @Test
+    @Order(4)
+    void aPointInTimeHasTheRowsCommittedBeforeItAndNotAfter() throws Exception {
+        JsonPath vdb = provision(Map.of("name", "pitr", "from", Map.of("dataset", sourceId, "timestamp", target
+                .toString())), "SUCCEEDED");
+        assertThat(vdb.getString("timestamp")).isNotNull();
+        assertThat(notes("pitr")).isEqualTo("at link,before T");
+
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "too-early",
+                "from", Map.of("dataset", sourceId, "timestamp", "2000-01-01T00:00:00Z"))).post("/api/v1/vdbs").then()
+                .statusCode(400).body("field", equalTo("from.timestamp")).body("detail", containsString(
+                        "outside the window"));
+    }
+
+    @Test
+    @Order(5)
+    void aDeadEngineIsNoticedAndStartedAgain() throws Exception {
+        String path = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa1").then().extract().path(
+                "connection.path");
+        String pid = Files.readAllLines(Path.of(path, "postmaster.pid")).get(0);
+        Processes.run(10, List.of("kill", "-9", pid));
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa1")
+                .then().body("status", equalTo("FAILED")).body("error", containsString("not running")));
+        String start = given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/qa1/start").then().statusCode(202)
+                .extract().path("jobId");
+        awaitJob(provisioning, start, "SUCCEEDED");
+        assertThat(notes("qa1")).endsWith("only in qa1");
+
+        String stop = given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/qa1/stop").then().statusCode(202)
+                .extract().path("jobId");
+        awaitJob(provisioning, stop, "SUCCEEDED");
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa1").then().body("status", equalTo("STOPPED"));
+        given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/qa1/stop").then().statusCode(409);
+    }
+
+    @Test
+    @Order(6)
+    void hooksRunOnTheTargetAndAFailingOneLeavesNothingBehind() throws Exception {
+        Path marker = home.path().resolve("hook-ran");
+        provision(Map.of("name", "hooked", "from", Map.of("dataset", sourceId), "hooks", Map.of("postProvision",
+                "echo \"$STRATA_VDB_NAME on $STRATA_VDB_PORT\" > " + marker)), "SUCCEEDED");
+        assertThat(Files.readString(marker)).startsWith("hooked on ");
+
+        JsonPath failed = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name",
+                "broken", "from", Map.of("dataset", sourceId), "hooks", Map.of("postProvision",
+                        "echo refusing; exit 7")))
+                .post("/api/v1/vdbs").then().statusCode(202).extract().jsonPath();
+        JsonPath job = awaitJob(provisioning, failed.getString("jobId"), "FAILED");
+        assertThat(job.getString("error")).contains("postProvision hook of broken failed (exit 7)").contains(
+                "refusing");
+        String vdbId = failed.getString("id");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
+                "dataset", vdbId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).as(
+                        "the clone is given back")
+                .isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void badRequestsAreRefusedBeforeAnythingIsMade() {
+        int usedPort = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa2").then().extract().path(
+                "connection.port");
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "x1", "from", Map
+                .of("snapshot", "snap-unknown"))).post("/api/v1/vdbs").then().statusCode(404);
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "x2", "from", Map
+                .of("dataset", "no-such-dataset"))).post("/api/v1/vdbs").then().statusCode(404);
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "x3", "from", Map
+                .of("dataset", sourceId), "port", usedPort)).post("/api/v1/vdbs").then().statusCode(409)
+                .body("detail", containsString("Port " + usedPort + " is already in use"));
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "qa2", "from", Map
+                .of("dataset", sourceId))).post("/api/v1/vdbs").then().statusCode(409);
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "x4", "from", Map
+                .of("dataset", sourceId), "parameters", Map.of("maxConnections", 1))).post("/api/v1/vdbs").then()
+                .statusCode(400).body("field", equalTo("parameters.maxConnections"));
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/x3").then().statusCode(404);
+    }
+
+    @Test
+    @Order(8)
+    void killingTheProvisioningServiceMidProvisionLeavesARunningVdbOrNothing() throws Exception {
+        String id = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name",
+                "survivor", "from", Map.of("dataset", sourceId))).post("/api/v1/vdbs").then().statusCode(202)
+                .extract().path("id");
+        provisioning.kill();
+        provisioning = startProvisioning();
+        await().atMost(PATIENCE).until(() -> {
+            String status = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + id).then().extract().path(
+                    "status");
+            return "RUNNING".equals(status) || "FAILED".equals(status);
+        });
+        String status = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + id).then().extract().path(
+                "status");
+        if ("RUNNING".equals(status)) {
+            assertThat(notes("survivor")).startsWith("at link");
+        } else {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
+                    "dataset", id).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
+        }
+    }
+
+    @Test
+    @Order(9)
+    void deleteGivesEverythingBack() {
+        int port = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path(
+                "connection.port");
+        String vdbId = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path("id");
+        String job = given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/qa3").then().statusCode(202)
+                .extract().path("jobId");
+        awaitJob(provisioning, job, "SUCCEEDED");
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().statusCode(404);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
+                "dataset", vdbId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
+        provision(Map.of("name", "qa3", "from", Map.of("dataset", sourceId), "port", port), "SUCCEEDED");
+    }
+}

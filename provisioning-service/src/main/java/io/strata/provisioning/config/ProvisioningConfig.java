@@ -1,0 +1,30 @@
+package io.strata.provisioning.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The provisioning service: ports and directories of virtual databases, and how often they are watched. */
+@ConfigMapping(prefix = "strata.provisioning")
+public interface ProvisioningConfig {
+
+    /** Ports virtual databases get when a request names none, as {@code first-last}. */
+    @WithDefault("15000-15399")
+    String ports();
+
+    /**
+     * The directory on each target for every virtual database's own files (socket, log, pg_hba.conf), never
+     * snapshotted. Default: {@code $STRATA_HOME/provisioning/vdbs}.
+     */
+    Optional<String> workRoot();
+
+    /** The host name users connect to for virtual databases on this host. */
+    @WithDefault("127.0.0.1")
+    String localAddress();
+
+    /** How often running virtual databases are checked; one whose engine died is marked FAILED. */
+    @WithDefault("5s")
+    Duration monitorInterval();
+}

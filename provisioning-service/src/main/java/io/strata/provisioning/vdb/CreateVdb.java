@@ -1,0 +1,40 @@
+package io.strata.provisioning.vdb;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code POST /api/v1/vdbs}.
+ *
+ * @param name a unique name
+ * @param from where the data comes from
+ * @param target where it runs (default: this host)
+ * @param port the port it listens on (default: a free one of strata.provisioning.ports)
+ * @param parameters the engine's virtual parameters (GET /engines)
+ * @param hooks shell commands run on the target: preProvision, postProvision, preRefresh, postRefresh, preRewind,
+ *        postRewind, preStart, postStart, preStop, postStop, preSnapshot, postSnapshot
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CreateVdb(String name, From from, Target target, Integer port, Map<String, Object> parameters,
+        Map<String, String> hooks) {
+
+    /**
+     * @param dataset the newest snapshot of this dataset (a source, a masked dataset)
+     * @param snapshot this snapshot
+     * @param bookmark this bookmark's snapshot
+     * @param timestamp this moment of the dataset (needs its kept log: logSync)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record From(String dataset, String snapshot, String bookmark, Instant timestamp) {
+    }
+
+    /**
+     * @param environment the target environment's id or name
+     * @param kubernetes a Kubernetes target ({@code namespace})
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Target(String environment, Map<String, Object> kubernetes) {
+    }
+}

@@ -1,0 +1,89 @@
+package io.strata.provisioning.vdb;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A virtual database: a writable clone of a snapshot with an engine running on it. */
+@Entity
+@Table(name = "vdb")
+public class Vdb extends PanacheEntityBase {
+
+    /** A virtual database's life. */
+    public enum Status {
+        PROVISIONING, RUNNING, STOPPED, FAILED, DELETING, DELETED
+    }
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String engine;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    /** The dataset it came from. */
+    @Column(nullable = false)
+    public String parent;
+
+    /** The snapshot its current clone was made from. */
+    @Column(name = "snapshot_id", nullable = false)
+    public String snapshotId;
+
+    /** The point in time it was recovered to, if any. */
+    @Column(name = "recovery_time")
+    public Instant recoveryTime;
+
+    @Column(name = "environment_id", nullable = false)
+    public String environmentId;
+
+    @Column(name = "volume_id")
+    public String volumeId;
+
+    @Column(columnDefinition = "text")
+    public String path;
+
+    @Column(name = "work_path", nullable = false, columnDefinition = "text")
+    public String workPath;
+
+    @Column(nullable = false)
+    public int port;
+
+    @Column(name = "database_name")
+    public String databaseName;
+
+    @Column(name = "database_user")
+    public String databaseUser;
+
+    /** The virtual parameters, as JSON. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String parameters;
+
+    /** Hook commands by name, as JSON. */
+    @Column(columnDefinition = "text")
+    public String hooks;
+
+    @Column(name = "secret_ref", nullable = false)
+    public String secretRef;
+
+    @Column(columnDefinition = "text")
+    public String error;
+
+    /** Whether its clone, port and processes have been given back. */
+    public boolean released;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,178 @@
+package io.strata.provisioning.vdb;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.strata.common.config.StrataServiceConfig;
+import io.strata.common.errors.ApiException;
+import io.strata.common.secrets.SecretStore;
+import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.ingest.EnvironmentRef;
+import io.strata.engine.EnginePlugin;
+import io.strata.engine.HostConnection;
+import io.strata.engine.Plugins;
+import io.strata.engine.Repository;
+import io.strata.engine.UserError;
+import io.strata.engine.VirtualDatabase;
+import io.strata.hosts.HostConnections;
+import io.strata.provisioning.config.ProvisioningConfig;
+import io.strata.provisioning.known.KnownEnvironment;
+import io.strata.provisioning.known.KnownSnapshot;
+import io.strata.provisioning.known.KnownWindow;
+
+/**
+ * What a plugin sees of a virtual database, and the pieces to build it: the target's connection, the engine
+ * installation on the target (found there once and remembered), the secrets.
+ */
+@ApplicationScoped
+public class VdbContexts {
+
+    /** The local environment every installation has. */
+    public static final String LOCAL = "local";
+
+    @Inject
+    HostConnections hosts;
+
+    @Inject
+    SecretStore secrets;
+
+    @Inject
+    EventCodec codec;
+
+    @Inject
+    ProvisioningConfig config;
+
+    @Inject
+    StrataServiceConfig service;
+
+    private final Map<String, EnginePlugin> plugins = Plugins.load();
+    private final Map<String, List<Repository>> repositories = new ConcurrentHashMap<>();
+
+    /** A plugin, or 400. */
+    public EnginePlugin plugin(String engine) {
+        EnginePlugin plugin = plugins.get(engine);
+        if (plugin == null) {
+            throw ApiException.badRequest("from", "The snapshot's engine " + engine + " has no plugin here "
+                    + plugins.keySet() + ".");
+        }
+        return plugin;
+    }
+
+    /** How to reach an environment; the local one is always known. */
+    @Transactional
+    public EnvironmentRef environment(String id) {
+        if (LOCAL.equals(id)) {
+            return new EnvironmentRef(LOCAL, "local", null, 0, System.getProperty("user.name"), null, null);
+        }
+        KnownEnvironment known = KnownEnvironment.findById(id);
+        if (known == null) {
+            KnownEnvironment byName = KnownEnvironment.find("name", id).firstResult();
+            if (byName == null) {
+                return null;
+            }
+            known = byName;
+        }
+        try {
+            return codec.mapper().readValue(known.ref, EnvironmentRef.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A connection to an environment. */
+    public HostConnection connect(EnvironmentRef environment) {
+        return hosts.connect(environment);
+    }
+
+    /** The engine installation to run on the target: the same major version as the snapshot's server. */
+    public Repository repository(EnvironmentRef environment, EnginePlugin plugin, Map<String, String> metadata) {
+        List<Repository> found = repositories.computeIfAbsent(environment.id() + "|" + plugin.name(), key -> plugin
+                .discovery().repositories(connect(environment)));
+        String version = metadata.get("serverVersion");
+        String major = version == null ? null : version.split("[.\\s]")[0];
+        return found.stream().filter(r -> major == null || major.equals(r.properties().get("major"))).findFirst()
+                .orElseGet(() -> {
+                    if (found.isEmpty() && !"files".equals(plugin.name())) {
+                        throw new UserError("No " + plugin.name() + " installation was found on " + environment.id()
+                                + ".", "Install it there (the same major version as the source, " + major + ").");
+                    }
+                    if (!found.isEmpty() && major != null && !"files".equals(plugin.name())) {
+                        throw new UserError("The snapshot needs " + plugin.name() + " " + major + " but " + environment
+                                .id() + " has " + found.stream().map(Repository::version).toList() + ".",
+                                "Install version " + major + " on the target.");
+                    }
+                    return found.isEmpty() ? null : found.get(0);
+                });
+    }
+
+    /** The virtual database as its plugin sees it, at {@code dataPath}. */
+    @Transactional
+    public VirtualDatabase virtual(Vdb vdb, String dataPath, Instant recoveryTime) {
+        EnvironmentRef environment = environment(vdb.environmentId);
+        EnginePlugin plugin = plugin(vdb.engine);
+        KnownSnapshot snapshot = KnownSnapshot.findById(vdb.snapshotId);
+        Map<String, String> metadata = snapshot == null ? Map.of() : metadata(snapshot.metadata);
+        String archive = null;
+        if (recoveryTime != null) {
+            KnownWindow window = KnownWindow.findById(vdb.parent);
+            archive = window == null ? null : window.archive;
+        }
+        Map<String, Object> parameters = parameters(vdb.parameters);
+        if (vdb.databaseUser != null) {
+            parameters.putIfAbsent("user", vdb.databaseUser);
+        }
+        return new VirtualDatabase(vdb.id, vdb.name, connect(environment), dataPath, vdb.workPath, vdb.port,
+                parameters, secrets.get(vdb.secretRef), recoveryTime, archive, repository(environment, plugin,
+                        metadata));
+    }
+
+    /** Where a virtual database's own files go on its target. */
+    public String workPath(String vdbId) {
+        return config.workRoot().orElse(Path.of(service.home(), "provisioning", "vdbs").toString()) + "/" + vdbId;
+    }
+
+    /** Snapshot metadata JSON → map. */
+    public Map<String, String> metadata(String json) {
+        try {
+            return json == null
+                    ? Map.of()
+                    : codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+                    });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    /** Parameters JSON → map. */
+    public Map<String, Object> parameters(String json) {
+        try {
+            return json == null
+                    ? new LinkedHashMap<>()
+                    : codec.mapper().readValue(json,
+                            new TypeReference<LinkedHashMap<String, Object>>() {
+                            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Any value → JSON. */
+    public String json(Object value) {
+        try {
+            return codec.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.strata.provisioning.vdb;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.strata.common.events.EventPublisher;
+import io.strata.common.jobs.JobService;
+import io.strata.contracts.jobs.JobState;
+import io.strata.contracts.provisioning.VdbFailed;
+import io.strata.engine.UserError;
+import io.strata.engine.VirtualStatus;
+
+/**
+ * Notices virtual databases whose engine died: every few seconds each RUNNING one that no operation is working on
+ * is asked for its status; one that does not run becomes FAILED, with the reason from the engine's log, and a
+ * {@link VdbFailed} event. {@code POST /vdbs/{id}/start} brings it back.
+ */
+@ApplicationScoped
+public class VdbMonitor {
+
+    @Inject
+    VdbContexts contexts;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    EventPublisher events;
+
+    @Scheduled(every = "${strata.provisioning.monitor-interval:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        for (Vdb vdb : QuarkusTransaction.requiringNew().call(() -> Vdb.<Vdb>list("status", Vdb.Status.RUNNING))) {
+            if (busy(vdb.id)) {
+                continue;
+            }
+            VirtualStatus status;
+            try {
+                status = contexts.plugin(vdb.engine).virtual().status(contexts.virtual(vdb, vdb.path, null));
+            } catch (UserError e) {
+                Log.debugf("Cannot check %s: %s", vdb.name, e.describe());
+                continue;
+            }
+            if (!status.running()) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Vdb current = Vdb.findById(vdb.id);
+                    if (current.status == Vdb.Status.RUNNING && !busy(vdb.id)) {
+                        current.status = Vdb.Status.FAILED;
+                        current.error = status.detail();
+                        Log.warnf("Virtual database %s is not running: %s", vdb.name, status.detail());
+                        events.publish(new VdbFailed(vdb.id, status.detail()));
+                    }
+                });
+            }
+        }
+    }
+
+    private boolean busy(String vdbId) {
+        return QuarkusTransaction.requiringNew().call(() -> VdbStep.ofVdb(vdbId) != null || !jobs.list(
+                JobState.RUNNING, vdbId, 1).isEmpty() || !jobs.list(JobState.PENDING, vdbId, 1).isEmpty());
+    }
+}
