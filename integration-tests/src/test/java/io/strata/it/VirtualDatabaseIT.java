@@ -109,7 +109,7 @@ class VirtualDatabaseIT {
                     service.stop();
                 }
             }
-            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home.toString().substring(1)
+            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home
                     + "' || true"));
         } finally {
             source.close();

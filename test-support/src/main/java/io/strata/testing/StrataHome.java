@@ -44,6 +44,7 @@ public final class StrataHome implements AutoCloseable {
 
     /** Stops what was started here and unmounts what was mounted here, leaving the files. */
     public void release() {
+        stopPostgresServers();
         Path pidFile = path.resolve("run/ganesha.pid");
         if (Files.exists(pidFile)) {
             try {
@@ -70,6 +71,30 @@ public final class StrataHome implements AutoCloseable {
             } catch (IllegalStateException e) {
                 Processes.run(30, List.of("umount", "-l", target));
             }
+        }
+    }
+
+    /** Stops every PostgreSQL server whose data directory is below this home (staging standbys, VDBs). */
+    private void stopPostgresServers() {
+        try (Stream<Path> files = Files.find(path, 6, (file, attributes) -> file.getFileName().toString().equals(
+                "postmaster.pid"))) {
+            for (Path pidFile : files.toList()) {
+                try {
+                    long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                    ProcessHandle.of(pid).ifPresent(handle -> {
+                        handle.destroy();
+                        handle.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null)
+                                .join();
+                        if (handle.isAlive()) {
+                            handle.destroyForcibly();
+                        }
+                    });
+                } catch (IOException | RuntimeException e) {
+                    // Not a running server.
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Nothing to stop.
         }
     }
 
