@@ -1,113 +1,243 @@
 #!/usr/bin/env bash
-# Strata demo / smoke run against the one-machine runtime (run `make up` first; `make demo`
-# does both). Each step is a function that prints one line with its time in ms, e.g.
-#   [  12 ms] router → catalog GET /api/v1/jobs: 200
-# and the script exits non-zero at the first failing step.
-#
-# To add a scenario step (link a source, provision VDBs, ...): write a function that calls
-# `http` (and `expect_*`), reports through `report` and returns non-zero on failure, then add it
-# to STEPS at the bottom. Steps run in order; the first failing one ends the run.
+# The Strata story on one machine (`make demo` runs `make up` first, then this):
+#   a "production" PostgreSQL with a generated clinic database (patients, visits), linked as a source with log
+#   sync, synced after a change, three virtual databases provisioned in parallel, a change in one invisible to the
+#   others, one refreshed and one rewound, the space report, and a psql command to connect.
+# Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would.
+# Re-running is fine: the previous run's demo virtual databases and source are deleted first.
 set -euo pipefail
 
-HOST="127.0.0.1"
-declare -A PORT=(
-  [router]="${STRATA_ROUTER_PORT:-8080}"
-  [ingest]="${STRATA_INGEST_PORT:-8081}"
-  [snapshot]="${STRATA_SNAPSHOT_PORT:-8082}"
-  [masking]="${STRATA_MASKING_PORT:-8083}"
-  [provisioning]="${STRATA_PROVISIONING_PORT:-8084}"
-  [catalog]="${STRATA_CATALOG_PORT:-8085}"
-)
-SERVICES=(ingest snapshot masking provisioning catalog router)
-TIMEOUT="${STRATA_DEMO_TIMEOUT:-10}"
-
-# Filled by `http`: status code, body, duration.
-HTTP_CODE=""
-HTTP_BODY=""
-HTTP_MS=0
-FAILED=0
+STRATA_HOME="${STRATA_HOME:-/var/lib/strata}"
+API="http://127.0.0.1:${STRATA_ROUTER_PORT:-8080}/api/v1"
+DEMO_PORT="${STRATA_DEMO_PG_PORT:-5499}"
+PATIENTS="${STRATA_DEMO_PATIENTS:-1000000}"
+DEMO_DIR="$STRATA_HOME/demo"
+PROD_DATA="$DEMO_DIR/production"
+PG_BIN="${STRATA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+JOB_TIMEOUT="${STRATA_DEMO_TIMEOUT:-600}"
 
 now_ms() {
   local t="${EPOCHREALTIME/[.,]/}"
   printf '%s' "${t:0:${#t}-3}"
 }
 
-# http METHOD URL [JSON_BODY]
-http() {
-  local method="$1" url="$2" data="${3:-}" t0 out args=()
-  args=(-s -X "$method" --max-time "$TIMEOUT" -H 'Accept: application/json' -w $'\n%{http_code}')
+T0="$(now_ms)"
+STEP_T0=0
+step() { STEP_T0="$(now_ms)"; STEP_NAME="$*"; }
+done_step() {
+  local ms=$(($(now_ms) - STEP_T0))
+  printf '[%4d.%02d s] %s%s\n' "$((ms / 1000))" "$((ms % 1000 / 10))" "$STEP_NAME" "${1:+ — $1}"
+}
+fail() {
+  printf '\ndemo FAILED at "%s": %s\n' "$STEP_NAME" "$*" >&2
+  exit 1
+}
+
+# api METHOD PATH [JSON]: prints the body; fails on a status other than 2xx unless ALLOW is set.
+api() {
+  local method="$1" path="$2" data="${3:-}" out code args=()
+  args=(-s -X "$method" -w $'\n%{http_code}' --max-time 60)
   [[ -z $data ]] || args+=(-H 'Content-Type: application/json' --data "$data")
-  t0="$(now_ms)"
-  out="$(curl "${args[@]}" "$url" 2>/dev/null)" || true
-  HTTP_MS=$(($(now_ms) - t0))
-  HTTP_CODE="${out##*$'\n'}"
-  HTTP_BODY="${out%$'\n'*}"
-  [[ $HTTP_CODE =~ ^[0-9]{3}$ ]] || HTTP_CODE=000
-}
-
-# report LABEL OK(0/1) [DETAIL]
-report() {
-  local label="$1" ok="$2" detail="${3:-}"
-  if [[ $ok == 0 ]]; then
-    printf '[%4d ms] %s: %s\n' "$HTTP_MS" "$label" "$HTTP_CODE"
-  else
-    printf '[%4d ms] %s: %s FAILED%s\n' "$HTTP_MS" "$label" "$HTTP_CODE" "${detail:+ ($detail)}"
-    if [[ -n $HTTP_BODY ]]; then printf '           %s\n' "${HTTP_BODY:0:400}"; fi
-    FAILED=1
-    return 1
+  out="$(curl "${args[@]}" "$API$path")" || fail "$method $path: no answer from the router at $API (is \`make up\` done?)"
+  code="${out##*$'\n'}"
+  out="${out%$'\n'*}"
+  if [[ ! $code =~ ^2 && -z ${ALLOW:-} ]]; then
+    fail "$method $path → $code: $(jq -r '.detail // .' <<<"$out" 2>/dev/null || echo "$out")"
   fi
+  printf '%s' "$out"
 }
 
-# expect_code WANT: 0 when HTTP_CODE is WANT.
-expect_code() { [[ $HTTP_CODE == "$1" ]]; }
-
-# expect_jq FILTER: 0 when the body is JSON and FILTER yields true.
-expect_jq() { jq -e "$1" >/dev/null 2>&1 <<<"$HTTP_BODY"; }
-
-# --------------------------------------------------------------------------------------------
-# Steps
-# --------------------------------------------------------------------------------------------
-step_list_jobs() {
-  http GET "http://$HOST:${PORT[router]}/api/v1/jobs"
-  if expect_code 200 && expect_jq 'type == "array"'; then
-    report "router → catalog GET /api/v1/jobs" 0
-  else
-    report "router → catalog GET /api/v1/jobs" 1 "want 200 and a JSON array"
-  fi
-}
-
-# Checks every service (no early stop) and fails if any is not ready.
-step_services_ready() {
-  local svc rc=0
-  for svc in "${SERVICES[@]}"; do
-    http GET "http://$HOST:${PORT[$svc]}/q/health/ready"
-    if expect_code 200; then
-      report "$svc GET /q/health/ready" 0
-    else
-      report "$svc GET /q/health/ready" 1 "$(jq -r '[.checks[]? | select(.status != "UP") | .name] | join(", ") | select(. != "") | "DOWN: " + .' <<<"$HTTP_BODY" 2>/dev/null || true)" || rc=1
-    fi
+# wait_job JOB_ID: polls the joined job view until the job ends; fails unless it SUCCEEDED.
+wait_job() {
+  local id="$1" deadline=$(($(date +%s) + JOB_TIMEOUT)) job state
+  while (($(date +%s) < deadline)); do
+    job="$(ALLOW=1 api GET "/jobs/$id")"
+    state="$(jq -r '.state // empty' <<<"$job" 2>/dev/null || true)"
+    case "$state" in
+      SUCCEEDED) return 0 ;;
+      FAILED | CANCELED) fail "job $id $state: $(jq -r .error <<<"$job")" ;;
+    esac
+    sleep 0.05
   done
-  return "$rc"
+  fail "job $id did not end within $JOB_TIMEOUT s"
 }
 
-# Later: step_link_source, step_take_snapshot, step_provision_vdb, ...
-STEPS=(step_list_jobs step_services_ready)
+psql_prod() { runuser -u postgres -- "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$DEMO_DIR/socket" -p "$DEMO_PORT" -d clinic "$@"; }
+
+# psql_vdb NAME SQL: runs SQL on a virtual database with its own generated credentials.
+psql_vdb() {
+  local vdb credentials
+  vdb="$(api GET "/vdbs/$1")"
+  credentials="$(api GET "/vdbs/$1/credentials")"
+  PGPASSWORD="$(jq -r .password <<<"$credentials")" "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 \
+    -p "$(jq -r .connection.port <<<"$vdb")" -U "$(jq -r .user <<<"$credentials")" \
+    -d "$(jq -r .connection.database <<<"$vdb")" -c "$2"
+}
+
+start_production() {
+  step "production PostgreSQL on 127.0.0.1:$DEMO_PORT with a clinic database ($PATIENTS patients)"
+  mkdir -p "$DEMO_DIR/socket"
+  chown postgres:postgres "$DEMO_DIR" "$DEMO_DIR/socket"
+  if [[ ! -f $PROD_DATA/PG_VERSION ]]; then
+    local pwfile="$DEMO_DIR/superuser.password"
+    (umask 077 && openssl rand -hex 16 >"$pwfile")
+    chown postgres:postgres "$pwfile"
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$PROD_DATA" --auth-host=scram-sha-256 --auth-local=peer \
+      --pwfile="$pwfile" >/dev/null
+    cat >>"$PROD_DATA/postgresql.auto.conf" <<EOF
+port = $DEMO_PORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$DEMO_DIR/socket'
+EOF
+    echo "host replication all 127.0.0.1/32 scram-sha-256" >>"$PROD_DATA/pg_hba.conf"
+  fi
+  if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PROD_DATA" status >/dev/null 2>&1; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PROD_DATA" -l "$DEMO_DIR/production.log" -w start >/dev/null
+  fi
+  if [[ ! -s $DEMO_DIR/production.password ]]; then
+    (umask 077 && openssl rand -hex 16 >"$DEMO_DIR/production.password")
+  fi
+  local password
+  password="$(<"$DEMO_DIR/production.password")"
+  runuser -u postgres -- "$PG_BIN/psql" -X -q -h "$DEMO_DIR/socket" -p "$DEMO_PORT" -d postgres <<EOF >/dev/null
+select 'create database clinic' where not exists (select from pg_database where datname = 'clinic') \gexec
+do \$\$ begin
+  if not exists (select from pg_roles where rolname = 'strata_demo') then
+    create role strata_demo login replication;
+  end if;
+end \$\$;
+alter role strata_demo password '$password';
+grant pg_checkpoint to strata_demo;
+EOF
+  if [[ "$(psql_prod -c "select count(*) from pg_tables where tablename = 'patients'")" == 0 ]]; then
+    psql_prod -1 <<EOF
+create table patients (id bigint primary key, name text not null, email text not null, date_of_birth date not null);
+create table visits (id bigserial primary key, patient_id bigint not null references patients, visited_at timestamptz not null, note text);
+insert into patients
+  select i, initcap(substr(md5(i::text), 1, 7)) || ' ' || initcap(substr(md5((i * 7)::text), 1, 9)),
+         'patient' || i || '@example.org', date '1940-01-01' + (i * 7919 % 25000)::int
+  from generate_series(1::bigint, $PATIENTS) i;
+insert into visits (patient_id, visited_at, note)
+  select 1 + (i * 104729 % $PATIENTS), now() - (i % 3650) * interval '1 day', 'check-up ' || i
+  from generate_series(1::bigint, $PATIENTS * 2) i;
+grant select, insert, update, delete on all tables in schema public to strata_demo;
+grant usage on all sequences in schema public to strata_demo;
+grant execute on function pg_switch_wal() to strata_demo;
+EOF
+  fi
+  done_step "$(psql_prod -c "select pg_size_pretty(pg_database_size('clinic'))")"
+}
+
+clean_previous_run() {
+  step "removing the previous demo run's virtual databases and source"
+  local id job
+  for id in $(api GET /vdbs | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
+    job="$(api DELETE "/vdbs/$id" | jq -r .jobId)"
+    wait_job "$job"
+  done
+  for id in $(api GET /sources | jq -r '.[] | select(.name == "demo-clinic") | .id'); do
+    job="$(api DELETE "/sources/$id" | jq -r .jobId)"
+    wait_job "$job"
+  done
+  done_step
+}
+
+link_source() {
+  step "link: pg_basebackup into a copy-on-write volume, staging standby, first snapshot"
+  local body
+  body="$(jq -n --argjson port "$DEMO_PORT" --arg password "$(<"$DEMO_DIR/production.password")" \
+    '{name: "demo-clinic", engine: "postgresql", environment: "local", logSync: true,
+      connection: {host: "127.0.0.1", port: $port, database: "clinic", user: "strata_demo", password: $password}}')"
+  local accepted
+  accepted="$(api POST /sources "$body")"
+  SOURCE_ID="$(jq -r .id <<<"$accepted")"
+  wait_job "$(jq -r .jobId <<<"$accepted")"
+  done_step "source $SOURCE_ID, $(api GET "/sources/$SOURCE_ID" | jq -r '"\(.size / 1048576 | floor) MB"')"
+}
+
+sync_after_change() {
+  step "change on production (1000 new visits), then sync"
+  psql_prod -c "insert into visits (patient_id, visited_at, note) select i, now(), 'after link' from generate_series(1, 1000) i"
+  wait_job "$(api POST "/sources/$SOURCE_ID/sync" | jq -r .jobId)"
+  done_step "$(api GET "/datasets/$SOURCE_ID/timeline" | jq -r '"\(.snapshots | length) snapshots on the timeline"')"
+}
+
+provision_three() {
+  step "three virtual databases in parallel (demo-dev, demo-qa, demo-perf)"
+  local jobs=() name
+  for name in demo-dev demo-qa demo-perf; do
+    jobs+=("$(api POST /vdbs "{\"name\": \"$name\", \"from\": {\"dataset\": \"$SOURCE_ID\"}}" | jq -r .jobId)")
+  done
+  for job in "${jobs[@]}"; do wait_job "$job"; done
+  done_step "$(api GET /vdbs | jq -r '[.[] | select(.name | startswith("demo-")) | "\(.name):\(.connection.port)"] | join(", ")')"
+}
+
+isolation() {
+  step "a change in demo-dev is invisible to demo-qa and to production"
+  psql_vdb demo-dev "update patients set name = 'Changed In Dev' where id = 1"
+  local dev qa prod
+  dev="$(psql_vdb demo-dev "select name from patients where id = 1")"
+  qa="$(psql_vdb demo-qa "select name from patients where id = 1")"
+  prod="$(psql_prod -c "select name from patients where id = 1")"
+  [[ $dev == "Changed In Dev" && $qa != "$dev" && $prod != "$dev" ]] || fail "dev='$dev' qa='$qa' production='$prod'"
+  done_step "demo-dev: '$dev'; demo-qa: '$qa'; production: '$prod'"
+}
+
+refresh_qa() {
+  step "refresh demo-qa to a new sync of production (same port)"
+  psql_prod -c "insert into visits (patient_id, visited_at, note) values (1, now(), 'refresh me')"
+  wait_job "$(api POST "/sources/$SOURCE_ID/sync" | jq -r .jobId)"
+  wait_job "$(api POST /vdbs/demo-qa/refresh | jq -r .jobId)"
+  local seen
+  seen="$(psql_vdb demo-qa "select count(*) from visits where note = 'refresh me'")"
+  [[ $seen == 1 ]] || fail "demo-qa does not see the new row after the refresh"
+  done_step "the new visit is there"
+}
+
+rewind_perf() {
+  step "demo-perf: bookmark-like snapshot, destructive test, rewind"
+  local snapshot_job snapshot before after
+  before="$(psql_vdb demo-perf "select count(*) from visits")"
+  snapshot_job="$(api POST /vdbs/demo-perf/snapshot | jq -r .jobId)"
+  wait_job "$snapshot_job"
+  snapshot="$(api GET "/jobs/$snapshot_job" | jq -r '.step | sub("^snapshot "; "")')"
+  psql_vdb demo-perf "delete from visits"
+  wait_job "$(api POST /vdbs/demo-perf/rewind "{\"snapshot\": \"$snapshot\"}" | jq -r .jobId)"
+  after="$(psql_vdb demo-perf "select count(*) from visits")"
+  [[ $after == "$before" ]] || fail "demo-perf has $after visits after the rewind, $before before"
+  done_step "$before visits before, 0 after the test, $after after the rewind"
+}
+
+space_report() {
+  step "space"
+  local storage
+  storage="$(api GET /storage)"
+  done_step "$(jq -r '"provisioned \(.provisionedLogicalSize / 1048576 | floor) MB logically, pool uses \(.used / 1048576 | floor) MB of \(.capacity / 1073741824 | floor) GB (\(.driver), thin clones: \(.thinClones)), savings ratio \(.savingsRatio)"' <<<"$storage")"
+}
+
+connect_hint() {
+  local vdb credentials
+  vdb="$(api GET /vdbs/demo-dev)"
+  printf '\nConnect to demo-dev:\n  PGPASSWORD=$(curl -s %s/vdbs/demo-dev/credentials | jq -r .password) psql -h %s -p %s -U %s %s\n' \
+    "$API" "$(jq -r .connection.host <<<"$vdb")" "$(jq -r .connection.port <<<"$vdb")" \
+    "$(jq -r .connection.user <<<"$vdb")" "$(jq -r .connection.database <<<"$vdb")"
+}
 
 main() {
-  local step t0
-  command -v jq >/dev/null || {
-    echo "demo.sh needs jq (make install)" >&2
-    exit 1
-  }
-  t0="$(now_ms)"
-  for step in "${STEPS[@]}"; do
-    "$step" || break
-  done
-  if ((FAILED)); then
-    printf 'demo FAILED after %d ms\n' "$(($(now_ms) - t0))" >&2
-    exit 1
-  fi
-  printf 'demo OK: %d steps in %d ms\n' "${#STEPS[@]}" "$(($(now_ms) - t0))"
+  command -v jq >/dev/null || fail "demo.sh needs jq (make install)"
+  [[ -x $PG_BIN/psql ]] || fail "PostgreSQL is not installed (make install)"
+  [[ $EUID -eq 0 ]] || fail "demo.sh runs PostgreSQL as the postgres user and must run as root"
+  start_production
+  clean_previous_run
+  link_source
+  sync_after_change
+  provision_three
+  isolation
+  refresh_qa
+  rewind_perf
+  space_report
+  connect_hint
+  printf '\ndemo OK in %d s\n' "$((($(now_ms) - T0) / 1000))"
 }
 
 main "$@"

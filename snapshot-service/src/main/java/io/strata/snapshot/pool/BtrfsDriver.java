@@ -227,6 +227,18 @@ public class BtrfsDriver implements PoolDriver {
     }
 
     @Override
+    public SpaceUsage spaceOf(String id) {
+        Path path = Names.isValid(id) && isSubvolume(snapshotPath(id)) ? snapshotPath(id) : volumePath(id);
+        for (String line : run("btrfs", "qgroup", "show", "--raw", "-f", path.toString()).stdout().split("\n")) {
+            String[] columns = line.strip().split("\\s+");
+            if (columns.length >= 3 && columns[0].startsWith("0/")) {
+                return new SpaceUsage(Long.parseLong(columns[1]), Long.parseLong(columns[2]));
+            }
+        }
+        return null;
+    }
+
+    @Override
     public Path exportPath(String volumeId) {
         Path target = exportsDir.resolve(Names.require(volumeId, "volume"));
         try {

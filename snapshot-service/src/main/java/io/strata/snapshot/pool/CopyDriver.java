@@ -199,6 +199,17 @@ public class CopyDriver implements PoolDriver {
     }
 
     @Override
+    public SpaceUsage spaceOf(String id) {
+        Path path = Files.isDirectory(snapshotPath(id)) ? snapshotPath(id) : volumePath(id);
+        if (!Files.isDirectory(path)) {
+            return null;
+        }
+        long bytes = Long.parseLong(LocalCommands.run(Duration.ofMinutes(5), List.of("du", "-sb", path.toString()))
+                .stdout().split("\\s+")[0]);
+        return new SpaceUsage(bytes, thin ? -1 : bytes);
+    }
+
+    @Override
     public Path exportPath(String volumeId) {
         return volumePath(volumeId);
     }

@@ -57,6 +57,11 @@ public interface PoolDriver {
     /** Referenced and exclusive bytes per volume and snapshot id (an empty map when the driver cannot tell). */
     Map<String, SpaceUsage> space();
 
+    /** The space of one volume or snapshot, or {@code null} when the driver cannot tell. */
+    default SpaceUsage spaceOf(String id) {
+        return space().get(id);
+    }
+
     /**
      * The directory to export over NFS for a volume: for btrfs the subvolume mounted on a mount point of its own
      * (NFS-Ganesha cannot export a path inside a subvolume), else the volume's path.

@@ -114,7 +114,10 @@ public class StorageService {
         snapshot.position = position;
         snapshot.positionTime = positionTime != null ? positionTime : Instant.now();
         snapshot.metadata = views.metadataJson(metadata);
-        snapshot.logicalSize = volume.logicalSize;
+        // The snapshot commits a btrfs transaction, so the qgroup figures are current now.
+        var space = pool.driver().spaceOf(snapshotId);
+        snapshot.logicalSize = space != null ? space.referenced() : null;
+        snapshot.uniqueSize = space != null && space.exclusive() >= 0 ? space.exclusive() : null;
         snapshot.createdAt = Instant.now();
         snapshot.persist();
         events.publish(new SnapshotCreated(requestId, views.snapshot(snapshot)));
