@@ -7,7 +7,7 @@ LOCAL := deploy/local/strata-local.sh
 NAME  ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest
+.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest bench-provision
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -53,6 +53,10 @@ bench-storage: ## Snapshot/clone vs full copy at 1 and 10 GB, 500 clones, space 
 bench-ingest: ## Initial link of a 1 GB pgbench source, a sync after 1% changed, staging lag under load
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.IngestBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-provision: ## VDB ready time alone and 10 at once vs a full copy, 1 GB and 10 GB; refresh and rewind
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME)
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean

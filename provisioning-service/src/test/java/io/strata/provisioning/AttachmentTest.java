@@ -99,14 +99,15 @@ class AttachmentTest {
     }
 
     @Test
-    void onAnSshHostTheExportIsMountedAndAFailedMountRemovesIt() {
+    void onAnSshHostTheExportIsMountedAndAFailedMountRemovesIt() throws Exception {
         try (SshServer sshd = SshServer.start(); TopicClient answers = answers()) {
             secrets.put("env-ssh-test", Map.of(HostConnections.PRIVATE_KEY, sshd.privateKey()));
             EnvironmentRef target = new EnvironmentRef("env-ssh-test", "ssh", "127.0.0.1", sshd.port(), "root", sshd
                     .hostKey(), "env-ssh-test");
             String request = "r-" + UUID.randomUUID();
-            send(Topics.INGEST, new AttachRequested(request, "vol-3", "/pool/volumes/vol-3", target, "/tmp/strata-mnt-"
-                    + UUID.randomUUID(), "vdb"));
+            Path mountPoint = Path.of("/tmp/strata-mnt-" + UUID.randomUUID());
+            send(Topics.INGEST, new AttachRequested(request, "vol-3", "/pool/volumes/vol-3", target, mountPoint
+                    .toString(), "vdb"));
 
             // Acting as the snapshot service: the export is asked for, and granted.
             EventEnvelope exportRequest = answers.awaitEnvelope(e -> e.type().equals("ExportRequested"), PATIENCE);
@@ -127,6 +128,7 @@ class AttachmentTest {
             assertThat(AttachmentService.mountCommand(granted, "/mnt/x")).containsExactly("sh", "-c",
                     "mkdir -p \"$1\" && mount -t nfs4 -o vers=4.1,port=12049,hard,timeo=600 \"$2\" \"$1\"", "sh",
                     "/mnt/x", "127.0.0.1:/strata/vol-3");
+            Files.deleteIfExists(mountPoint);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobService;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.tx.AfterCommit;
+import io.strata.common.util.DaemonThreads;
 import io.strata.contracts.provisioning.DetachRequested;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
 import io.strata.contracts.storage.DeleteVolumeRequested;
@@ -58,11 +58,7 @@ public class SourceWorker {
     @Inject
     SyncScheduler scheduler;
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "source-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = DaemonThreads.pool("source-worker");
 
     /** Runs the WORK step with this request id (load or sync) on a worker thread. */
     public void submit(String requestId) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.tx.AfterCommit;
+import io.strata.common.util.DaemonThreads;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
@@ -60,11 +60,7 @@ public class AttachmentService {
     @Inject
     jakarta.enterprise.event.Event<AttachmentOutcome> outcomes;
 
-    private final ExecutorService mounts = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "attach-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService mounts = DaemonThreads.pool("attach-worker");
 
     /** Handles a request: local answers at once; SSH asks for an export first. */
     @Transactional

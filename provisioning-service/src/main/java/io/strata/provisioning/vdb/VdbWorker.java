@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobService;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.tx.AfterCommit;
+import io.strata.common.util.DaemonThreads;
 import io.strata.contracts.provisioning.DetachRequested;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.contracts.provisioning.VdbReady;
@@ -57,11 +57,7 @@ public class VdbWorker {
     @Inject
     VdbService service;
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "vdb-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = DaemonThreads.pool("vdb-worker");
 
     /** Runs the PREPARE or WORK step with this request id on a worker thread. */
     public void submit(String requestId) {

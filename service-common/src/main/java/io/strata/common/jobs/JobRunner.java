@@ -2,7 +2,6 @@ package io.strata.common.jobs;
 
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,7 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.errors.Errors;
 import io.strata.common.events.Correlation;
 import io.strata.common.tx.AfterCommit;
+import io.strata.common.util.DaemonThreads;
 
 /**
  * Runs long operations as jobs: the job is created in the caller's transaction (so it exists exactly when the
@@ -29,11 +29,7 @@ public class JobRunner {
     @Inject
     AfterCommit afterCommit;
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "job-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = DaemonThreads.pool("job-worker");
 
     /** Creates a PENDING job for {@code resource} and runs {@code work} once the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -22,12 +22,8 @@ public final class LocalCommands {
     private static final Logger LOG = Logger.getLogger(LocalCommands.class);
 
     /** Output readers: one thread per stream, so that a full stderr pipe never blocks a command. */
-    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors
-            .newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "command-output");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final java.util.concurrent.ExecutorService READERS = io.strata.common.util.DaemonThreads.pool(
+            "command-output");
 
     private LocalCommands() {
     }

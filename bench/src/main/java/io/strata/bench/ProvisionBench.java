@@ -1,0 +1,232 @@
+package io.strata.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.path.json.JsonPath;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.Processes;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
+
+/**
+ * {@code make bench-provision}: for a 1 GB and a 10 GB PostgreSQL source (pgbench -i -s 70 and -s 700), the time
+ * from {@code POST /vdbs} until the virtual database accepts connections, alone and ten at once, against a full copy
+ * (pg_basebackup into a new directory and start) of the same source; and the time of a refresh and a rewind.
+ */
+public final class ProvisionBench {
+
+    private static final Duration PATIENCE = Duration.ofHours(1);
+
+    public static void main(String[] args) throws Exception {
+        int[] scales = args.length > 0
+                ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
+                : new int[]{70, 700};
+        String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);
+        try (PostgresCluster state = PostgresCluster.start(Map.of());
+                KafkaBroker kafka = KafkaBroker.start();
+                StrataHome home = StrataHome.create()) {
+            Map<String, String> common = Map.of("strata.home", home.toString(), "quarkus.log.level", "WARN");
+            try (ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(kafka,
+                    prefix).with(common).with(Map.of("strata.snapshot.pool.driver", "btrfs",
+                            "strata.snapshot.pool.size", (scales[scales.length - 1] / 70 * 4 + 12) + "G",
+                            "strata.snapshot.nfs.port", String.valueOf(Ports.free())))
+                    .start();
+                    ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state)
+                            .withBroker(kafka, prefix).with(common).with("strata.provisioning.ports", "17500-17600")
+                            .start();
+                    ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,
+                            prefix).with(common).with("strata.ingest.staging.ports", "17700-17720").start()) {
+                List<String> report = new ArrayList<>();
+                Map<Integer, Stats> single = new java.util.TreeMap<>();
+                Map<Integer, Double> copies = new java.util.TreeMap<>();
+                for (int scale : scales) {
+                    try (PostgresCluster source = PostgresCluster.start(Map.of("max_wal_size", "'4GB'"))) {
+                        run(source, home, ingest, provisioning, scale, report, single, copies);
+                    }
+                }
+                System.out.println();
+                System.out.println("Results (docs/benchmarks.md):");
+                report.forEach(System.out::println);
+                if (single.size() == 2) {
+                    var sizes = new ArrayList<>(single.keySet());
+                    System.out.printf("one VDB p50, large ÷ small = %.2f (goal within 20%%)%n", single.get(sizes.get(1))
+                            .p50() / single.get(sizes.get(0)).p50());
+                }
+            } finally {
+                new ProcessBuilder("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true").start().waitFor();
+            }
+        }
+    }
+
+    private static void run(PostgresCluster source, StrataHome home, ServiceProcess ingest,
+            ServiceProcess provisioning, int scale, List<String> report, Map<Integer, Stats> single,
+            Map<Integer, Double> copies) throws Exception {
+        source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
+        long start = System.nanoTime();
+        pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
+        source.execute("bench", "grant all on all tables in schema public to linker", "grant pg_checkpoint to linker");
+        String size;
+        try (var connection = source.connect("bench");
+                var result = connection.createStatement().executeQuery(
+                        "select pg_size_pretty(pg_database_size('bench'))")) {
+            result.next();
+            size = result.getString(1);
+        }
+        System.out.printf("pgbench -i -s %d: %s in %.0f s%n", scale, size, (System.nanoTime() - start) / 1e9);
+        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
+                "bench" + scale, "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source
+                        .port(), "database", "bench", "user", "linker", "password", "lp")))
+                .post("/api/v1/sources")
+                .then().statusCode(202).extract().jsonPath();
+        String sourceId = linked.getString("id");
+        awaitJob(ingest, linked.getString("jobId"));
+        // The provisioning service learns of the snapshot from the snapshot service's event.
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "probe",
+                "from", Map.of("dataset", sourceId, "bookmark", "x"))).post("/api/v1/vdbs").then().extract()
+                .statusCode() != 400 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+
+        Stats one = new Stats();
+        for (int i = 0; i < 6; i++) {
+            long begin = System.nanoTime();
+            String vdb = provision(provisioning, "one-" + scale + "-" + i, sourceId);
+            if (i > 0) {
+                // The first one warms the service's code paths up.
+                one.add(System.nanoTime() - begin);
+            }
+            delete(provisioning, vdb);
+        }
+        single.put(scale, one);
+
+        long parallelStart = System.nanoTime();
+        List<String> jobs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                    "name", "par-" + scale + "-" + i, "from", Map.of("dataset", sourceId))).post("/api/v1/vdbs")
+                    .then().statusCode(202).extract().jsonPath();
+            jobs.add(accepted.getString("jobId"));
+            ids.add(accepted.getString("id"));
+        }
+        for (String job : jobs) {
+            awaitJob(provisioning, job);
+        }
+        double parallelSeconds = (System.nanoTime() - parallelStart) / 1e9;
+
+        Stats refresh = new Stats();
+        Stats rewind = new Stats();
+        String target = ids.get(0);
+        String snapshotJob = given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/" + target + "/snapshot")
+                .then().statusCode(202).extract().path("jobId");
+        String taken = awaitJob(provisioning, snapshotJob).getString("step").replace("snapshot ", "");
+        for (int i = 0; i < 3; i++) {
+            long begin = System.nanoTime();
+            awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/" + target
+                    + "/refresh").then().statusCode(202).extract().path("jobId"));
+            refresh.add(System.nanoTime() - begin);
+            begin = System.nanoTime();
+            awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map
+                    .of("snapshot", taken)).post("/api/v1/vdbs/" + target + "/rewind").then().statusCode(202)
+                    .extract().path("jobId"));
+            rewind.add(System.nanoTime() - begin);
+        }
+        for (String id : ids) {
+            delete(provisioning, id);
+        }
+
+        double copySeconds = fullCopy(source, home);
+        copies.put(scale, copySeconds);
+        String line = String.format(
+                "| %s (pgbench -s %d) | one VDB: %s | 10 in parallel: all ready in %.2f s | refresh %s "
+                        + "| rewind %s | full copy (pg_basebackup + start) %.1f s = %.0f× one VDB p50 |",
+                size, scale, one,
+                parallelSeconds, refresh, rewind, copySeconds, copySeconds * 1000 / one.p50());
+        System.out.println(line);
+        report.add(line);
+    }
+
+    private static String provision(ServiceProcess provisioning, String name, String dataset) throws Exception {
+        JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name",
+                name, "from", Map.of("dataset", dataset))).post("/api/v1/vdbs").then().statusCode(202).extract()
+                .jsonPath();
+        awaitJob(provisioning, accepted.getString("jobId"));
+        return accepted.getString("id");
+    }
+
+    private static void delete(ServiceProcess provisioning, String id) throws Exception {
+        awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + id).then()
+                .statusCode(202).extract().path("jobId"));
+    }
+
+    /** pg_basebackup into a new directory and start it, until it accepts connections. */
+    private static double fullCopy(PostgresCluster source, StrataHome home) throws Exception {
+        Path copy = home.path().resolve("pool/full-copy");
+        Processes.run(60, List.of("mkdir", "-p", copy.toString()));
+        Processes.run(60, List.of("chown", "postgres:postgres", copy.toString()));
+        Processes.run(60, List.of("chmod", "700", copy.toString()));
+        int port = Ports.free();
+        String bin = PostgresCluster.binDir().toString();
+        Processes.run(60, List.of("sync"));
+        long start = System.nanoTime();
+        ProcessBuilder backup = new ProcessBuilder("runuser", "-u", "postgres", "--", bin + "/pg_basebackup", "-h",
+                "127.0.0.1", "-p", String.valueOf(source.port()), "-U", source.superuser(), "-D", copy.toString(),
+                "-X", "stream", "-c", "fast").redirectErrorStream(true);
+        backup.environment().put("PGPASSWORD", source.password());
+        Process process = backup.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pg_basebackup failed: " + output);
+        }
+        Processes.run(120, List.of("runuser", "-u", "postgres", "--", bin + "/pg_ctl", "-D", copy.toString(), "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + copy, "-l", copy
+                        .resolve("startup.log").toString(),
+                "-w", "start"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Processes.run(120, List.of("runuser", "-u", "postgres", "--", bin + "/pg_ctl", "-D", copy.toString(), "-m",
+                "fast", "stop"));
+        Processes.run(600, List.of("rm", "-rf", copy.toString()));
+        return seconds;
+    }
+
+    private static JsonPath awaitJob(ServiceProcess service, String jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract()
+                    .jsonPath();
+            String state = job.getString("state");
+            if ("SUCCEEDED".equals(state)) {
+                return job;
+            }
+            if ("FAILED".equals(state) || "CANCELED".equals(state)) {
+                throw new IllegalStateException("job " + jobId + " " + state + ": " + job.getString("error"));
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("job " + jobId + " did not finish");
+    }
+
+    private static void pgbench(PostgresCluster cluster, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(PostgresCluster.binDir().toString(), "pgbench")
+                .toString(), "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()), "-U", cluster.superuser()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", cluster.password());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed: " + output);
+        }
+    }
+}
