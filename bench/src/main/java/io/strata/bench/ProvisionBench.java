@@ -21,38 +21,64 @@ import io.strata.testing.StrataHome;
 /**
  * {@code make bench-provision}: for a 1 GB and a 10 GB PostgreSQL source (pgbench -i -s 70 and -s 700), the time
  * from {@code POST /vdbs} until the virtual database accepts connections, alone and ten at once, against a full copy
- * (pg_basebackup into a new directory and start) of the same source; and the time of a refresh and a rewind.
+ * (pg_basebackup into a new directory and start) of the same source; and the time of a refresh and a rewind. Both
+ * sources are linked first and the single provisions alternate between them, so that neither size profits from
+ * going later (the services' JIT warms up as the run goes).
  */
 public final class ProvisionBench {
 
     private static final Duration PATIENCE = Duration.ofHours(1);
+
+    /** Provisions not counted: the services' code paths are still being compiled by the JIT. */
+    private static final int WARM_UP = 5;
+
+    /** Provisions counted for each size. */
+    private static final int ROUNDS = 10;
 
     public static void main(String[] args) throws Exception {
         int[] scales = args.length > 0
                 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
                 : new int[]{70, 700};
         String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);
+        List<PostgresCluster> sources = new ArrayList<>();
         try (PostgresCluster state = PostgresCluster.start(Map.of());
                 KafkaBroker kafka = KafkaBroker.start();
                 StrataHome home = StrataHome.create()) {
             Map<String, String> common = Map.of("strata.home", home.toString(), "quarkus.log.level", "WARN");
+            int poolGigabytes = java.util.Arrays.stream(scales).map(scale -> scale / 70 * 3 + 4).sum() + 8;
             try (ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(kafka,
                     prefix).with(common).with(Map.of("strata.snapshot.pool.driver", "btrfs",
-                            "strata.snapshot.pool.size", (scales[scales.length - 1] / 70 * 4 + 12) + "G",
-                            "strata.snapshot.nfs.port", String.valueOf(Ports.free())))
+                            "strata.snapshot.pool.size", poolGigabytes + "G", "strata.snapshot.nfs.port", String
+                                    .valueOf(Ports.free())))
                     .start();
                     ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state)
                             .withBroker(kafka, prefix).with(common).with("strata.provisioning.ports", "17500-17600")
                             .start();
                     ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,
                             prefix).with(common).with("strata.ingest.staging.ports", "17700-17720").start()) {
-                List<String> report = new ArrayList<>();
-                Map<Integer, Stats> single = new java.util.TreeMap<>();
-                Map<Integer, Double> copies = new java.util.TreeMap<>();
+                Map<Integer, Linked> linked = new java.util.TreeMap<>();
                 for (int scale : scales) {
-                    try (PostgresCluster source = PostgresCluster.start(Map.of("max_wal_size", "'4GB'"))) {
-                        run(source, home, ingest, provisioning, scale, report, single, copies);
+                    PostgresCluster source = PostgresCluster.start(Map.of("max_wal_size", "'4GB'"));
+                    sources.add(source);
+                    linked.put(scale, link(source, ingest, provisioning, scale));
+                }
+
+                Map<Integer, Stats> single = new java.util.TreeMap<>();
+                for (int i = 0; i < WARM_UP; i++) {
+                    delete(provisioning, provision(provisioning, "warm-" + i, linked.get(scales[0]).sourceId()));
+                }
+                for (int i = 0; i < ROUNDS; i++) {
+                    for (int scale : scales) {
+                        long begin = System.nanoTime();
+                        String vdb = provision(provisioning, "one-" + scale + "-" + i, linked.get(scale).sourceId());
+                        single.computeIfAbsent(scale, key -> new Stats()).add(System.nanoTime() - begin);
+                        delete(provisioning, vdb);
                     }
+                }
+
+                List<String> report = new ArrayList<>();
+                for (int scale : scales) {
+                    report.add(measure(linked.get(scale), home, provisioning, single.get(scale)));
                 }
                 System.out.println();
                 System.out.println("Results (docs/benchmarks.md):");
@@ -64,13 +90,17 @@ public final class ProvisionBench {
                 }
             } finally {
                 new ProcessBuilder("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true").start().waitFor();
+                sources.forEach(PostgresCluster::close);
             }
         }
     }
 
-    private static void run(PostgresCluster source, StrataHome home, ServiceProcess ingest,
-            ServiceProcess provisioning, int scale, List<String> report, Map<Integer, Stats> single,
-            Map<Integer, Double> copies) throws Exception {
+    /** A linked source: its cluster, the source's id, and its size. */
+    private record Linked(PostgresCluster source, int scale, String sourceId, String size) {
+    }
+
+    private static Linked link(PostgresCluster source, ServiceProcess ingest, ServiceProcess provisioning, int scale)
+            throws Exception {
         source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
         long start = System.nanoTime();
         pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
@@ -97,25 +127,20 @@ public final class ProvisionBench {
                 .statusCode() != 400 && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
+        return new Linked(source, scale, sourceId, size);
+    }
 
-        Stats one = new Stats();
-        for (int i = 0; i < 6; i++) {
-            long begin = System.nanoTime();
-            String vdb = provision(provisioning, "one-" + scale + "-" + i, sourceId);
-            if (i > 0) {
-                // The first one warms the service's code paths up.
-                one.add(System.nanoTime() - begin);
-            }
-            delete(provisioning, vdb);
-        }
-        single.put(scale, one);
-
+    /** Ten at once, refresh and rewind, and the full copy, for one size; the report's line. */
+    private static String measure(Linked linked, StrataHome home, ServiceProcess provisioning, Stats one)
+            throws Exception {
+        int scale = linked.scale();
         long parallelStart = System.nanoTime();
         List<String> jobs = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
-                    "name", "par-" + scale + "-" + i, "from", Map.of("dataset", sourceId))).post("/api/v1/vdbs")
+                    "name", "par-" + scale + "-" + i, "from", Map.of("dataset", linked.sourceId()))).post(
+                            "/api/v1/vdbs")
                     .then().statusCode(202).extract().jsonPath();
             jobs.add(accepted.getString("jobId"));
             ids.add(accepted.getString("id"));
@@ -146,15 +171,14 @@ public final class ProvisionBench {
             delete(provisioning, id);
         }
 
-        double copySeconds = fullCopy(source, home);
-        copies.put(scale, copySeconds);
+        double copySeconds = fullCopy(linked.source(), home);
         String line = String.format(
                 "| %s (pgbench -s %d) | one VDB: %s | 10 in parallel: all ready in %.2f s | refresh %s "
                         + "| rewind %s | full copy (pg_basebackup + start) %.1f s = %.0f× one VDB p50 |",
-                size, scale, one,
-                parallelSeconds, refresh, rewind, copySeconds, copySeconds * 1000 / one.p50());
+                linked.size(), scale, one, parallelSeconds, refresh, rewind, copySeconds, copySeconds * 1000 / one
+                        .p50());
         System.out.println(line);
-        report.add(line);
+        return line;
     }
 
     private static String provision(ServiceProcess provisioning, String name, String dataset) throws Exception {

@@ -7,10 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.secrets.SecretStore;
 import io.strata.contracts.ingest.EnvironmentRef;
@@ -18,8 +20,8 @@ import io.strata.engine.HostConnection;
 import io.strata.engine.UserError;
 
 /**
- * Makes a {@link HostConnection} for an environment: this host, or an SSH host with the credentials from the secret
- * store and the pinned host key. SSH connections are cached per environment and key.
+ * Makes a {@link HostConnection} for an environment: this host, an SSH host with the credentials from the secret
+ * store and the pinned host key, or a Kubernetes pod reached with the service's own Kubernetes client. SSH connections are cached per environment and key.
  */
 @ApplicationScoped
 public class HostConnections {
@@ -33,6 +35,10 @@ public class HostConnections {
 
     @Inject
     StrataServiceConfig config;
+
+    /** Made on first use: most installations never talk to Kubernetes. */
+    @Inject
+    Instance<KubernetesClient> kubernetes;
 
     @ConfigProperty(name = "strata.hosts.ssh-connect-timeout", defaultValue = "10s")
     Duration connectTimeout;
@@ -51,9 +57,19 @@ public class HostConnections {
             case "local" -> local;
             case "ssh" -> ssh.computeIfAbsent(environment.id() + "|" + environment.hostKey(), key -> sshHost(
                     environment, secrets.get(environment.secretRef()), environment.hostKey()));
-            default -> throw new UserError("Environments of kind " + environment.kind() + " cannot run commands yet.",
-                    "Use a local or ssh environment.");
+            case "kubernetes" -> new KubernetesPod(kubernetes.get(), environment.namespace(), environment.pod(),
+                    environment.container(), environment.user());
+            default -> throw new UserError("Environments of kind " + environment.kind() + " cannot run commands.",
+                    "Use a local, ssh or kubernetes environment.");
         };
+    }
+
+    /**
+     * Checks a pod that is not registered yet: it exists, runs, has the container and accepts exec; returns the
+     * connection (its container resolved and its user known).
+     */
+    public KubernetesPod probeKubernetes(String namespace, String pod, String container) {
+        return KubernetesPod.probe(kubernetes.get(), namespace, pod, container);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.strata.hosts;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,16 +140,7 @@ public final class SshHost implements HostConnection {
     public Result run(List<String> command, Map<String, String> environment, byte[] stdin, Duration timeout,
             Consumer<String> stderrLines) {
         String line = commandLine(command, environment);
-        ByteArrayOutputStream input = new ByteArrayOutputStream();
-        environment.values().forEach(value -> {
-            if (value.contains("\n")) {
-                throw new IllegalArgumentException("a secret passed to an SSH command must not contain a newline");
-            }
-            input.writeBytes((value + "\n").getBytes(StandardCharsets.UTF_8));
-        });
-        if (stdin != null) {
-            input.writeBytes(stdin);
-        }
+        byte[] input = RemoteCommands.input(environment, stdin);
         ChannelExec channel = null;
         try {
             channel = (ChannelExec) session().openChannel("exec");
@@ -160,9 +149,10 @@ public final class SshHost implements HostConnection {
             InputStream err = channel.getErrStream();
             OutputStream in = channel.getOutputStream();
             channel.connect((int) connectTimeout.toMillis());
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(out, null));
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(err, stderrLines));
-            in.write(input.toByteArray());
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> RemoteCommands.readAll(out, null));
+            CompletableFuture<String> stderr = CompletableFuture
+                    .supplyAsync(() -> RemoteCommands.readAll(err, stderrLines));
+            in.write(input);
             in.close();
             Instant deadline = Instant.now().plus(timeout);
             while (!channel.isClosed()) {
@@ -195,48 +185,12 @@ public final class SshHost implements HostConnection {
 
     /** The remote command: secrets read from stdin by a prologue, then the program with its arguments quoted. */
     static String commandLine(List<String> command, Map<String, String> environment) {
-        List<String> parts = new ArrayList<>();
-        if (!environment.isEmpty()) {
-            StringBuilder prologue = new StringBuilder();
-            for (String name : environment.keySet()) {
-                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw new IllegalArgumentException("invalid environment variable name " + name);
-                }
-                prologue.append("IFS= read -r ").append(name).append("; export ").append(name).append("; ");
-            }
-            prologue.append("exec \"$@\"");
-            parts.addAll(List.of("sh", "-c", prologue.toString(), "sh"));
-        }
-        parts.addAll(command);
-        return String.join(" ", parts.stream().map(SshHost::quote).toList());
+        return String.join(" ", RemoteCommands.withSecretPrologue(command, environment).stream().map(SshHost::quote)
+                .toList());
     }
 
     static String quote(String argument) {
         return "'" + argument.replace("'", "'\\''") + "'";
-    }
-
-    private static String readAll(InputStream stream, Consumer<String> lines) {
-        StringBuilder all = new StringBuilder();
-        StringBuilder current = new StringBuilder();
-        try (var reader = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            int c;
-            while ((c = reader.read()) >= 0) {
-                all.append((char) c);
-                if (lines != null) {
-                    if (c == '\n' || c == '\r') {
-                        if (!current.isEmpty()) {
-                            lines.accept(current.toString());
-                            current.setLength(0);
-                        }
-                    } else {
-                        current.append((char) c);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // The channel closed; return what was read.
-        }
-        return all.toString();
     }
 
     private synchronized Session session() {

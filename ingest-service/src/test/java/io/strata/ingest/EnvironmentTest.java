@@ -96,8 +96,9 @@ class EnvironmentTest {
                 .body("detail", containsString("Cannot reach 127.0.0.1"));
         given().contentType("application/json").body(ssh("x5", Map.of(), sshd.hostKey())).post(
                 "/api/v1/environments").then().statusCode(400).body("field", equalTo("credentials"));
-        given().contentType("application/json").body(Map.of("name", "k", "kind", "kubernetes")).post(
-                "/api/v1/environments").then().statusCode(400).body("field", equalTo("kind"));
+        given().contentType("application/json").body(Map.of("name", "k", "kind", "telnet")).post(
+                "/api/v1/environments").then().statusCode(400).body("field", equalTo("kind")).body("detail",
+                        containsString("ssh or kubernetes"));
         given().get("/api/v1/environments").then().body("name", not(hasItem("x1")));
     }
 

@@ -51,10 +51,7 @@ class AttachmentTest {
     SecretStore secrets;
 
     private void send(String service, Event event) {
-        TopicClient.send(StrataTestEnvironment.kafka().bootstrapServers(), Topics.events(StrataTestEnvironment
-                .topicPrefix(), service), event.subject(), codec.encodeToString(
-                        codec.envelope(service, event, "t",
-                                null)));
+        StrataTestEnvironment.publish(codec, service, event);
     }
 
     private TopicClient answers() {

@@ -30,10 +30,7 @@ final class StorageCommands implements AutoCloseable {
 
     /** Sends a command as the given service. */
     void send(String asService, Event command) {
-        TopicClient.send(StrataTestEnvironment.kafka().bootstrapServers(), Topics.events(StrataTestEnvironment
-                .topicPrefix(), asService), command.subject(), codec.encodeToString(
-                        codec.envelope(asService, command,
-                                "test", null)));
+        StrataTestEnvironment.publish(codec, asService, command);
     }
 
     /** Sends a command as the ingest service and waits for the answer to {@code requestId}. */

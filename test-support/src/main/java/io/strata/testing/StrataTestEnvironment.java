@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.strata.contracts.events.Event;
+import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.events.Topics;
 
 /**
  * The real infrastructure a {@code @QuarkusTest} of a Strata service needs: a fresh database, a Kafka broker and a
@@ -36,6 +39,13 @@ public class StrataTestEnvironment implements QuarkusTestResourceLifecycleManage
     /** The broker the running test application uses. */
     public static KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Publishes an event on a service's topic of this test run, as that service would. */
+    public static void publish(EventCodec codec, String asService,
+            Event event) {
+        TopicClient.send(kafka().bootstrapServers(), Topics.events(topicPrefix(),
+                asService), event.subject(), codec.encodeToString(codec.envelope(asService, event, "test", null)));
     }
 
     @Override

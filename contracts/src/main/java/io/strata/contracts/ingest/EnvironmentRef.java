@@ -13,8 +13,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param user the login user
  * @param hostKey the pinned SSH host key ({@code ssh-ed25519 AAAA...})
  * @param secretRef the secret store entry holding its private key or password
+ * @param namespace for {@code kubernetes}: the pod's namespace
+ * @param pod for {@code kubernetes}: the pod commands are executed in
+ * @param container for {@code kubernetes}: the container in that pod
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EnvironmentRef(String id, String kind, String host, int port, String user, String hostKey,
-        String secretRef) {
+        String secretRef, String namespace, String pod, String container) {
+
+    /** A local or SSH environment. */
+    public EnvironmentRef(String id, String kind, String host, int port, String user, String hostKey,
+            String secretRef) {
+        this(id, kind, host, port, user, hostKey, secretRef, null, null, null);
+    }
 }

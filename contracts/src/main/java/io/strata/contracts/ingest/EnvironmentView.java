@@ -17,10 +17,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param hostKey the pinned host key
  * @param credential {@code privateKey}, {@code password} or {@code null}
  * @param createdAt when it was registered
+ * @param namespace for {@code kubernetes}: the pod's namespace
+ * @param pod for {@code kubernetes}: the pod
+ * @param container for {@code kubernetes}: the container
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EnvironmentView(String id, String name, String kind, String host, Integer port, String user,
-        String hostKey, String credential, Instant createdAt) {
+        String hostKey, String credential, Instant createdAt, String namespace, String pod, String container) {
 
     /**
      * A discovered engine installation ({@code GET /environments/{id}/repositories}).

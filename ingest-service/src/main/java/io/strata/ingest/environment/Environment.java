@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.strata.contracts.ingest.EnvironmentRef;
 
-/** A host Strata runs commands on: this one, an SSH host, or (later) a Kubernetes pod. */
+/** A host Strata runs commands on: this one, an SSH host, or a container in a Kubernetes pod. */
 @Entity
 @Table(name = "environment")
 public class Environment extends PanacheEntityBase {
@@ -45,11 +45,20 @@ public class Environment extends PanacheEntityBase {
     @Column(name = "secret_ref")
     public String secretRef;
 
+    /** For {@code kubernetes}: the pod's namespace. */
+    public String namespace;
+
+    /** For {@code kubernetes}: the pod commands are executed in. */
+    public String pod;
+
+    /** For {@code kubernetes}: the container in the pod. */
+    public String container;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     /** How other services reach it (no credentials). */
     public EnvironmentRef toRef() {
-        return new EnvironmentRef(id, kind, host, port, user, hostKey, secretRef);
+        return new EnvironmentRef(id, kind, host, port, user, hostKey, secretRef, namespace, pod, container);
     }
 }

@@ -35,6 +35,7 @@ import io.strata.engine.SourceConfig;
 import io.strata.engine.UserError;
 import io.strata.hosts.HostConnections;
 import io.strata.hosts.HostKeys;
+import io.strata.hosts.KubernetesPod;
 import io.strata.hosts.SshHost;
 import io.strata.ingest.engine.Engines;
 
@@ -79,12 +80,15 @@ public class EnvironmentService {
         });
     }
 
-    /** Registers an SSH environment after checking that it can be reached with the given credentials and key. */
+    /**
+     * Registers an SSH environment after checking that it can be reached with the given credentials and key, or a
+     * Kubernetes pod after checking that it runs and accepts exec.
+     */
     @Transactional
     public Environment create(CreateEnvironment request) {
         if (request == null) {
             throw ApiException.badRequest(null, "Send a JSON body: {name, kind: ssh, host, port, user, credentials: "
-                    + "{privateKey | password}, hostKey}.");
+                    + "{privateKey | password}, hostKey} or {name, kind: kubernetes, namespace, pod, container}.");
         }
         String name = required(request.name(), "name", "a unique name for the environment");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
@@ -93,15 +97,16 @@ public class EnvironmentService {
         if (Environment.count("name", name) > 0) {
             throw ApiException.conflict("An environment named " + name + " exists already; choose another name.");
         }
-        String kind = required(request.kind(), "kind", "ssh");
+        String kind = required(request.kind(), "kind", "ssh or kubernetes");
         if ("local".equals(kind)) {
             throw ApiException.conflict("The local environment exists already (id local); there is only one.");
         }
         if ("kubernetes".equals(kind)) {
-            throw ApiException.badRequest("kind", "Kubernetes environments are not supported yet; use kind ssh.");
+            return createKubernetes(name, request);
         }
         if (!"ssh".equals(kind)) {
-            throw ApiException.badRequest("kind", "kind must be ssh (local exists already), got '" + kind + "'.");
+            throw ApiException.badRequest("kind", "kind must be ssh or kubernetes (local exists already), got '"
+                    + kind + "'.");
         }
         String host = required(request.host(), "host", "the SSH host name or address");
         int port = request.port() == null ? 22 : request.port();
@@ -156,6 +161,42 @@ public class EnvironmentService {
         environment.hostKey = hostKey != null ? hostKey : probe.presentedKey().line();
         environment.credential = hasKey ? HostConnections.PRIVATE_KEY : HostConnections.PASSWORD;
         environment.secretRef = id;
+        environment.createdAt = Instant.now();
+        environment.persist();
+        events.publish(new EnvironmentRegistered(environment.toRef(), environment.name));
+        return environment;
+    }
+
+    private Environment createKubernetes(String name, CreateEnvironment request) {
+        String pod = required(request.pod(), "pod", "the name of the pod to run commands in");
+        String namespace = request.namespace() == null || request.namespace().isBlank()
+                ? "default"
+                : request.namespace();
+        for (Map.Entry<String, String> field : Map.of("namespace", namespace, "pod", pod).entrySet()) {
+            if (!field.getValue().matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
+                throw ApiException.badRequest(field.getKey(), field.getKey() + " must be a Kubernetes name "
+                        + "(lower-case letters, digits, '-' and '.'), got '" + field.getValue() + "'.");
+            }
+        }
+        if (request.credentials() != null || request.hostKey() != null) {
+            throw ApiException.badRequest("credentials", "A kubernetes environment takes no credentials or host "
+                    + "key: Strata uses its own Kubernetes account (service account or kubeconfig).");
+        }
+        KubernetesPod probe;
+        try {
+            probe = hosts.probeKubernetes(namespace, pod, request.container());
+        } catch (UserError e) {
+            throw ApiException.badRequest(e.getMessage().contains("container") ? "container" : "pod", e.describe());
+        }
+        Environment environment = new Environment();
+        environment.id = "env-" + UUID.randomUUID().toString().substring(0, 13);
+        environment.name = name;
+        environment.kind = "kubernetes";
+        environment.namespace = namespace;
+        environment.pod = pod;
+        environment.container = probe.container();
+        environment.host = pod;
+        environment.user = probe.user();
         environment.createdAt = Instant.now();
         environment.persist();
         events.publish(new EnvironmentRegistered(environment.toRef(), environment.name));
@@ -289,7 +330,7 @@ public class EnvironmentService {
     /** The API view of an environment. */
     public static EnvironmentView view(Environment e) {
         return new EnvironmentView(e.id, e.name, e.kind, e.host, "ssh".equals(e.kind) ? e.port : null, e.user,
-                e.hostKey, e.credential, e.createdAt);
+                e.hostKey, e.credential, e.createdAt, e.namespace, e.pod, e.container);
     }
 
     /** Discovered repositories of an environment. */

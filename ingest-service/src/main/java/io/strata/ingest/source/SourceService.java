@@ -108,6 +108,12 @@ public class SourceService {
                         .valueOf(staging.get("environment"))
                 : Environment.LOCAL_ID;
         Environment stagingEnvironment = environment(stagingId, "staging.environment");
+        if ("kubernetes".equals(stagingEnvironment.kind)) {
+            throw ApiException.badRequest("staging.environment", "Environment " + stagingEnvironment.name + " is a "
+                    + "Kubernetes pod, which cannot mount the staging volume; staging there needs a pod of its own "
+                    + "that mounts the volume's claim, which comes with the Kubernetes resources. Use a local or ssh "
+                    + "environment for staging.");
+        }
         String cron = null;
         if (body.get("syncPolicy") instanceof Map<?, ?> policy && policy.get("cron") != null) {
             cron = String.valueOf(policy.get("cron")).strip();

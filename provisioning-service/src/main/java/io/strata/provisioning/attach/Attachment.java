@@ -22,7 +22,9 @@ public class Attachment extends PanacheEntityBase {
         /** The pool's own path: the environment is the storage host. */
         LOCAL,
         /** The volume's NFS export, mounted on the environment. */
-        NFS
+        NFS,
+        /** The volume's NFS export as a PersistentVolume and claim (the path is the claim's name). */
+        KUBERNETES
     }
 
     /** An attachment's life. */

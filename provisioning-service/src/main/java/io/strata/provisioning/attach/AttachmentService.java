@@ -36,8 +36,9 @@ import io.strata.hosts.HostConnections;
 /**
  * Attaches volumes to environments, CSI-style. On the storage host the pool's path is used as is. For an SSH host
  * the snapshot service exports the volume over NFS and this service mounts the export there with
- * {@code mount -t nfs4}, run over SSH; a failed mount removes the export again, so nothing is left behind. Detaching
- * unmounts and unexports.
+ * {@code mount -t nfs4}, run over SSH; for a Kubernetes environment it becomes a PersistentVolume and claim
+ * ({@link KubernetesVolumes}). A failed mount removes the export again, so nothing is left behind. Detaching unmounts
+ * (or deletes the claim and PersistentVolume) and unexports.
  */
 @ApplicationScoped
 public class AttachmentService {
@@ -56,6 +57,9 @@ public class AttachmentService {
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    KubernetesVolumes kubernetes;
 
     @Inject
     jakarta.enterprise.event.Event<AttachmentOutcome> outcomes;
@@ -92,15 +96,30 @@ public class AttachmentService {
             outcomes.fire(new AttachmentOutcome(request.requestId(), request.volumeId(), request.localPath(), null));
             return;
         }
-        attachment.kind = Attachment.Kind.NFS;
-        attachment.path = request.mountPath() != null
-                ? request.mountPath()
-                : "/var/lib/strata/mnt/" + request
-                        .volumeId();
+        List<String> clients;
+        if ("kubernetes".equals(environment.kind())) {
+            attachment.kind = Attachment.Kind.KUBERNETES;
+            attachment.path = KubernetesVolumes.nameOf(request.volumeId());
+            try {
+                clients = kubernetes.nfsClients();
+            } catch (UserError e) {
+                attachment.state = Attachment.State.FAILED;
+                attachment.error = e.describe();
+                attachment.persist();
+                events.publish(new AttachFailed(request.requestId(), request.volumeId(), attachment.error));
+                outcomes.fire(new AttachmentOutcome(request.requestId(), request.volumeId(), null, attachment.error));
+                return;
+            }
+        } else {
+            attachment.kind = Attachment.Kind.NFS;
+            attachment.path = request.mountPath() != null
+                    ? request.mountPath()
+                    : "/var/lib/strata/mnt/" + request.volumeId();
+            clients = List.of(environment.host());
+        }
         attachment.state = Attachment.State.ATTACHING;
         attachment.persist();
-        events.publish(new ExportRequested(EXPORT_REQUEST + attachment.id, request.volumeId(), List.of(environment
-                .host())));
+        events.publish(new ExportRequested(EXPORT_REQUEST + attachment.id, request.volumeId(), clients));
     }
 
     /** The export is live: mount it on the SSH host (on a worker thread; SSH may take a while). */
@@ -120,21 +139,28 @@ public class AttachmentService {
                 + ",hard,timeo=600 \"$2\" \"$1\"", "sh", mountPath, export.server() + ":" + export.path());
     }
 
+    /** Mounts the export on an SSH host; the error to report, or {@code null}. */
+    private static String mountOver(HostConnection host, ExportCreated export, String mountPath) {
+        HostConnection.Result result = host.run(mountCommand(export, mountPath), Map.of(), null, Duration.ofMinutes(
+                2));
+        if (result.exitCode() == 0) {
+            return null;
+        }
+        return "Could not mount the NFS export " + export.server() + ":" + export.path() + " on " + host.describe()
+                + ": " + (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip() + ". The host needs "
+                + "an NFSv4 client (nfs-common) and must reach " + export.server() + ":" + export.port()
+                + "; set strata.snapshot.nfs.advertised-address to an address it can reach.";
+    }
+
     private void mount(String attachmentId, ExportCreated export) {
         Attachment attachment = QuarkusTransaction.requiringNew().call(() -> Attachment.findById(attachmentId));
         EnvironmentRef environment = environment(attachment);
         String error = null;
         try {
-            HostConnection host = hosts.connect(environment);
-            HostConnection.Result result = host.run(mountCommand(export, attachment.path), Map.of(), null, Duration
-                    .ofMinutes(2));
-            if (result.exitCode() != 0) {
-                error = "Could not mount the NFS export " + export.server() + ":" + export.path() + " on "
-                        + host.describe() + ": " + (result.stderr().isBlank() ? result.stdout() : result.stderr())
-                                .strip()
-                        + ". The host needs an NFSv4 client (nfs-common) and must reach "
-                        + export.server() + ":" + export.port() + "; set strata.snapshot.nfs.advertised-address to "
-                        + "an address it can reach.";
+            if (attachment.kind == Attachment.Kind.KUBERNETES) {
+                kubernetes.create(environment.namespace(), export);
+            } else {
+                error = mountOver(hosts.connect(environment), export, attachment.path);
             }
         } catch (UserError e) {
             error = e.describe();
@@ -179,6 +205,15 @@ public class AttachmentService {
     public void detach(String requestId, String volumeId) {
         boolean exported = false;
         for (Attachment attachment : Attachment.activeOf(volumeId)) {
+            if (attachment.kind == Attachment.Kind.KUBERNETES && attachment.state == Attachment.State.ATTACHED) {
+                try {
+                    kubernetes.delete(environment(attachment).namespace(), volumeId);
+                } catch (RuntimeException e) {
+                    Log.warnf("Could not delete the PersistentVolume and claim %s: %s", attachment.path, e
+                            .getMessage());
+                }
+                exported = true;
+            }
             if (attachment.kind == Attachment.Kind.NFS && attachment.state == Attachment.State.ATTACHED) {
                 try {
                     hosts.connect(environment(attachment)).run(List.of("umount", attachment.path), Map.of(), null,

@@ -1,12 +1,16 @@
 package io.strata.provisioning.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The provisioning service: ports and directories of virtual databases, and how often they are watched. */
+/**
+ * The provisioning service: ports and directories of virtual databases, how often they are watched, and how volumes
+ * reach Kubernetes.
+ */
 @ConfigMapping(prefix = "strata.provisioning")
 public interface ProvisioningConfig {
 
@@ -27,4 +31,21 @@ public interface ProvisioningConfig {
     /** How often running virtual databases are checked; one whose engine died is marked FAILED. */
     @WithDefault("5s")
     Duration monitorInterval();
+
+    /** Volumes attached to Kubernetes environments. */
+    Kubernetes kubernetes();
+
+    /** How volumes reach Kubernetes: a PersistentVolume on the volume's NFS export, and its claim. */
+    interface Kubernetes {
+
+        /**
+         * The addresses allowed to mount the exports (the nodes whose kubelets mount them). Default: every node's
+         * InternalIP address, read from the API server.
+         */
+        Optional<List<String>> nfsClients();
+
+        /** The capacity written on the PersistentVolume and claim (NFS does not enforce it; the pool's guard does). */
+        @WithDefault("1Ti")
+        String volumeCapacity();
+    }
 }

@@ -160,6 +160,13 @@ public class VdbService {
             throw ApiException.badRequest("target.environment", "target.environment '" + environmentId + "' is not a "
                     + "registered environment; GET /environments lists them.");
         }
+        if ("kubernetes".equals(environment.kind())) {
+            // The clone reaches the cluster as a claim (attachments do that), but the engine must run in a pod
+            // that mounts it, which the pod of an existing environment does not.
+            throw ApiException.badRequest("target.environment", "Environment " + environmentId + " is a Kubernetes "
+                    + "pod; a virtual database there needs a pod of its own that mounts the clone's claim, which "
+                    + "comes with the Kubernetes resources. Use a local or ssh environment.");
+        }
         if (recoveryTime != null) {
             KnownWindow window = KnownWindow.findById(parent);
             if (window.environment != null && !window.environment.equals(environment.id())) {
