@@ -22,6 +22,14 @@ public interface VirtualOperations {
      */
     void preSnapshot(VirtualDatabase vdb);
 
+    /**
+     * Before a rewind to a time replaces the clone: ends the kept log with a record of now and hands the log to
+     * {@code ownLog}, so that any moment up to now can be recovered (for PostgreSQL a committed transaction and a
+     * WAL switch). A no-op when the engine is not running or keeps no log.
+     */
+    default void endLog(VirtualDatabase vdb) {
+    }
+
     /** Whether it runs, and why not. */
     VirtualStatus status(VirtualDatabase vdb);
 

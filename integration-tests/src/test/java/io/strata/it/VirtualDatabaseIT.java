@@ -236,6 +236,35 @@ class VirtualDatabaseIT {
 
     @Test
     @Order(4)
+    void rewindToATimeReplaysTheVirtualDatabasesOwnLog() throws Exception {
+        // qa3's current life began with the rewind above; its own WAL has been kept since.
+        write("qa3", "before the time");
+        Thread.sleep(300);
+        Instant time = Instant.now();
+        Thread.sleep(300);
+        write("qa3", "after the time");
+        String rewind = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                "timestamp", time.toString())).post("/api/v1/vdbs/qa3/rewind").then().statusCode(202).extract().path(
+                        "jobId");
+        awaitJob(provisioning, rewind, "SUCCEEDED");
+        String qa3 = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path("id");
+        assertThat(notes("qa3")).as(Processes.tail(home.path().resolve("provisioning/vdbs/" + qa3 + "/postgres.log"),
+                40)).isEqualTo("at link,before T,after T,kept by the snapshot,before the time");
+        write("qa3", "in the new life");
+        assertThat(notes("qa3")).endsWith("before the time,in the new life");
+
+        // Each rewind starts the kept log again.
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("timestamp", time
+                .toString())).post("/api/v1/vdbs/qa3/rewind").then().statusCode(400).body("field", equalTo(
+                        "timestamp"))
+                .body("detail", containsString("outside the window"));
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("timestamp",
+                "yesterday")).post("/api/v1/vdbs/qa3/rewind").then().statusCode(400).body("detail", containsString(
+                        "ISO-8601"));
+    }
+
+    @Test
+    @Order(5)
     void aPointInTimeHasTheRowsCommittedBeforeItAndNotAfter() throws Exception {
         JsonPath vdb = provision(Map.of("name", "pitr", "from", Map.of("dataset", sourceId, "timestamp", target
                 .toString())), "SUCCEEDED");
@@ -249,7 +278,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aDeadEngineIsNoticedAndStartedAgain() throws Exception {
         String path = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa1").then().extract().path(
                 "connection.path");
@@ -270,7 +299,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void hooksRunOnTheTargetAndAFailingOneLeavesNothingBehind() throws Exception {
         Path marker = home.path().resolve("hook-ran");
         provision(Map.of("name", "hooked", "from", Map.of("dataset", sourceId), "hooks", Map.of("postProvision",
@@ -292,7 +321,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void badRequestsAreRefusedBeforeAnythingIsMade() {
         int usedPort = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa2").then().extract().path(
                 "connection.port");
@@ -312,7 +341,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void killingTheProvisioningServiceMidProvisionLeavesARunningVdbOrNothing() throws Exception {
         String id = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name",
                 "survivor", "from", Map.of("dataset", sourceId))).post("/api/v1/vdbs").then().statusCode(202)
@@ -335,7 +364,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void deleteGivesEverythingBack() {
         int port = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path(
                 "connection.port");

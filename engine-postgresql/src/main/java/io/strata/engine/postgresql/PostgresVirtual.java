@@ -30,7 +30,10 @@ class PostgresVirtual implements VirtualOperations {
             host all all ::/0 scram-sha-256
             """;
 
-    /** $1 data directory, $2 work directory, $3 pg_hba.conf, $4 settings to append, $5 {@code recover} or empty. */
+    /**
+     * $1 data directory, $2 work directory, $3 pg_hba.conf, $4 settings to append, $5 {@code recover} or empty, $6 the
+     * directory of its own WAL or empty.
+     */
     private static final String CONFIGURE = """
             set -e
             chmod 700 "$1"
@@ -41,6 +44,7 @@ class PostgresVirtual implements VirtualOperations {
             : > "$2/pg_ident.conf"
             printf '%s' "$4" >> "$1/postgresql.auto.conf"
             if [ "$5" = recover ]; then : > "$1/recovery.signal"; fi
+            if [ -n "$6" ]; then mkdir -p "$6"; fi
             """;
 
     /**
@@ -95,7 +99,15 @@ class PostgresVirtual implements VirtualOperations {
         PostgresLinked.setting(conf, "ident_file", work + "/pg_ident.conf");
         PostgresLinked.setting(conf, "primary_conninfo", "");
         PostgresLinked.setting(conf, "primary_slot_name", "");
-        PostgresLinked.setting(conf, "archive_mode", "off");
+        if (vdb.ownLog() != null) {
+            // Its own WAL, kept outside the clone, makes any moment since this clone started a rewind target.
+            PostgresLinked.setting(conf, "archive_mode", "on");
+            PostgresLinked.setting(conf, "archive_command", "test ! -f '" + vdb.ownLog() + "/%f' && cp '%p' '" + vdb
+                    .ownLog() + "/%f'");
+            PostgresLinked.setting(conf, "archive_timeout", "0");
+        } else {
+            PostgresLinked.setting(conf, "archive_mode", "off");
+        }
         // Not a hot standby: recovery to a point in time then needs no settings as high as the primary's, and the
         // database opens only once it is consistent and promoted.
         PostgresLinked.setting(conf, "hot_standby", "off");
@@ -110,7 +122,11 @@ class PostgresVirtual implements VirtualOperations {
                 throw new UserError("Point in time needs the source's kept WAL, and none is available here.",
                         "Link the source with logSync: true.");
             }
-            PostgresLinked.setting(conf, "restore_command", "cp \"" + vdb.logArchive() + "/%f\" \"%p\"");
+            // The newest WAL of a rewound virtual database may still be in the replaced clone only.
+            PostgresLinked.setting(conf, "restore_command", "cp \"" + vdb.logArchive() + "/%f\" \"%p\""
+                    + (vdb.previousDataPath() == null
+                            ? ""
+                            : " 2>/dev/null || cp \"" + vdb.previousDataPath() + "/pg_wal/%f\" \"%p\""));
             PostgresLinked.setting(conf, "recovery_target_time", RECOVERY_TIME.format(vdb.recoveryTime()));
             PostgresLinked.setting(conf, "recovery_target_inclusive", "on");
             PostgresLinked.setting(conf, "recovery_target_action", "promote");
@@ -121,7 +137,7 @@ class PostgresVirtual implements VirtualOperations {
         // One command for the rest: every command is a round trip (over SSH a slow one). What made the snapshot a
         // standby, and the lock of the server it was taken from, go; the access files live outside the clone.
         HostFiles.run(host, OS_USER, "configure " + data, "sh", "-c", CONFIGURE, "sh", data, work, PG_HBA, conf
-                .toString(), vdb.recoveryTime() != null ? "recover" : "");
+                .toString(), vdb.recoveryTime() != null ? "recover" : "", vdb.ownLog() == null ? "" : vdb.ownLog());
     }
 
     @Override
@@ -167,6 +183,15 @@ class PostgresVirtual implements VirtualOperations {
         if (running(vdb)) {
             Psql.socket(vdb.host(), vdb.repository().binDir(), PostgresLinked.socketDir(vdb.workPath()), vdb.port(),
                     "postgres").execute("CHECKPOINT;");
+        }
+    }
+
+    @Override
+    public void endLog(VirtualDatabase vdb) {
+        if (vdb.ownLog() != null && running(vdb)) {
+            // A commit later than any time asked for ends the recovery there; the switch hands the segment over.
+            Psql.socket(vdb.host(), vdb.repository().binDir(), PostgresLinked.socketDir(vdb.workPath()), vdb.port(),
+                    "postgres").execute("SELECT txid_current(); SELECT pg_switch_wal();");
         }
     }
 

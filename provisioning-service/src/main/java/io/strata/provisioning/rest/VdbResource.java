@@ -82,14 +82,20 @@ public class VdbResource {
     @POST
     @Path("/{id}/rewind")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rewind", description = "To {snapshot}, one of its own snapshots.")
+    @Operation(summary = "Rewind", description = "To {snapshot}, one of its own snapshots, or to {timestamp}, a moment "
+            + "of its current life (since its last provision, refresh or rewind), replayed from its own kept log.")
     public Response rewind(@PathParam("id") String id, String body) {
         Map<String, Object> request = body(body);
         String vdbId = vdbs.require(id).id;
         Object timestamp = request.get("timestamp");
-        return accepted(vdbId, vdbs.replace(vdbId, (String) request.get("snapshot"), true, timestamp == null
-                ? null
-                : Instant.parse(timestamp.toString())));
+        Instant time;
+        try {
+            time = timestamp == null ? null : Instant.parse(timestamp.toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("timestamp", "timestamp must be an ISO-8601 instant such as "
+                    + "2026-12-01T10:15:00Z, got '" + timestamp + "'.");
+        }
+        return accepted(vdbId, vdbs.replace(vdbId, (String) request.get("snapshot"), true, time));
     }
 
     @POST

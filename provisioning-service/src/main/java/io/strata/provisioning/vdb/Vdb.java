@@ -81,6 +81,16 @@ public class Vdb extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String error;
 
+    /**
+     * Its life: each provision, refresh and rewind starts a new one (1, 2, ...). It keeps its own log per life, so it
+     * can be rewound to any time of the current one.
+     */
+    public int life;
+
+    /** When the current life started (its engine first accepted connections on the current clone). */
+    @Column(name = "life_started_at")
+    public Instant lifeStartedAt;
+
     /** Whether its clone, port and processes have been given back. */
     public boolean released;
 

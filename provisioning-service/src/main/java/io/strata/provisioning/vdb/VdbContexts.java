@@ -116,9 +116,38 @@ public class VdbContexts {
                 });
     }
 
-    /** The virtual database as its plugin sees it, at {@code dataPath}. */
+    /** The virtual database as its plugin sees it on its current clone, keeping the current life's log. */
     @Transactional
     public VirtualDatabase virtual(Vdb vdb, String dataPath, Instant recoveryTime) {
+        VirtualDatabase base = virtualWithoutLog(vdb, dataPath, recoveryTime);
+        return withLog(base, base.logArchive(), vdb.life > 0 ? ownLog(vdb, vdb.life) : null, null);
+    }
+
+    /**
+     * The virtual database on the new clone of an operation's step: it starts a new life with a log of its own; a
+     * rewind to a time replays the current life's log, and what only the replaced clone holds yet.
+     */
+    @Transactional
+    public VirtualDatabase virtualForNewLife(Vdb vdb, VdbStep step) {
+        VirtualDatabase base = virtualWithoutLog(vdb, step.path, step.recoveryTime);
+        boolean ownTime = step.operation == VdbStep.Operation.REWIND && step.recoveryTime != null;
+        return withLog(base, ownTime ? ownLog(vdb, vdb.life) : base.logArchive(), ownLog(vdb, vdb.life + 1),
+                ownTime ? vdb.path : null);
+    }
+
+    /** Where a virtual database keeps its own log during a life: on its target, outside every clone. */
+    public String ownLog(Vdb vdb, int life) {
+        return vdb.workPath + "/wal/" + life;
+    }
+
+    private static VirtualDatabase withLog(VirtualDatabase base, String logArchive, String ownLog,
+            String previousDataPath) {
+        return new VirtualDatabase(base.id(), base.name(), base.host(), base.dataPath(), base.workPath(), base.port(),
+                base.parameters(), base.secrets(), base.recoveryTime(), logArchive, base.repository(), ownLog,
+                previousDataPath);
+    }
+
+    private VirtualDatabase virtualWithoutLog(Vdb vdb, String dataPath, Instant recoveryTime) {
         EnvironmentRef environment = environment(vdb.environmentId);
         EnginePlugin plugin = plugin(vdb.engine);
         KnownSnapshot snapshot = KnownSnapshot.findById(vdb.snapshotId);

@@ -247,14 +247,16 @@ public class VdbService {
                     + (rewind ? "rewound" : "refreshed") + ".");
         }
         KnownSnapshot snapshot;
-        if (rewind) {
-            if (timestamp != null) {
-                throw ApiException.badRequest("timestamp", "A virtual database keeps no log of its own yet, so it can "
-                        + "be rewound to one of its snapshots only (POST /vdbs/" + id + "/snapshot takes one).");
+        if (rewind && timestamp != null) {
+            if (snapshotId != null) {
+                throw ApiException.badRequest("snapshot", "Give snapshot or timestamp, not both.");
             }
+            snapshot = rewindBase(vdb, timestamp);
+        } else if (rewind) {
             if (snapshotId == null) {
-                throw ApiException.badRequest("snapshot", "snapshot is required: one of this virtual database's own "
-                        + "snapshots (GET /datasets/" + id + "/snapshots).");
+                throw ApiException.badRequest("snapshot", "snapshot or timestamp is required: one of this virtual "
+                        + "database's own snapshots (GET /datasets/" + id + "/snapshots), or a moment since its last "
+                        + "provision, refresh or rewind.");
             }
             snapshot = KnownSnapshot.findById(snapshotId);
             if (snapshot == null || snapshot.deleted) {
@@ -285,11 +287,48 @@ public class VdbService {
         step.operation = rewind ? VdbStep.Operation.REWIND : VdbStep.Operation.REFRESH;
         step.step = VdbStep.Step.PREPARE;
         step.snapshotId = snapshot.id;
+        step.recoveryTime = rewind ? timestamp : null;
         step.createdAt = Instant.now();
         step.persist();
         String requestId = step.requestId;
         afterCommit.run(() -> worker.submit(requestId));
         return job;
+    }
+
+    /**
+     * The snapshot a rewind to {@code time} starts from: the newest of the virtual database's own snapshots taken in
+     * its current life at or before that time, or the snapshot the life started from; the life's own log then
+     * replays up to the time. Times outside the current life are refused with the window.
+     */
+    private KnownSnapshot rewindBase(Vdb vdb, Instant time) {
+        Instant now = Instant.now();
+        if (vdb.life == 0 || vdb.lifeStartedAt == null) {
+            throw ApiException.badRequest("timestamp", "Virtual database " + vdb.name + " keeps no log yet (it was "
+                    + "made before Strata kept one); refresh or rewind it to a snapshot once, then times after that "
+                    + "can be rewound to.");
+        }
+        if (time.isBefore(vdb.lifeStartedAt) || time.isAfter(now)) {
+            throw ApiException.badRequest("timestamp", "timestamp " + time + " is outside the window of "
+                    + vdb.name + "'s kept log, {from: " + vdb.lifeStartedAt + ", to: " + now + "} (the log starts "
+                    + "again at each refresh and rewind); for earlier data rewind to a snapshot.");
+        }
+        KnownSnapshot own = KnownSnapshot.find("dataset = ?1 and deleted = false and createdAt >= ?2 and "
+                + "createdAt <= ?3", Sort.descending("createdAt"), vdb.id, vdb.lifeStartedAt, time).firstResult();
+        if (own != null) {
+            return own;
+        }
+        if (vdb.recoveryTime != null) {
+            // The life began with a recovery whose log is not kept with it.
+            throw ApiException.badRequest("timestamp", vdb.name + " was recovered to " + vdb.recoveryTime
+                    + " when its current life began; take a snapshot (POST /vdbs/" + vdb.id + "/snapshot) and "
+                    + "times after it can be rewound to.");
+        }
+        KnownSnapshot start = KnownSnapshot.findById(vdb.snapshotId);
+        if (start == null || start.deleted) {
+            throw ApiException.conflict("The snapshot " + vdb.snapshotId + " that " + vdb.name + "'s life started "
+                    + "from is gone; take a snapshot and rewind to times after it.");
+        }
+        return start;
     }
 
     /** Takes a snapshot of the virtual database onto its own timeline. */

@@ -1,6 +1,7 @@
 package io.strata.provisioning.vdb;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -79,15 +80,18 @@ public class VdbWorker {
             if (step.step == VdbStep.Step.PREPARE) {
                 hook(vdb, "pre" + operation);
                 if (vdb.path != null) {
+                    VirtualDatabase current = contexts.virtual(vdb, vdb.path, null);
+                    if (step.operation == VdbStep.Operation.REWIND && step.recoveryTime != null) {
+                        plugin.virtual().endLog(current);
+                    }
                     progress(step, 5, "stopping the engine");
-                    plugin.virtual().stop(contexts.virtual(vdb, vdb.path, null));
+                    plugin.virtual().stop(current);
                 }
                 QuarkusTransaction.requiringNew().run(() -> service.requestClone(VdbStep.findById(step.requestId), Vdb
                         .findById(step.vdbId)));
                 return;
             }
-            VirtualDatabase target = contexts.virtual(withSnapshot(vdb, step.snapshotId), step.path,
-                    step.recoveryTime);
+            VirtualDatabase target = contexts.virtualForNewLife(withSnapshot(vdb, step.snapshotId), step);
             if (step.operation == VdbStep.Operation.PROVISION) {
                 hook(vdb, "preProvision");
             }
@@ -118,9 +122,19 @@ public class VdbWorker {
         vdb.volumeId = step.volumeId;
         vdb.path = step.path;
         vdb.snapshotId = step.snapshotId;
-        vdb.recoveryTime = step.operation == VdbStep.Operation.PROVISION ? step.recoveryTime : null;
+        vdb.recoveryTime = step.recoveryTime;
         vdb.error = null;
+        int endedLife = vdb.life;
+        vdb.life = endedLife + 1;
+        vdb.lifeStartedAt = Instant.now();
         step.delete();
+        if (endedLife > 0) {
+            // The new life replayed what it needed of the old one's log.
+            String oldLog = contexts.ownLog(vdb, endedLife);
+            VirtualDatabase target = contexts.virtual(vdb, vdb.path, null);
+            afterCommit.run(() -> workers.execute(() -> quietly(() -> target.host().run(List.of("rm", "-rf",
+                    oldLog), Map.of(), null, Duration.ofMinutes(5)))));
+        }
         if (oldVolume != null && !oldVolume.equals(step.volumeId)) {
             events.publish(new DetachRequested(step.jobId + "-old-detach", oldVolume));
             events.publish(new DeleteVolumeRequested(step.jobId + "-old-volume", oldVolume));
