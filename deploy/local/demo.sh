@@ -185,11 +185,13 @@ isolation() {
 
 refresh_qa() {
   step "refresh demo-qa to a new sync of production (same port)"
-  psql_prod -c "insert into visits (patient_id, visited_at, note) values (1, now(), 'refresh me')"
+  # Production outlives demo runs: the note is this run's own.
+  local note seen
+  note="refresh me $(date +%s%N)"
+  psql_prod -c "insert into visits (patient_id, visited_at, note) values (1, now(), '$note')"
   wait_job "$(api POST "/sources/$SOURCE_ID/sync" | jq -r .jobId)"
   wait_job "$(api POST /vdbs/demo-qa/refresh | jq -r .jobId)"
-  local seen
-  seen="$(psql_vdb demo-qa "select count(*) from visits where note = 'refresh me'")"
+  seen="$(psql_vdb demo-qa "select count(*) from visits where note = '$note'")"
   [[ $seen == 1 ]] || fail "demo-qa does not see the new row after the refresh"
   done_step "the new visit is there"
 }
