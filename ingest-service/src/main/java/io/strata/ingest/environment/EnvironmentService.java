@@ -2,7 +2,6 @@ package io.strata.ingest.environment;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,9 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
@@ -23,6 +19,7 @@ import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobRunner;
 import io.strata.common.schema.SchemaReady;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.util.JsonText;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.CreateEnvironment;
 import io.strata.contracts.ingest.EnvironmentRegistered;
@@ -357,31 +354,17 @@ public class EnvironmentService {
     }
 
     private String json(Object value) {
-        try {
-            return codec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(codec.mapper(), value);
     }
 
     private Map<String, String> readStrings(String json) {
-        try {
-            return json == null
-                    ? Map.of()
-                    : codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
-                    });
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
+        return JsonText.strings(codec.mapper(), json);
     }
 
     private Map<String, Object> readObjects(String json) {
         try {
-            return json == null
-                    ? Map.of()
-                    : codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
-                    });
-        } catch (JsonProcessingException e) {
+            return JsonText.objects(codec.mapper(), json);
+        } catch (IllegalStateException e) {
             return Map.of();
         }
     }

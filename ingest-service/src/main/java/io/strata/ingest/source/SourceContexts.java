@@ -1,18 +1,15 @@
 package io.strata.ingest.source;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.util.JsonText;
 import io.strata.contracts.events.EventCodec;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.LinkedSource;
@@ -83,20 +80,11 @@ public class SourceContexts {
 
     /** Parameters JSON → map. */
     public Map<String, Object> parameters(String json) {
-        try {
-            return codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.objects(codec.mapper(), json);
     }
 
     /** Map → parameters JSON. */
     public String json(Map<String, Object> parameters) {
-        try {
-            return codec.mapper().writeValueAsString(parameters);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(codec.mapper(), parameters);
     }
 }

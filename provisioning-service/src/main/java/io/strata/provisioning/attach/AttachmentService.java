@@ -13,13 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.tx.AfterCommit;
 import io.strata.common.util.DaemonThreads;
+import io.strata.common.util.JsonText;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
@@ -233,18 +232,10 @@ public class AttachmentService {
     }
 
     private EnvironmentRef environment(Attachment attachment) {
-        try {
-            return codec.mapper().readValue(attachment.environment, EnvironmentRef.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.read(codec.mapper(), attachment.environment, EnvironmentRef.class);
     }
 
     private String json(EnvironmentRef environment) {
-        try {
-            return codec.mapper().writeValueAsString(environment);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(codec.mapper(), environment);
     }
 }

@@ -6,9 +6,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.strata.common.events.EventHandler;
+import io.strata.common.util.JsonText;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.EventEnvelope;
 import io.strata.contracts.events.Topics;
@@ -101,10 +100,6 @@ public class KnownResourcesHandler implements EventHandler {
     }
 
     private String json(Object value) {
-        try {
-            return codec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(codec.mapper(), value);
     }
 }

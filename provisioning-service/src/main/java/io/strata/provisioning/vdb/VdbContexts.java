@@ -2,7 +2,6 @@ package io.strata.provisioning.vdb;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.errors.ApiException;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.util.JsonText;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.engine.EnginePlugin;
@@ -173,35 +172,16 @@ public class VdbContexts {
 
     /** Snapshot metadata JSON → map. */
     public Map<String, String> metadata(String json) {
-        try {
-            return json == null
-                    ? Map.of()
-                    : codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
-                    });
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
+        return JsonText.strings(codec.mapper(), json);
     }
 
     /** Parameters JSON → map. */
     public Map<String, Object> parameters(String json) {
-        try {
-            return json == null
-                    ? new LinkedHashMap<>()
-                    : codec.mapper().readValue(json,
-                            new TypeReference<LinkedHashMap<String, Object>>() {
-                            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.objects(codec.mapper(), json);
     }
 
     /** Any value → JSON. */
     public String json(Object value) {
-        try {
-            return codec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(codec.mapper(), value);
     }
 }
