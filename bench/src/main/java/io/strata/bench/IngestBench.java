@@ -2,8 +2,6 @@ package io.strata.bench;
 
 import static io.restassured.RestAssured.given;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +23,6 @@ import io.strata.testing.StrataHome;
  * standby's lag while {@code pgbench} writes to the source.
  */
 public final class IngestBench {
-
-    private static final Duration PATIENCE = Duration.ofHours(1);
 
     public static void main(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 70;
@@ -58,7 +54,7 @@ public final class IngestBench {
             throws Exception {
         source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
         long start = System.nanoTime();
-        pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
+        BenchSupport.pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
         source.execute("bench", "grant select on all tables in schema public to linker",
                 "grant pg_checkpoint to linker");
         String size = value(source, "select pg_size_pretty(pg_database_size('bench'))");
@@ -89,7 +85,7 @@ public final class IngestBench {
             syncSeconds[i] = (System.nanoTime() - start) / 1e9;
         }
 
-        Process load = pgbenchProcess(source, "-c", "4", "-j", "2", "-T", "30", "-n", "bench");
+        Process load = BenchSupport.pgbenchProcess(source, "-c", "4", "-j", "2", "-T", "30", "-n", "bench");
         List<Long> lagBytes = new ArrayList<>();
         List<Double> lagSeconds = new ArrayList<>();
         Instant end = Instant.now().plusSeconds(30);
@@ -125,23 +121,6 @@ public final class IngestBench {
                         .size());
     }
 
-    private static void awaitJob(ServiceProcess service, String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract()
-                    .jsonPath();
-            String state = job.getString("state");
-            if ("SUCCEEDED".equals(state)) {
-                return;
-            }
-            if ("FAILED".equals(state) || "CANCELED".equals(state)) {
-                throw new IllegalStateException("job " + jobId + " " + state + ": " + job.getString("error"));
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("job " + jobId + " did not finish");
-    }
-
     private static String value(PostgresCluster cluster, String sql) throws Exception {
         try (var connection = cluster.connect("bench"); var result = connection.createStatement().executeQuery(sql)) {
             result.next();
@@ -149,20 +128,7 @@ public final class IngestBench {
         }
     }
 
-    private static void pgbench(PostgresCluster cluster, String... args) throws Exception {
-        Process process = pgbenchProcess(cluster, args);
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed: " + output);
-        }
-    }
-
-    private static Process pgbenchProcess(PostgresCluster cluster, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(PostgresCluster.binDir().toString(), "pgbench")
-                .toString(), "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()), "-U", cluster.superuser()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", cluster.password());
-        return builder.start();
+    private static void awaitJob(ServiceProcess service, String jobId) throws InterruptedException {
+        BenchSupport.awaitJob(service, jobId, Duration.ofMillis(50));
     }
 }

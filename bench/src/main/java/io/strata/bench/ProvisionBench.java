@@ -27,8 +27,6 @@ import io.strata.testing.StrataHome;
  */
 public final class ProvisionBench {
 
-    private static final Duration PATIENCE = Duration.ofHours(1);
-
     /** Provisions not counted: the services' code paths are still being compiled by the JIT. */
     private static final int WARM_UP = 5;
 
@@ -103,7 +101,7 @@ public final class ProvisionBench {
             throws Exception {
         source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
         long start = System.nanoTime();
-        pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
+        BenchSupport.pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
         source.execute("bench", "grant all on all tables in schema public to linker", "grant pg_checkpoint to linker");
         String size;
         try (var connection = source.connect("bench");
@@ -225,32 +223,6 @@ public final class ProvisionBench {
     }
 
     private static JsonPath awaitJob(ServiceProcess service, String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract()
-                    .jsonPath();
-            String state = job.getString("state");
-            if ("SUCCEEDED".equals(state)) {
-                return job;
-            }
-            if ("FAILED".equals(state) || "CANCELED".equals(state)) {
-                throw new IllegalStateException("job " + jobId + " " + state + ": " + job.getString("error"));
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("job " + jobId + " did not finish");
-    }
-
-    private static void pgbench(PostgresCluster cluster, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(PostgresCluster.binDir().toString(), "pgbench")
-                .toString(), "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()), "-U", cluster.superuser()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", cluster.password());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed: " + output);
-        }
+        return BenchSupport.awaitJob(service, jobId, Duration.ofMillis(10));
     }
 }

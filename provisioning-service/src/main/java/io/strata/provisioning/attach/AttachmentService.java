@@ -81,11 +81,7 @@ public class AttachmentService {
             attachment.kind = Attachment.Kind.LOCAL;
             attachment.path = request.localPath();
             if (request.localPath() == null || !Files.isDirectory(Path.of(request.localPath()))) {
-                attachment.state = Attachment.State.FAILED;
-                attachment.error = "The volume's path " + request.localPath() + " does not exist on this host.";
-                attachment.persist();
-                events.publish(new AttachFailed(request.requestId(), request.volumeId(), attachment.error));
-                outcomes.fire(new AttachmentOutcome(request.requestId(), request.volumeId(), null, attachment.error));
+                refuse(attachment, "The volume's path " + request.localPath() + " does not exist on this host.");
                 return;
             }
             attachment.state = Attachment.State.ATTACHED;
@@ -102,11 +98,7 @@ public class AttachmentService {
             try {
                 clients = kubernetes.nfsClients();
             } catch (UserError e) {
-                attachment.state = Attachment.State.FAILED;
-                attachment.error = e.describe();
-                attachment.persist();
-                events.publish(new AttachFailed(request.requestId(), request.volumeId(), attachment.error));
-                outcomes.fire(new AttachmentOutcome(request.requestId(), request.volumeId(), null, attachment.error));
+                refuse(attachment, e.describe());
                 return;
             }
         } else {
@@ -119,6 +111,15 @@ public class AttachmentService {
         attachment.state = Attachment.State.ATTACHING;
         attachment.persist();
         events.publish(new ExportRequested(EXPORT_REQUEST + attachment.id, request.volumeId(), clients));
+    }
+
+    /** Fails a new attachment before anything was made for it. */
+    private void refuse(Attachment attachment, String error) {
+        attachment.state = Attachment.State.FAILED;
+        attachment.error = error;
+        attachment.persist();
+        events.publish(new AttachFailed(attachment.requestId, attachment.volumeId, error));
+        outcomes.fire(new AttachmentOutcome(attachment.requestId, attachment.volumeId, null, error));
     }
 
     /** The export is live: mount it on the SSH host (on a worker thread; SSH may take a while). */

@@ -115,23 +115,33 @@ public class VdbContexts {
                 });
     }
 
-    /** The virtual database as its plugin sees it on its current clone, keeping the current life's log. */
+    /**
+     * The virtual database as its plugin sees it on its current clone (to start, stop, check or snapshot it),
+     * keeping the current life's log.
+     */
     @Transactional
-    public VirtualDatabase virtual(Vdb vdb, String dataPath, Instant recoveryTime) {
-        VirtualDatabase base = virtualWithoutLog(vdb, dataPath, recoveryTime);
-        return withLog(base, base.logArchive(), vdb.life > 0 ? ownLog(vdb, vdb.life) : null, null);
+    public VirtualDatabase virtual(Vdb vdb, String dataPath) {
+        return build(vdb, dataPath, null, null, vdb.life > 0 ? ownLog(vdb, vdb.life) : null, null);
     }
 
     /**
-     * The virtual database on the new clone of an operation's step: it starts a new life with a log of its own; a
-     * rewind to a time replays the current life's log, and what only the replaced clone holds yet.
+     * The virtual database on the new clone of an operation's step: it starts a new life with a log of its own. A
+     * point in time replays the source's kept log; a rewind to a time replays the current life's log, and what only
+     * the replaced clone holds yet.
      */
     @Transactional
     public VirtualDatabase virtualForNewLife(Vdb vdb, VdbStep step) {
-        VirtualDatabase base = virtualWithoutLog(vdb, step.path, step.recoveryTime);
         boolean ownTime = step.operation == VdbStep.Operation.REWIND && step.recoveryTime != null;
-        return withLog(base, ownTime ? ownLog(vdb, vdb.life) : base.logArchive(), ownLog(vdb, vdb.life + 1),
-                ownTime ? vdb.path : null);
+        String replay = null;
+        if (ownTime) {
+            replay = ownLog(vdb, vdb.life);
+        } else if (step.recoveryTime != null) {
+            KnownWindow window = KnownWindow.findById(vdb.parent);
+            replay = window == null ? null : window.archive;
+        }
+        return build(vdb, step.path, step.recoveryTime, replay, ownLog(vdb, vdb.life + 1), ownTime
+                ? vdb.path
+                : null);
     }
 
     /** Where a virtual database keeps its own log during a life: on its target, outside every clone. */
@@ -139,30 +149,20 @@ public class VdbContexts {
         return vdb.workPath + "/wal/" + life;
     }
 
-    private static VirtualDatabase withLog(VirtualDatabase base, String logArchive, String ownLog,
+    private VirtualDatabase build(Vdb vdb, String dataPath, Instant recoveryTime, String logArchive, String ownLog,
             String previousDataPath) {
-        return new VirtualDatabase(base.id(), base.name(), base.host(), base.dataPath(), base.workPath(), base.port(),
-                base.parameters(), base.secrets(), base.recoveryTime(), logArchive, base.repository(), ownLog,
-                previousDataPath);
-    }
-
-    private VirtualDatabase virtualWithoutLog(Vdb vdb, String dataPath, Instant recoveryTime) {
         EnvironmentRef environment = environment(vdb.environmentId);
         EnginePlugin plugin = plugin(vdb.engine);
         KnownSnapshot snapshot = KnownSnapshot.findById(vdb.snapshotId);
         Map<String, String> metadata = snapshot == null ? Map.of() : metadata(snapshot.metadata);
-        String archive = null;
-        if (recoveryTime != null) {
-            KnownWindow window = KnownWindow.findById(vdb.parent);
-            archive = window == null ? null : window.archive;
-        }
         Map<String, Object> parameters = parameters(vdb.parameters);
         if (vdb.databaseUser != null) {
             parameters.putIfAbsent("user", vdb.databaseUser);
         }
         return new VirtualDatabase(vdb.id, vdb.name, connect(environment), dataPath, vdb.workPath, vdb.port,
-                parameters, secrets.get(vdb.secretRef), recoveryTime, archive, repository(environment, plugin,
-                        metadata));
+                parameters, secrets.get(vdb.secretRef), recoveryTime, logArchive, repository(environment, plugin,
+                        metadata),
+                ownLog, previousDataPath);
     }
 
     /** Where a virtual database's own files go on its target. */

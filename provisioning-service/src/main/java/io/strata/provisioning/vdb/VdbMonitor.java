@@ -38,7 +38,7 @@ public class VdbMonitor {
             }
             VirtualStatus status;
             try {
-                status = contexts.plugin(vdb.engine).virtual().status(contexts.virtual(vdb, vdb.path, null));
+                status = contexts.plugin(vdb.engine).virtual().status(contexts.virtual(vdb, vdb.path));
             } catch (UserError e) {
                 Log.debugf("Cannot check %s: %s", vdb.name, e.describe());
                 continue;

@@ -80,7 +80,7 @@ public class VdbWorker {
             if (step.step == VdbStep.Step.PREPARE) {
                 hook(vdb, "pre" + operation);
                 if (vdb.path != null) {
-                    VirtualDatabase current = contexts.virtual(vdb, vdb.path, null);
+                    VirtualDatabase current = contexts.virtual(vdb, vdb.path);
                     if (step.operation == VdbStep.Operation.REWIND && step.recoveryTime != null) {
                         plugin.virtual().endLog(current);
                     }
@@ -131,9 +131,9 @@ public class VdbWorker {
         if (endedLife > 0) {
             // The new life replayed what it needed of the old one's log.
             String oldLog = contexts.ownLog(vdb, endedLife);
-            VirtualDatabase target = contexts.virtual(vdb, vdb.path, null);
-            afterCommit.run(() -> workers.execute(() -> quietly(() -> target.host().run(List.of("rm", "-rf",
-                    oldLog), Map.of(), null, Duration.ofMinutes(5)))));
+            HostConnection host = contexts.connect(contexts.environment(vdb.environmentId));
+            afterCommit.run(() -> workers.execute(() -> quietly(() -> host.run(List.of("rm", "-rf", oldLog), Map
+                    .of(), null, Duration.ofMinutes(5)))));
         }
         if (oldVolume != null && !oldVolume.equals(step.volumeId)) {
             events.publish(new DetachRequested(step.jobId + "-old-detach", oldVolume));
@@ -181,7 +181,7 @@ public class VdbWorker {
         Vdb vdb = QuarkusTransaction.requiringNew().call(() -> Vdb.findById(vdbId));
         if (path != null) {
             quietly(() -> {
-                VirtualDatabase target = contexts.virtual(vdb, path, null);
+                VirtualDatabase target = contexts.virtual(vdb, path);
                 contexts.plugin(vdb.engine).virtual().stop(target);
                 contexts.plugin(vdb.engine).virtual().unconfigure(target);
             });
@@ -192,11 +192,11 @@ public class VdbWorker {
         Vdb vdb = QuarkusTransaction.requiringNew().call(() -> Vdb.findById(vdbId));
         EnginePlugin plugin = contexts.plugin(vdb.engine);
         if (newPath != null) {
-            quietly(() -> plugin.virtual().stop(contexts.virtual(vdb, newPath, null)));
+            quietly(() -> plugin.virtual().stop(contexts.virtual(vdb, newPath)));
         }
         boolean back;
         try {
-            plugin.virtual().start(contexts.virtual(vdb, vdb.path, null));
+            plugin.virtual().start(contexts.virtual(vdb, vdb.path));
             back = true;
         } catch (RuntimeException e) {
             back = false;
@@ -211,7 +211,7 @@ public class VdbWorker {
     public String start(String vdbId) {
         Vdb vdb = QuarkusTransaction.requiringNew().call(() -> Vdb.findById(vdbId));
         hook(vdb, "preStart");
-        contexts.plugin(vdb.engine).virtual().start(contexts.virtual(vdb, vdb.path, null));
+        contexts.plugin(vdb.engine).virtual().start(contexts.virtual(vdb, vdb.path));
         hook(vdb, "postStart");
         QuarkusTransaction.requiringNew().run(() -> {
             Vdb current = Vdb.findById(vdbId);
@@ -226,7 +226,7 @@ public class VdbWorker {
     public String stop(String vdbId) {
         Vdb vdb = QuarkusTransaction.requiringNew().call(() -> Vdb.findById(vdbId));
         hook(vdb, "preStop");
-        contexts.plugin(vdb.engine).virtual().stop(contexts.virtual(vdb, vdb.path, null));
+        contexts.plugin(vdb.engine).virtual().stop(contexts.virtual(vdb, vdb.path));
         hook(vdb, "postStop");
         QuarkusTransaction.requiringNew().run(() -> Vdb.<Vdb>findById(vdbId).status = Vdb.Status.STOPPED);
         return vdb.name + " stopped";
@@ -237,7 +237,7 @@ public class VdbWorker {
         Vdb vdb = QuarkusTransaction.requiringNew().call(() -> Vdb.findById(vdbId));
         if (!released && vdb.path != null) {
             EnginePlugin plugin = contexts.plugin(vdb.engine);
-            VirtualDatabase target = contexts.virtual(vdb, vdb.path, null);
+            VirtualDatabase target = contexts.virtual(vdb, vdb.path);
             plugin.virtual().stop(target);
             plugin.virtual().unconfigure(target);
         }
@@ -263,7 +263,7 @@ public class VdbWorker {
     void flush(String vdbId) {
         Vdb vdb = QuarkusTransaction.requiringNew().call(() -> Vdb.findById(vdbId));
         if (vdb.status == Vdb.Status.RUNNING) {
-            contexts.plugin(vdb.engine).virtual().preSnapshot(contexts.virtual(vdb, vdb.path, null));
+            contexts.plugin(vdb.engine).virtual().preSnapshot(contexts.virtual(vdb, vdb.path));
         }
     }
 
