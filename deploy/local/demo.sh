@@ -2,7 +2,8 @@
 # The Strata story on one machine (`make demo` runs `make up` first, then this):
 #   a "production" PostgreSQL with a generated clinic database (patients, visits), linked as a source with log
 #   sync, synced after a change, three virtual databases provisioned in parallel, a change in one invisible to the
-#   others, one refreshed and one rewound, the space report, and a psql command to connect.
+#   others, one refreshed, one bookmarked and rewound to the bookmark after a destructive test, a branch from the
+#   bookmark, the space report, and a psql command to connect.
 # Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would.
 # Re-running is fine: the previous run's demo virtual databases and source are deleted first.
 set -euo pipefail
@@ -129,8 +130,13 @@ EOF
 }
 
 clean_previous_run() {
-  step "removing the previous demo run's virtual databases and source"
+  step "removing the previous demo run's bookmarks, virtual databases and source"
   local id job
+  # Bookmarks first: a bookmark keeps its snapshot even after its virtual database is gone.
+  for id in $(api GET /bookmarks | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
+    job="$(api DELETE "/bookmarks/$id" | jq -r .jobId)"
+    wait_job "$job"
+  done
   for id in $(api GET /vdbs | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
     job="$(api DELETE "/vdbs/$id" | jq -r .jobId)"
     wait_job "$job"
@@ -197,17 +203,38 @@ refresh_qa() {
 }
 
 rewind_perf() {
-  step "demo-perf: bookmark-like snapshot, destructive test, rewind"
-  local snapshot_job snapshot before after
+  step "demo-perf: bookmark, destructive test, rewind to the bookmark"
+  local snapshot_job before after accepted rewind="" tries
   before="$(psql_vdb demo-perf "select count(*) from visits")"
   snapshot_job="$(api POST /vdbs/demo-perf/snapshot | jq -r .jobId)"
   wait_job "$snapshot_job"
-  snapshot="$(api GET "/jobs/$snapshot_job" | jq -r '.step | sub("^snapshot "; "")')"
+  accepted="$(api POST /bookmarks "$(jq -n --arg dataset "$(api GET /vdbs/demo-perf | jq -r .id)" \
+    '{name: "demo-perf before the test", dataset: $dataset, tags: ["demo"], shared: true}')")"
+  BOOKMARK_ID="$(jq -r .id <<<"$accepted")"
+  wait_job "$(jq -r .jobId <<<"$accepted")"
   psql_vdb demo-perf "delete from visits"
-  wait_job "$(api POST /vdbs/demo-perf/rewind "{\"snapshot\": \"$snapshot\"}" | jq -r .jobId)"
+  # The provisioning service hears of the bookmark from the catalog's event, a moment after the job ends.
+  for tries in $(seq 1 200); do
+    rewind="$(ALLOW=1 api POST /vdbs/demo-perf/rewind "{\"bookmark\": \"$BOOKMARK_ID\"}" | jq -r '.jobId // empty')"
+    [[ -z $rewind ]] || break
+    sleep 0.05
+  done
+  [[ -n $rewind ]] || fail "the provisioning service does not know bookmark $BOOKMARK_ID"
+  wait_job "$rewind"
   after="$(psql_vdb demo-perf "select count(*) from visits")"
   [[ $after == "$before" ]] || fail "demo-perf has $after visits after the rewind, $before before"
-  done_step "$before visits before, 0 after the test, $after after the rewind"
+  done_step "bookmark $BOOKMARK_ID; $before visits before, 0 after the test, $after after the rewind"
+}
+
+branch_from_bookmark() {
+  step "a developer branches demo-bug from the bookmark (a private copy)"
+  wait_job "$(api POST /vdbs "{\"name\": \"demo-bug\", \"from\": {\"bookmark\": \"$BOOKMARK_ID\"}}" | jq -r .jobId)"
+  psql_vdb demo-bug "update patients set name = 'Bug Repro' where id = 2"
+  local bug perf
+  bug="$(psql_vdb demo-bug "select name from patients where id = 2")"
+  perf="$(psql_vdb demo-perf "select name from patients where id = 2")"
+  [[ $bug == "Bug Repro" && $perf != "$bug" ]] || fail "demo-bug='$bug' demo-perf='$perf'"
+  done_step "demo-bug: '$bug'; demo-perf: '$perf'"
 }
 
 space_report() {
@@ -237,6 +264,7 @@ main() {
   isolation
   refresh_qa
   rewind_perf
+  branch_from_bookmark
   space_report
   connect_hint
   printf '\ndemo OK in %d s\n' "$((($(now_ms) - T0) / 1000))"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ import io.strata.testing.StrataHome;
 
 /**
  * Virtual databases for real: provisioned from a linked PostgreSQL source through the snapshot, provisioning and
- * ingest services run as processes; isolation, refresh, snapshot and rewind, point in time, a dying engine noticed
+ * ingest services run as processes (the catalog too, for bookmarks); isolation, refresh, snapshot and rewind, point in time, a dying engine noticed
  * and started again, hooks, bad input, the provisioning service killed mid-provision, and delete.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +54,7 @@ class VirtualDatabaseIT {
     private static ServiceProcess snapshot;
     private static ServiceProcess provisioning;
     private static ServiceProcess ingest;
+    private static ServiceProcess catalog;
     private static String sourceId;
     private static Instant beforeT;
     private static Instant target;
@@ -76,6 +78,7 @@ class VirtualDatabaseIT {
         provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
                 + (ports + 40), "strata.provisioning.monitor-interval", "1s"));
         provisioning = startProvisioning();
+        catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, prefix).start();
         ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
                 "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 100) + "-" + (ports + 120)))
                 .start();
@@ -104,7 +107,7 @@ class VirtualDatabaseIT {
     @AfterAll
     static void stop() {
         try {
-            for (ServiceProcess service : new ServiceProcess[]{ingest, provisioning, snapshot}) {
+            for (ServiceProcess service : new ServiceProcess[]{ingest, catalog, provisioning, snapshot}) {
                 if (service != null) {
                     service.stop();
                 }
@@ -121,9 +124,18 @@ class VirtualDatabaseIT {
         String job = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
                 .statusCode(202).extract().path("jobId");
         awaitJob(ingest, job, "SUCCEEDED");
+        List<Map<String, Object>> snapshots = given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + sourceId
+                + "/snapshots").then().statusCode(200).extract().jsonPath().getList("$");
+        String newest = (String) snapshots.stream().max(java.util.Comparator.comparing(view -> Instant.parse(
+                (String) view.get("createdAt")))).orElseThrow().get("id");
+        awaitKnownToProvisioning(newest);
+    }
+
+    /** Waits until the provisioning service has heard of a snapshot: 404 before, then 400 for the bad parameter. */
+    private static void awaitKnownToProvisioning(String snapshotId) {
         await().atMost(PATIENCE).until(() -> given().baseUri(provisioning.baseUrl()).contentType("application/json")
-                .body(Map.of("name", "probe-" + System.nanoTime(), "from", Map.of("dataset", sourceId, "bookmark",
-                        "x")))
+                .body(Map.of("name", "probe-" + System.nanoTime(), "from", Map.of("snapshot", snapshotId),
+                        "parameters", Map.of("maxConnections", 1)))
                 .post("/api/v1/vdbs").then().extract().statusCode() == 400);
     }
 
@@ -265,6 +277,64 @@ class VirtualDatabaseIT {
 
     @Test
     @Order(5)
+    void aBookmarkIsRewoundToAndBranchedFromAndKeepsItsSnapshot() throws Exception {
+        write("qa3", "bookmarked");
+        String snapshotJob = given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/qa3/snapshot").then()
+                .statusCode(202).extract().path("jobId");
+        String taken = awaitJob(provisioning, snapshotJob, "SUCCEEDED").getString("step").replace("snapshot ", "");
+        await().atMost(PATIENCE).until(() -> given().baseUri(catalog.baseUrl()).contentType("application/json").body(
+                Map.of("name", "probe", "snapshot", taken, "tags", List.of("not a tag"))).post("/api/v1/bookmarks")
+                .then().extract().statusCode() == 400);
+        JsonPath created = given().baseUri(catalog.baseUrl()).contentType("application/json").body(Map.of("name",
+                "before the destructive test", "snapshot", taken, "tags", List.of("qa"), "shared", true)).post(
+                        "/api/v1/bookmarks")
+                .then().log().ifValidationFails().statusCode(202).extract().jsonPath();
+        String bookmark = created.getString("id");
+        awaitJob(catalog, created.getString("jobId"), "SUCCEEDED");
+        given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + taken).then().body("dependents", hasItem(
+                "bookmark:" + bookmark));
+        String qa3 = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path("id");
+
+        // The tester's destructive test, then back to the bookmark.
+        write("qa3", "destroyed by the test");
+        // The provisioning service hears of the bookmark from the catalog: 404 until then; it is not on qa1's timeline.
+        await().atMost(PATIENCE).until(() -> given().baseUri(provisioning.baseUrl()).contentType("application/json")
+                .body(Map.of("bookmark", bookmark)).post("/api/v1/vdbs/qa1/rewind").then().extract()
+                .statusCode() == 400);
+        String rewind = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                "bookmark", "before the destructive test")).post("/api/v1/vdbs/qa3/rewind").then().log()
+                .ifValidationFails().statusCode(202).extract().path("jobId");
+        awaitJob(provisioning, rewind, "SUCCEEDED");
+        assertThat(notes("qa3")).endsWith("in the new life,bookmarked");
+
+        // A developer branches a private copy from the shared bookmark.
+        JsonPath branch = provision(Map.of("name", "dev-branch", "from", Map.of("bookmark", bookmark)), "SUCCEEDED");
+        assertThat(branch.getString("parent")).isEqualTo(qa3);
+        assertThat(branch.getString("snapshot")).isEqualTo(taken);
+        assertThat(notes("dev-branch")).endsWith("in the new life,bookmarked");
+        write("dev-branch", "only on the branch");
+        assertThat(notes("qa3")).doesNotContain("only on the branch");
+
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("bookmark", bookmark))
+                .post("/api/v1/vdbs/qa1/rewind").then().statusCode(400).body("field", equalTo("bookmark")).body(
+                        "detail", containsString("not on the timeline"));
+        given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "x0", "from",
+                Map.of("bookmark", "no-such-bookmark"))).post("/api/v1/vdbs").then().statusCode(404);
+
+        // Deleting the bookmark releases its snapshot; nothing can be provisioned from it any more.
+        String deleted = given().baseUri(catalog.baseUrl()).delete("/api/v1/bookmarks/" + bookmark).then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(catalog, deleted, "SUCCEEDED");
+        given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + taken).then().body("dependents", not(hasItem(
+                "bookmark:" + bookmark)));
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(provisioning.baseUrl()).contentType(
+                "application/json").body(Map.of("name", "x0", "from", Map.of("bookmark", bookmark))).post(
+                        "/api/v1/vdbs")
+                .then().statusCode(404));
+    }
+
+    @Test
+    @Order(6)
     void aPointInTimeHasTheRowsCommittedBeforeItAndNotAfter() throws Exception {
         JsonPath vdb = provision(Map.of("name", "pitr", "from", Map.of("dataset", sourceId, "timestamp", target
                 .toString())), "SUCCEEDED");
@@ -278,7 +348,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDeadEngineIsNoticedAndStartedAgain() throws Exception {
         String path = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa1").then().extract().path(
                 "connection.path");
@@ -299,7 +369,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void hooksRunOnTheTargetAndAFailingOneLeavesNothingBehind() throws Exception {
         Path marker = home.path().resolve("hook-ran");
         provision(Map.of("name", "hooked", "from", Map.of("dataset", sourceId), "hooks", Map.of("postProvision",
@@ -321,7 +391,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void badRequestsAreRefusedBeforeAnythingIsMade() {
         int usedPort = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa2").then().extract().path(
                 "connection.port");
@@ -341,7 +411,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void killingTheProvisioningServiceMidProvisionLeavesARunningVdbOrNothing() throws Exception {
         String id = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name",
                 "survivor", "from", Map.of("dataset", sourceId))).post("/api/v1/vdbs").then().statusCode(202)
@@ -364,7 +434,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void deleteGivesEverythingBack() {
         int port = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path(
                 "connection.port");

@@ -22,8 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.strata.contracts.events.EventEnvelope;
 import io.strata.contracts.storage.CloneRequested;
 import io.strata.contracts.storage.CreateVolumeRequested;
+import io.strata.contracts.storage.DeleteVolumeRequested;
 import io.strata.contracts.storage.ExportCreated;
 import io.strata.contracts.storage.ExportRequested;
+import io.strata.contracts.storage.HoldSnapshotRequested;
+import io.strata.contracts.storage.ReleaseSnapshotRequested;
 import io.strata.contracts.storage.SnapshotRequested;
 import io.strata.contracts.storage.UnexportRequested;
 import io.strata.contracts.storage.VolumeCreated;
@@ -124,6 +127,38 @@ class ExportsRetentionReconcileTest {
         given().get("/api/v1/datasets/" + dataset + "/timeline").then()
                 .body("snapshots.id", org.hamcrest.Matchers.contains(s2, s4))
                 .body("retention.keepLast", equalTo(1));
+    }
+
+    @Test
+    void aDeletedDatasetsSnapshotGoesWhenItsLastBookmarkAndCloneAreGone() {
+        // A virtual database was bookmarked and branched from, then deleted: its snapshot outlives it while needed.
+        String dataset = StorageCommands.newId("vdb");
+        String volume = createVolume(dataset).getFileName().toString();
+        String kept = snapshot(volume);
+        String hold = StorageCommands.newId("req");
+        commands.send("catalog", new HoldSnapshotRequested(hold, kept, "bookmark:bm-1"));
+        assertThat(commands.awaitAnswer(hold).type()).isEqualTo("SnapshotHoldChanged");
+        String branch = StorageCommands.newId("vdb");
+        String clone = StorageCommands.newId("req");
+        commands.request(clone, new CloneRequested(clone, kept, branch, "vdb-" + branch, "t"));
+        String delete = StorageCommands.newId("req");
+        assertThat(commands.request(delete, new DeleteVolumeRequested(delete, volume)).type()).isEqualTo(
+                "VolumeDeleted");
+
+        assertThat(retention.applyAll()).doesNotContain(kept);
+        String release = StorageCommands.newId("req");
+        commands.send("catalog", new ReleaseSnapshotRequested(release, kept, "bookmark:bm-1"));
+        commands.awaitAnswer(release);
+        assertThat(retention.applyAll()).doesNotContain(kept);
+        given().get("/api/v1/datasets/" + dataset + "/timeline").then().body("snapshots.id", org.hamcrest.Matchers
+                .hasItem(kept));
+
+        String deleteBranch = StorageCommands.newId("req");
+        assertThat(commands.request(deleteBranch, new DeleteVolumeRequested(deleteBranch, branch)).type()).isEqualTo(
+                "VolumeDeleted");
+        assertThat(retention.applyAll()).contains(kept);
+        given().get("/api/v1/datasets/" + dataset + "/timeline").then().body("snapshots.id", org.hamcrest.Matchers
+                .not(org.hamcrest.Matchers.hasItem(kept)));
     }
 
     @Test

@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 
 import io.strata.common.events.EventHandler;
 import io.strata.common.util.JsonText;
+import io.strata.contracts.catalog.BookmarkCreated;
+import io.strata.contracts.catalog.BookmarkDeleted;
+import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.EventEnvelope;
 import io.strata.contracts.events.Topics;
@@ -20,20 +23,20 @@ import io.strata.contracts.storage.SnapshotView;
 
 /**
  * Keeps what this service must know of other services' resources, from their events: environments (ingest),
- * snapshots (snapshot service) and point-in-time windows (ingest). Reads never cross to another service's tables.
+ * snapshots (snapshot service), point-in-time windows (ingest) and bookmarks (catalog). Reads never cross to another service's tables.
  */
 @ApplicationScoped
 public class KnownResourcesHandler implements EventHandler {
 
     private static final Set<String> TYPES = Set.of("EnvironmentRegistered", "EnvironmentRemoved", "SnapshotCreated",
-            "SnapshotDeleted", "LogWindowChanged");
+            "SnapshotDeleted", "LogWindowChanged", "BookmarkCreated", "BookmarkDeleted");
 
     @Inject
     EventCodec codec;
 
     @Override
     public Set<String> sources() {
-        return Set.of(Topics.INGEST, Topics.SNAPSHOT);
+        return Set.of(Topics.INGEST, Topics.SNAPSHOT, Topics.CATALOG);
     }
 
     @Override
@@ -95,6 +98,22 @@ public class KnownResourcesHandler implements EventHandler {
                 window.archive = change.archive();
                 window.environment = change.environment();
             }
+            case "BookmarkCreated" -> {
+                BookmarkView bookmark = codec.payload(envelope, BookmarkCreated.class).bookmark();
+                KnownBookmark known = KnownBookmark.findById(bookmark.id());
+                boolean fresh = known == null;
+                if (fresh) {
+                    known = new KnownBookmark();
+                    known.id = bookmark.id();
+                }
+                known.name = bookmark.name();
+                known.points = json(bookmark.points());
+                if (fresh) {
+                    known.persist();
+                }
+            }
+            case "BookmarkDeleted" -> KnownBookmark.deleteById(codec.payload(envelope, BookmarkDeleted.class)
+                    .bookmarkId());
             default -> throw new IllegalStateException(envelope.type());
         }
     }

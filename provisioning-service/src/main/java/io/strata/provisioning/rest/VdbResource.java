@@ -43,7 +43,7 @@ public class VdbResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Provision a virtual database", description = "{name, from: {dataset | snapshot | dataset + timestamp}, target: {environment}, port, parameters, hooks}.")
+    @Operation(summary = "Provision a virtual database", description = "{name, from: {dataset | snapshot | bookmark (+ dataset) | dataset + timestamp}, target: {environment}, port, parameters, hooks}.")
     public Response create(CreateVdb request) {
         VdbService.Provisioning provisioning = vdbs.provision(request);
         return accepted(provisioning.vdb().id, provisioning.job());
@@ -72,17 +72,19 @@ public class VdbResource {
     @POST
     @Path("/{id}/refresh")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Refresh", description = "To the parent's newest snapshot, or {snapshot} of the parent; same name, port and connection.")
+    @Operation(summary = "Refresh", description = "To the parent's newest snapshot, or {snapshot} of the parent, or {bookmark} on the parent; same name, port and connection.")
     public Response refresh(@PathParam("id") String id, String body) {
         Map<String, Object> request = body(body);
         String vdbId = vdbs.require(id).id;
-        return accepted(vdbId, vdbs.replace(vdbId, (String) request.get("snapshot"), false, null));
+        return accepted(vdbId, vdbs.replace(vdbId, text(request, "snapshot"), text(request, "bookmark"),
+                false, null));
     }
 
     @POST
     @Path("/{id}/rewind")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rewind", description = "To {snapshot}, one of its own snapshots, or to {timestamp}, a moment "
+    @Operation(summary = "Rewind", description = "To {snapshot}, one of its own snapshots, {bookmark}, a bookmark on "
+            + "its own timeline, or to {timestamp}, a moment "
             + "of its current life (since its last provision, refresh or rewind), replayed from its own kept log.")
     public Response rewind(@PathParam("id") String id, String body) {
         Map<String, Object> request = body(body);
@@ -95,7 +97,8 @@ public class VdbResource {
             throw ApiException.badRequest("timestamp", "timestamp must be an ISO-8601 instant such as "
                     + "2026-12-01T10:15:00Z, got '" + timestamp + "'.");
         }
-        return accepted(vdbId, vdbs.replace(vdbId, (String) request.get("snapshot"), true, time));
+        return accepted(vdbId, vdbs.replace(vdbId, text(request, "snapshot"), text(request, "bookmark"),
+                true, time));
     }
 
     @POST
@@ -128,6 +131,14 @@ public class VdbResource {
     public Response delete(@PathParam("id") String id) {
         String vdbId = vdbs.require(id).id;
         return accepted(vdbId, vdbs.delete(vdbId));
+    }
+
+    private static String text(Map<String, Object> request, String field) {
+        Object value = request.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw ApiException.badRequest(field, field + " must be a string id, got " + value + ".");
+        }
+        return (String) value;
     }
 
     private Map<String, Object> body(String body) {

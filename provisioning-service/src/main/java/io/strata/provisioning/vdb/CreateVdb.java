@@ -23,7 +23,7 @@ public record CreateVdb(String name, From from, Target target, Integer port, Map
     /**
      * @param dataset the newest snapshot of this dataset (a source, a masked dataset)
      * @param snapshot this snapshot
-     * @param bookmark this bookmark's snapshot
+     * @param bookmark this bookmark's snapshot (its id or name; with {@code dataset}, its point on that dataset)
      * @param timestamp this moment of the dataset (needs its kept log: logSync)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)

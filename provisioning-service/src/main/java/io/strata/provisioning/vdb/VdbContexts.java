@@ -2,6 +2,7 @@ package io.strata.provisioning.vdb;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.errors.ApiException;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.util.JsonText;
+import io.strata.contracts.catalog.BookmarkPoint;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.engine.EnginePlugin;
@@ -173,6 +175,31 @@ public class VdbContexts {
     /** Snapshot metadata JSON → map. */
     public Map<String, String> metadata(String json) {
         return JsonText.strings(codec.mapper(), json);
+    }
+
+    /**
+     * What a snapshot of a virtual database says of its engine, so that a VDB provisioned from it (a branch, say)
+     * starts like this one: the engine, server version, database and user, from the snapshot it was made from, less
+     * what holds for the source only (its kept WAL, its timeline).
+     */
+    public Map<String, String> snapshotMetadata(Vdb vdb) {
+        KnownSnapshot from = KnownSnapshot.findById(vdb.snapshotId);
+        Map<String, String> metadata = from == null ? new LinkedHashMap<>() : metadata(from.metadata);
+        metadata.remove("walArchive");
+        metadata.remove("timeline");
+        metadata.put("engine", vdb.engine);
+        if (vdb.databaseName != null) {
+            metadata.put("database", vdb.databaseName);
+        }
+        if (vdb.databaseUser != null) {
+            metadata.put("user", vdb.databaseUser);
+        }
+        return metadata;
+    }
+
+    /** A bookmark's points JSON → list. */
+    public List<BookmarkPoint> points(String json) {
+        return List.of(JsonText.read(codec.mapper(), json, BookmarkPoint[].class));
     }
 
     /** Parameters JSON → map. */

@@ -24,6 +24,7 @@ import io.strata.common.jobs.JobRunner;
 import io.strata.common.jobs.JobService;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.tx.AfterCommit;
+import io.strata.contracts.catalog.BookmarkPoint;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.contracts.storage.CloneRequested;
@@ -31,6 +32,7 @@ import io.strata.contracts.storage.SnapshotRequested;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.ParameterSchema;
 import io.strata.provisioning.config.ProvisioningConfig;
+import io.strata.provisioning.known.KnownBookmark;
 import io.strata.provisioning.known.KnownSnapshot;
 import io.strata.provisioning.known.KnownWindow;
 
@@ -81,7 +83,8 @@ public class VdbService {
     @Transactional
     public Provisioning provision(CreateVdb request) {
         if (request == null) {
-            throw ApiException.badRequest(null, "Send a JSON body: {name, from: {dataset | snapshot | timestamp}, "
+            throw ApiException.badRequest(null, "Send a JSON body: {name, from: {dataset | snapshot | bookmark | "
+                    + "dataset + timestamp}, "
                     + "target: {environment}, port}.");
         }
         String name = request.name();
@@ -94,11 +97,12 @@ public class VdbService {
         }
         CreateVdb.From from = request.from();
         if (from == null) {
-            throw ApiException.badRequest("from", "from is required: {dataset}, {snapshot} or {dataset, timestamp}.");
+            throw ApiException.badRequest("from", "from is required: {dataset}, {snapshot}, {bookmark} or {dataset, "
+                    + "timestamp}.");
         }
-        if (from.bookmark() != null) {
-            throw ApiException.badRequest("from.bookmark", "Bookmarks come with the self-service catalog, which is "
-                    + "not there yet; provision from the bookmark's snapshot instead.");
+        if (from.bookmark() != null && (from.snapshot() != null || from.timestamp() != null)) {
+            throw ApiException.badRequest("from.bookmark", "A bookmark is a point already; give from.bookmark "
+                    + "(with from.dataset to choose one of its datasets) without snapshot or timestamp.");
         }
         if (from.snapshot() != null && from.dataset() != null) {
             throw ApiException.badRequest("from", "Give either from.snapshot or from.dataset, not both.");
@@ -106,7 +110,10 @@ public class VdbService {
         KnownSnapshot snapshot;
         Instant recoveryTime = null;
         String parent;
-        if (from.snapshot() != null) {
+        if (from.bookmark() != null) {
+            snapshot = bookmarked(from.bookmark(), from.dataset(), "from.bookmark");
+            parent = snapshot.dataset;
+        } else if (from.snapshot() != null) {
             if (from.timestamp() != null) {
                 throw ApiException.badRequest("from.timestamp", "A timestamp goes with from.dataset, not with a "
                         + "snapshot.");
@@ -143,7 +150,7 @@ public class VdbService {
                 snapshot = KnownSnapshot.latestOf(parent);
             }
         } else {
-            throw ApiException.badRequest("from", "from needs dataset or snapshot.");
+            throw ApiException.badRequest("from", "from needs dataset, snapshot or bookmark.");
         }
 
         CreateVdb.Target target = request.target();
@@ -237,14 +244,23 @@ public class VdbService {
         events.publish(new CloneRequested(clone.requestId, clone.snapshotId, clone.volumeId, vdb.id, null));
     }
 
-    /** Refresh (to the parent's newest snapshot, or a given one of it) or rewind (to one of its own snapshots). */
+    /**
+     * Refresh (to the parent's newest snapshot, or a given one of it, or a bookmark on it) or rewind (to one of its
+     * own snapshots, a bookmark on its own timeline, or a time of its current life).
+     */
     @Transactional
-    public Job replace(String id, String snapshotId, boolean rewind, Instant timestamp) {
+    public Job replace(String id, String snapshotId, String bookmarkId, boolean rewind, Instant timestamp) {
         Vdb vdb = requireIdle(id);
         if (vdb.status != Vdb.Status.RUNNING && vdb.status != Vdb.Status.STOPPED && vdb.status != Vdb.Status.FAILED
                 || vdb.released) {
             throw ApiException.conflict("Virtual database " + vdb.name + " is " + vdb.status + "; it cannot be "
                     + (rewind ? "rewound" : "refreshed") + ".");
+        }
+        if (bookmarkId != null) {
+            if (snapshotId != null || timestamp != null) {
+                throw ApiException.badRequest("bookmark", "Give one of snapshot, bookmark or timestamp.");
+            }
+            snapshotId = bookmarked(bookmarkId, rewind ? vdb.id : vdb.parent, "bookmark").id;
         }
         KnownSnapshot snapshot;
         if (rewind && timestamp != null) {
@@ -293,6 +309,37 @@ public class VdbService {
         String requestId = step.requestId;
         afterCommit.run(() -> worker.submit(requestId));
         return job;
+    }
+
+    /**
+     * The snapshot a bookmark stands at on a dataset's timeline; with no dataset, its only point. 404 for a bookmark
+     * this service has not heard of (or not yet: it is announced once its snapshots are held), 400 for one that is
+     * not on the dataset.
+     */
+    private KnownSnapshot bookmarked(String bookmarkId, String dataset, String field) {
+        KnownBookmark bookmark = KnownBookmark.byIdOrName(bookmarkId);
+        if (bookmark == null) {
+            throw ApiException.notFound("bookmark", bookmarkId);
+        }
+        List<BookmarkPoint> points = contexts.points(bookmark.points);
+        List<String> datasets = points.stream().map(BookmarkPoint::dataset).toList();
+        BookmarkPoint point;
+        if (dataset == null) {
+            if (points.size() != 1) {
+                throw ApiException.badRequest("from.dataset", "Bookmark " + bookmark.name + " stands on " + datasets
+                        + "; give from.dataset to choose one.");
+            }
+            point = points.get(0);
+        } else {
+            point = points.stream().filter(p -> p.dataset().equals(dataset)).findFirst().orElseThrow(
+                    () -> ApiException.badRequest(field, "Bookmark " + bookmark.name + " is not on the timeline of "
+                            + dataset + "; it stands on " + datasets + "."));
+        }
+        KnownSnapshot snapshot = KnownSnapshot.findById(point.snapshot());
+        if (snapshot == null || snapshot.deleted) {
+            throw ApiException.notFound("snapshot of bookmark " + bookmark.name, point.snapshot());
+        }
+        return snapshot;
     }
 
     /**
@@ -364,7 +411,7 @@ public class VdbService {
         VdbStep step = VdbStep.findById(requestId);
         if (step != null) {
             events.publish(new SnapshotRequested(step.requestId, step.volumeId, step.snapshotId, null, Instant.now(),
-                    Map.of("engine", Vdb.<Vdb>findById(step.vdbId).engine)));
+                    contexts.snapshotMetadata(Vdb.findById(step.vdbId))));
         }
     }
 

@@ -17,12 +17,15 @@ import io.strata.common.errors.Errors;
 import io.strata.contracts.storage.TimelineView;
 import io.strata.snapshot.domain.Dataset;
 import io.strata.snapshot.domain.Snapshot;
+import io.strata.snapshot.domain.Volume;
 import io.strata.snapshot.pool.Pool;
 
 /**
  * Retention per dataset: keep the newest {@code keepLast} snapshots and those younger than {@code keepDays}; a
  * snapshot is removed only when it is outside both (or outside the one that is set), and never while a clone or a
- * holder (a bookmark) needs it. The newest snapshot of a dataset is always kept.
+ * holder (a bookmark) needs it. The newest snapshot of a dataset is always kept while the dataset has a live volume.
+ * A dataset whose volumes are all deleted (a deleted virtual database or source) keeps only the snapshots something
+ * still needs; each is removed once its last clone or bookmark is gone.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -76,7 +79,7 @@ public class RetentionService {
     }
 
     List<String> expiredSnapshots() {
-        List<String> expired = new ArrayList<>();
+        List<String> expired = new ArrayList<>(orphanedSnapshots());
         for (Dataset dataset : Dataset.<Dataset>list("keepLast is not null or keepDays is not null")) {
             List<Snapshot> snapshots = Snapshot.ofDataset(dataset.id);
             Instant cutoff = dataset.keepDays == null ? null : Instant.now().minus(Duration.ofDays(dataset.keepDays));
@@ -91,5 +94,24 @@ public class RetentionService {
             }
         }
         return expired;
+    }
+
+    /** Snapshots of datasets without a live volume that no clone or holder needs any more. */
+    List<String> orphanedSnapshots() {
+        List<String> datasets = Snapshot.<Snapshot>list("state", Snapshot.State.READY).stream()
+                .map(snapshot -> snapshot.dataset).distinct().toList();
+        List<String> orphaned = new ArrayList<>();
+        for (String dataset : datasets) {
+            if (Volume.count("dataset = ?1 and state in ?2", dataset, List.of(Volume.State.READY,
+                    Volume.State.DELETING)) > 0) {
+                continue;
+            }
+            for (Snapshot snapshot : Snapshot.ofDataset(dataset)) {
+                if (storage.dependents(snapshot).isEmpty()) {
+                    orphaned.add(snapshot.id);
+                }
+            }
+        }
+        return orphaned;
     }
 }

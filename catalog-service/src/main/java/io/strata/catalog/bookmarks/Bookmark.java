@@ -1,0 +1,64 @@
+package io.strata.catalog.bookmarks;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A named point on one or more datasets' timelines; its snapshots are held while it lives. */
+@Entity
+@Table(name = "bookmark")
+public class Bookmark extends PanacheEntityBase {
+
+    /** Where a bookmark is in its life. */
+    public enum Status {
+        /** Its holds are asked for; nothing can be provisioned from it yet. */
+        PENDING,
+        /** Every snapshot is held. */
+        READY,
+        /** Its holds are being released. */
+        DELETING
+    }
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** The points, as a JSON list of {@link io.strata.contracts.catalog.BookmarkPoint}. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String points;
+
+    /** The tags, as a JSON list of strings. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String tags;
+
+    public boolean shared;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    /** The job making or deleting it. */
+    @Column(name = "job_id")
+    public UUID jobId;
+
+    /** The holder name the snapshot service keeps for it. */
+    public String holder() {
+        return "bookmark:" + id;
+    }
+}

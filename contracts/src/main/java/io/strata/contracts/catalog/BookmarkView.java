@@ -1,0 +1,25 @@
+package io.strata.contracts.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A bookmark as the API and the events show it ({@code GET /api/v1/bookmarks/{id}}).
+ *
+ * @param id the bookmark id
+ * @param name its name, unique among live bookmarks
+ * @param points where it stands, one point per dataset
+ * @param tags free labels to find it by ({@code GET /bookmarks?tag=})
+ * @param shared whether other users may provision from it
+ * @param expiresAt when it is deleted by itself, or {@code null} to keep it until deleted
+ * @param createdAt when it was asked for
+ * @param status {@code PENDING} until its snapshots are held, then {@code READY}; {@code DELETING} on its way out
+ * @param jobId the job that made it (or is deleting it)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BookmarkView(String id, String name, List<BookmarkPoint> points, List<String> tags, boolean shared,
+        Instant expiresAt, Instant createdAt, String status, UUID jobId) {
+}
