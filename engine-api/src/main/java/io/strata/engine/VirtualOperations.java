@@ -18,7 +18,8 @@ public interface VirtualOperations {
 
     /**
      * Makes what has been committed durable on the clone before it is snapshotted (for PostgreSQL a CHECKPOINT, so
-     * the snapshot holds every commit and starts without redo). A no-op when the engine is not running.
+     * the snapshot holds every commit and starts without redo). Called only while the engine runs; fails when the
+     * engine cannot be reached, rather than letting a snapshot miss commits.
      */
     void preSnapshot(VirtualDatabase vdb);
 

@@ -305,7 +305,9 @@ class VirtualDatabaseIT {
                 "bookmark", "before the destructive test")).post("/api/v1/vdbs/qa3/rewind").then().log()
                 .ifValidationFails().statusCode(202).extract().path("jobId");
         awaitJob(provisioning, rewind, "SUCCEEDED");
-        assertThat(notes("qa3")).endsWith("in the new life,bookmarked");
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().body("snapshot", equalTo(taken));
+        assertThat(notes("qa3")).as(Processes.tail(home.path().resolve("provisioning/vdbs/" + qa3 + "/postgres.log"),
+                60)).endsWith("in the new life,bookmarked");
 
         // A developer branches a private copy from the shared bookmark.
         JsonPath branch = provision(Map.of("name", "dev-branch", "from", Map.of("bookmark", bookmark)), "SUCCEEDED");
