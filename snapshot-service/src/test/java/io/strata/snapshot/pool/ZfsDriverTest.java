@@ -55,9 +55,21 @@ class ZfsDriverTest {
     }
 
     @AfterAll
-    static void stopZfs() {
+    static void stopZfs() throws InterruptedException {
         try {
-            Processes.run(60, List.of("zpool", "destroy", "-f", poolName));
+            // zfs-fuse answers "pool is busy" for a moment after the last unmount; a pool left busy after that is a
+            // failure.
+            for (int attempt = 1;; attempt++) {
+                try {
+                    Processes.run(60, List.of("zpool", "destroy", "-f", poolName));
+                    break;
+                } catch (IllegalStateException e) {
+                    if (attempt == 20 || !e.getMessage().contains("busy")) {
+                        throw e;
+                    }
+                    Thread.sleep(500);
+                }
+            }
         } finally {
             if (daemon != null) {
                 daemon.destroy();
