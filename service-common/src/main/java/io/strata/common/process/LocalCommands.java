@@ -3,7 +3,7 @@ package io.strata.common.process;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +21,12 @@ public final class LocalCommands {
 
     private static final Logger LOG = Logger.getLogger(LocalCommands.class);
 
-    /** Output readers: one thread per stream, so that a full stderr pipe never blocks a command. */
-    private static final java.util.concurrent.ExecutorService READERS = io.strata.common.util.DaemonThreads.pool(
-            "command-output");
+    /**
+     * One thread per stream (input, output, error), so that a full stderr pipe never blocks a command and a command
+     * that does not read its input never blocks us.
+     */
+    private static final java.util.concurrent.ExecutorService STREAMS = io.strata.common.util.DaemonThreads.pool(
+            "command-streams");
 
     private LocalCommands() {
     }
@@ -58,23 +61,13 @@ public final class LocalCommands {
     public static CommandResult attempt(Duration timeout, List<String> command, Map<String, String> environment,
             byte[] stdin, java.util.function.Consumer<String> stderrLines) {
         long started = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new CommandException(command, -1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
-        }
+        Process process = start(command, environment);
         CompletableFuture<String> stdout = drain(process.getInputStream());
         CompletableFuture<String> stderr = stderrLines == null
                 ? drain(process.getErrorStream())
                 : drainLines(process.getErrorStream(), stderrLines);
+        feed(command, process.getOutputStream(), stdin);
         try {
-            if (stdin != null) {
-                process.getOutputStream().write(stdin);
-            }
-            process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new CommandException(command, -1, stderr.getNow(""), command.get(0) + " did not finish within "
@@ -83,14 +76,51 @@ public final class LocalCommands {
             CommandResult result = new CommandResult(process.exitValue(), stdout.get(), stderr.get());
             LOG.debugf("%s → %d in %d ms", command, result.exitCode(), (System.nanoTime() - started) / 1_000_000);
             return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new CommandException(command, -1, "", "interrupted while running " + command.get(0));
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process start(List<String> command, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new CommandException(command, -1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the command's input and closes it, on a thread of its own: a command that never reads a large input
+     * would otherwise block the write, and with it the timeout. A command may exit, or close its input, before it
+     * has read everything ({@code psql} giving up on a dead server before reading the SQL): the write then fails
+     * with "Broken pipe" or "Stream closed", which is no fault of ours; how the command ended is its exit code and
+     * output, so the failure is only logged.
+     */
+    private static void feed(List<String> command, OutputStream input, byte[] stdin) {
+        if (stdin == null || stdin.length == 0) {
+            closeInput(command, input);
+            return;
+        }
+        STREAMS.execute(() -> {
+            try (input) {
+                input.write(stdin);
+            } catch (IOException e) {
+                LOG.debugf("%s did not read all of its input: %s", command.get(0), e.getMessage());
+            }
+        });
+    }
+
+    private static void closeInput(List<String> command, OutputStream input) {
+        try {
+            input.close();
+        } catch (IOException e) {
+            LOG.debugf("%s closed its input first: %s", command.get(0), e.getMessage());
         }
     }
 
@@ -114,7 +144,7 @@ public final class LocalCommands {
             } catch (IOException e) {
                 return "";
             }
-        }, READERS);
+        }, STREAMS);
     }
 
     private static CompletableFuture<String> drainLines(InputStream stream,
@@ -142,7 +172,7 @@ public final class LocalCommands {
                 // The process went away; what was read is returned.
             }
             return all.toString();
-        }, READERS);
+        }, STREAMS);
     }
 
     private static String lastLines(String text, int lines) {
