@@ -1,7 +1,5 @@
 package io.strata.hosts;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -133,27 +131,12 @@ public final class KubernetesPod implements HostConnection {
         try {
             watch = (input.length > 0 ? execution.redirectingInput() : execution).redirectingOutput()
                     .redirectingError().exec(arguments.toArray(String[]::new));
-            ExecWatch open = watch;
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> RemoteCommands.readAll(open
-                    .getOutput(), null));
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> RemoteCommands.readAll(open
-                    .getError(), stderrLines));
-            if (input.length > 0) {
-                try (OutputStream in = watch.getInput()) {
-                    in.write(input);
-                }
-            }
-            Integer exitCode;
-            try {
-                exitCode = watch.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                throw new UserError(command.get(0) + " did not finish within " + timeout.toSeconds() + " s in "
-                        + describe() + ".", "Check the pod's load, or raise the timeout.", stderr.getNow(""));
-            }
-            if (exitCode == null || exitCode < 0) {
-                throw new UserError("The exec session with " + describe() + " ended without an exit code.",
-                        "Check that the pod still runs; the command can be retried.", stderr.getNow(""));
-            }
+            CompletableFuture<String> stdout = RemoteCommands.read(watch.getOutput(), null);
+            CompletableFuture<String> stderr = RemoteCommands.read(watch.getError(), stderrLines);
+            // On its own thread, and only until the exit status came: writing after the session has closed would
+            // make fabric8 fail the exit code ("could not send") that the command did send.
+            RemoteCommands.feed(command.get(0), watch.getInput(), input, watch.exitCode()::isDone);
+            int exitCode = awaitExit(watch, command, timeout, stderr);
             // The streams end when the session closes, which follows the exit status.
             watch.close();
             return new Result(exitCode, stdout.get(10, TimeUnit.SECONDS), stderr.get(10, TimeUnit.SECONDS));
@@ -168,9 +151,6 @@ public final class KubernetesPod implements HostConnection {
         } catch (TimeoutException e) {
             throw new UserError("The output of " + command.get(0) + " in " + describe() + " did not end.",
                     "The command can be retried.");
-        } catch (IOException e) {
-            throw new UserError("The exec session with " + describe() + " broke: " + e.getMessage() + ".",
-                    "Check the API server; the command can be retried.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted", null);
@@ -179,6 +159,23 @@ public final class KubernetesPod implements HostConnection {
                 watch.close();
             }
         }
+    }
+
+    /** The command's exit code, once the API server sends it; fails after {@code timeout} or without one. */
+    private int awaitExit(ExecWatch watch, List<String> command, Duration timeout, CompletableFuture<String> stderr)
+            throws InterruptedException, ExecutionException {
+        Integer exitCode;
+        try {
+            exitCode = watch.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new UserError(command.get(0) + " did not finish within " + timeout.toSeconds() + " s in "
+                    + describe() + ".", "Check the pod's load, or raise the timeout.", stderr.getNow(""));
+        }
+        if (exitCode == null || exitCode < 0) {
+            throw new UserError("The exec session with " + describe() + " ended without an exit code.",
+                    "Check that the pod still runs; the command can be retried.", stderr.getNow(""));
+        }
+        return exitCode;
     }
 
     private static UserError explain(KubernetesClientException e, String namespace, String pod) {

@@ -4,11 +4,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import io.strata.common.util.DaemonThreads;
+import io.strata.engine.UserError;
 
 /**
  * What SSH hosts and Kubernetes pods share: secrets travel on standard input, read by a tiny shell prologue, so
@@ -17,7 +26,47 @@ import java.util.function.Consumer;
  */
 final class RemoteCommands {
 
+    private static final Logger LOG = Logger.getLogger(RemoteCommands.class);
+
+    /**
+     * One thread per stream of a running command: the output readers block until the command ends, and the input
+     * writer blocks while the command does not read; none of them may hold up the caller's timeout.
+     */
+    private static final ExecutorService STREAMS = DaemonThreads.pool("remote-command-streams");
+
+    /** Input is written in pieces of this size, so that writing stops soon after the command has ended. */
+    static final int CHUNK = 8192;
+
     private RemoteCommands() {
+    }
+
+    /**
+     * Writes a command's standard input, then closes it, on a thread of its own, stopping once {@code ended} says
+     * the command is over. A command may exit before it reads its input ({@code psql} giving up on a dead server):
+     * writing to it then fails or is discarded, which is no fault of ours, so the failure is only logged; how the
+     * command ended is its exit status and output, which the caller reads from the session. Should the session
+     * itself break, the caller learns it from the session too, not from this write.
+     *
+     * @param in the command's input, or {@code null} when it has none
+     */
+    static void feed(String program, OutputStream in, byte[] input, BooleanSupplier ended) {
+        if (in == null) {
+            return;
+        }
+        STREAMS.execute(() -> {
+            try (in) {
+                for (int offset = 0; offset < input.length && !ended.getAsBoolean(); offset += CHUNK) {
+                    in.write(input, offset, Math.min(CHUNK, input.length - offset));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf("%s did not read all of its input: %s", program, e.getMessage());
+            }
+        });
+    }
+
+    /** Reads a stream to its end on a thread of its own (see {@link #readAll}). */
+    static CompletableFuture<String> read(InputStream stream, Consumer<String> lines) {
+        return CompletableFuture.supplyAsync(() -> readAll(stream, lines), STREAMS);
     }
 
     /** The program preceded, when there are secrets, by {@code sh -c 'IFS= read -r NAME; export NAME; exec "$@"'}. */
@@ -43,7 +92,9 @@ final class RemoteCommands {
         ByteArrayOutputStream input = new ByteArrayOutputStream();
         environment.values().forEach(value -> {
             if (value.contains("\n")) {
-                throw new IllegalArgumentException("a secret passed to a remote command must not contain a newline");
+                // A user's password, say: a UserError (400), not an IllegalArgumentException (500).
+                throw new UserError("A secret passed to a command on another host cannot contain a line break.",
+                        "Remove the line break from the password or key.");
             }
             input.writeBytes((value + "\n").getBytes(StandardCharsets.UTF_8));
         });

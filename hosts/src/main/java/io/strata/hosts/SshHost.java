@@ -149,20 +149,11 @@ public final class SshHost implements HostConnection {
             InputStream err = channel.getErrStream();
             OutputStream in = channel.getOutputStream();
             channel.connect((int) connectTimeout.toMillis());
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> RemoteCommands.readAll(out, null));
-            CompletableFuture<String> stderr = CompletableFuture
-                    .supplyAsync(() -> RemoteCommands.readAll(err, stderrLines));
-            in.write(input);
-            in.close();
-            Instant deadline = Instant.now().plus(timeout);
-            while (!channel.isClosed()) {
-                if (Instant.now().isAfter(deadline)) {
-                    channel.disconnect();
-                    throw new UserError(command.get(0) + " did not finish within " + timeout.toSeconds() + " s on "
-                            + describe() + ".", "Check the host's load, or raise the timeout.", stderr.getNow(""));
-                }
-                Thread.sleep(5);
-            }
+            CompletableFuture<String> stdout = RemoteCommands.read(out, null);
+            CompletableFuture<String> stderr = RemoteCommands.read(err, stderrLines);
+            // On its own thread: a command that exits, or never reads, must not make the write fail or hang here.
+            RemoteCommands.feed(command.get(0), in, input, channel::isClosed);
+            awaitClose(channel, command, timeout, stderr);
             return new Result(channel.getExitStatus(), stdout.get(), stderr.get());
         } catch (JSchException e) {
             dropSession();
@@ -180,6 +171,20 @@ public final class SshHost implements HostConnection {
             if (channel != null) {
                 channel.disconnect();
             }
+        }
+    }
+
+    /** Waits until the server closes the channel (the command ended), or fails once {@code timeout} is over. */
+    private void awaitClose(ChannelExec channel, List<String> command, Duration timeout,
+            CompletableFuture<String> stderr) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!channel.isClosed()) {
+            if (Instant.now().isAfter(deadline)) {
+                channel.disconnect();
+                throw new UserError(command.get(0) + " did not finish within " + timeout.toSeconds() + " s on "
+                        + describe() + ".", "Check the host's load, or raise the timeout.", stderr.getNow(""));
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -2,6 +2,7 @@ package io.strata.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,10 @@ import io.strata.testing.Processes;
 import io.strata.testing.SshServer;
 import io.strata.testing.StrataHome;
 
-/** Commands over SSH against a real sshd: host keys verified, credentials refused clearly, secrets kept out of ps. */
+/**
+ * Commands over SSH against a real sshd: host keys verified, credentials refused clearly, secrets kept out of ps, and a
+ * command that exits before it reads its input reported with its exit code and output.
+ */
 class SshHostTest {
 
     private static SshServer sshd;
@@ -69,6 +73,54 @@ class SshHostTest {
         assertThat(result.stdout()).startsWith("s3cr3t-value\n");
         assertThat(result.stdout().substring("s3cr3t-value\n".length())).doesNotContain("s3cr3t-value");
         host.close();
+    }
+
+    /** Larger than the SSH channel's window (2 MB with OpenSSH), so the write cannot end before the command does. */
+    private static final byte[] LARGE = new byte[3 * 1024 * 1024];
+
+    private static final List<String> EXITS_AT_ONCE = List.of("sh", "-c", "echo boom >&2; exit 3");
+
+    @Test
+    void aCommandThatExitsBeforeReadingALargeInputReportsItsExitCodeAndOutput() {
+        SshHost host = host(sshd.privateKey(), null, sshd.hostKey());
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            for (int i = 0; i < 100; i++) {
+                assertExitedWithBoom(host.run(EXITS_AT_ONCE, Map.of(), LARGE, Duration.ofSeconds(20)));
+            }
+        });
+        host.close();
+    }
+
+    @Test
+    void aCommandThatExitsBeforeReadingASmallInputOrItsSecretsReportsItsExitCodeAndOutput() {
+        SshHost host = host(sshd.privateKey(), null, sshd.hostKey());
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            for (int i = 0; i < 200; i++) {
+                // Half with a secret: the prologue reads its line, then the command exits without reading the rest.
+                Map<String, String> secrets = i % 2 == 0 ? Map.of() : Map.of("SECRET", "s3cret");
+                assertExitedWithBoom(host.run(EXITS_AT_ONCE, secrets, "select 1;\n".getBytes(), Duration
+                        .ofSeconds(20)));
+            }
+        });
+        host.close();
+    }
+
+    @Test
+    void aCommandThatNeitherReadsItsInputNorExitsTimesOut() {
+        SshHost host = host(sshd.privateKey(), null, sshd.hostKey());
+        assertTimeoutPreemptively(Duration.ofMinutes(1), () -> assertThatThrownBy(() -> host.run(List.of("sleep",
+                "10"), Map.of(), LARGE, Duration.ofSeconds(1))).isInstanceOf(UserError.class).hasMessageStartingWith(
+                        "sleep did not finish within 1 s on root@127.0.0.1:"));
+        // The session stays usable.
+        assertThat(host.run(List.of("echo", "still"), Map.of(), null, Duration.ofSeconds(20)).stdout()).isEqualTo(
+                "still\n");
+        host.close();
+    }
+
+    private static void assertExitedWithBoom(HostConnection.Result result) {
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stderr()).contains("boom");
+        assertThat(result.stdout()).isEmpty();
     }
 
     @Test
