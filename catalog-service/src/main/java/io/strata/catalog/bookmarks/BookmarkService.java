@@ -14,6 +14,7 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobService;
+import io.strata.common.util.Ids;
 import io.strata.common.util.JsonText;
 import io.strata.contracts.catalog.BookmarkCreated;
 import io.strata.contracts.catalog.BookmarkDeleted;
@@ -91,7 +92,7 @@ public class BookmarkService {
         }
 
         Bookmark bookmark = new Bookmark();
-        bookmark.id = "bm-" + UUID.randomUUID().toString().substring(0, 13);
+        bookmark.id = Ids.next("bm");
         bookmark.name = request.name();
         List<BookmarkPoint> points = List.of(new BookmarkPoint(snapshot.dataset, snapshot.id));
         bookmark.points = JsonText.write(codec.mapper(), points);

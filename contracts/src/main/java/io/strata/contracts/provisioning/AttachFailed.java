@@ -2,8 +2,8 @@ package io.strata.contracts.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventType;
+import io.strata.contracts.events.Refusal;
 
 /**
  * A fact: a volume could not be attached; nothing of the attempt is left (no export, no mount).
@@ -14,7 +14,7 @@ import io.strata.contracts.events.EventType;
  */
 @EventType(value = "AttachFailed", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AttachFailed(String requestId, String volumeId, String reason) implements Event {
+public record AttachFailed(String requestId, String volumeId, String reason) implements Refusal {
 
     @Override
     public String subject() {

@@ -2,8 +2,8 @@ package io.strata.contracts.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventType;
+import io.strata.contracts.events.Reply;
 
 /**
  * A fact: a volume is usable on an environment at {@code path}.
@@ -17,7 +17,7 @@ import io.strata.contracts.events.EventType;
 @EventType(value = "AttachmentReady", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AttachmentReady(String requestId, String attachmentId, String volumeId, String environmentId,
-        String path) implements Event {
+        String path) implements Reply {
 
     @Override
     public String subject() {

@@ -2,8 +2,8 @@ package io.strata.contracts.storage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventType;
+import io.strata.contracts.events.Reply;
 
 /**
  * A fact: a snapshot was taken (answer to {@link SnapshotRequested}, or taken by the service itself).
@@ -13,7 +13,7 @@ import io.strata.contracts.events.EventType;
  */
 @EventType(value = "SnapshotCreated", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SnapshotCreated(String requestId, SnapshotView snapshot) implements Event {
+public record SnapshotCreated(String requestId, SnapshotView snapshot) implements Reply {
 
     @Override
     public String subject() {

@@ -2,8 +2,8 @@ package io.strata.contracts.storage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventType;
+import io.strata.contracts.events.Refusal;
 
 /**
  * A fact: the snapshot service could not do what a command asked. {@code status} says what kind of failure it is,
@@ -19,7 +19,7 @@ import io.strata.contracts.events.EventType;
 @EventType(value = "StorageRequestFailed", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StorageRequestFailed(String requestId, String operation, String target, int status,
-        String reason) implements Event {
+        String reason) implements Refusal {
 
     @Override
     public String subject() {

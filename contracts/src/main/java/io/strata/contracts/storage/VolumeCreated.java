@@ -2,8 +2,8 @@ package io.strata.contracts.storage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventType;
+import io.strata.contracts.events.Reply;
 
 /**
  * A fact: a volume exists and can be written (answer to {@link CreateVolumeRequested}).
@@ -13,7 +13,7 @@ import io.strata.contracts.events.EventType;
  */
 @EventType(value = "VolumeCreated", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record VolumeCreated(String requestId, VolumeView volume) implements Event {
+public record VolumeCreated(String requestId, VolumeView volume) implements Reply {
 
     @Override
     public String subject() {

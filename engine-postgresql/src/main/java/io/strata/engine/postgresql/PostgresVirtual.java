@@ -31,10 +31,22 @@ class PostgresVirtual implements VirtualOperations {
             """;
 
     /**
-     * $1 data directory, $2 work directory, $3 pg_hba.conf, $4 settings to append, $5 {@code recover} or empty, $6 the
-     * directory of its own WAL or empty.
+     * Whether a server runs on $1: its postmaster.pid names this very data directory and its process lives. A clone
+     * carries the lock file of the server it was taken from, naming that server's data directory and pid; that server
+     * is not this one, and must never be signalled as if it were.
      */
-    private static final String CONFIGURE = """
+    private static final String OWN_SERVER = """
+            f="$1/postmaster.pid"
+            [ -f "$f" ] && [ "$(sed -n 2p "$f")" = "$1" ] && kill -0 "$(sed -n 1p "$f")" 2> /dev/null
+            """;
+
+    /**
+     * $1 data directory, $2 work directory, $3 pg_hba.conf, $4 settings to append, $5 {@code recover} or empty, $6 the
+     * directory of its own WAL or empty, $7 bin directory. A server that an interrupted earlier attempt started on
+     * this clone is stopped first: removing its lock file would leave it running unseen, holding its shared memory.
+     */
+    private static final String CONFIGURE = OWN_SERVER + """
+            if [ $? -eq 0 ]; then "$7/pg_ctl" -D "$1" -m fast -w -t 120 stop > /dev/null; fi
             set -e
             chmod 700 "$1"
             rm -f "$1/postmaster.pid" "$1/standby.signal" "$1/recovery.signal" "$1/postmaster.opts"
@@ -54,7 +66,8 @@ class PostgresVirtual implements VirtualOperations {
      */
     private static final String START = """
             stale=
-            if ! "$1/pg_ctl" -D "$2" status > /dev/null 2>&1; then
+            f="$2/postmaster.pid"
+            if ! { [ -f "$f" ] && [ "$(sed -n 2p "$f")" = "$2" ] && kill -0 "$(sed -n 1p "$f")" 2> /dev/null; }; then
               # A server that died leaves its postmaster.pid, still saying "ready", until the new one replaces it.
               [ -f "$2/postmaster.pid" ] && stale=$(sed -n 1p "$2/postmaster.pid")
               "$1/pg_ctl" -D "$2" -l "$3" -W start > /dev/null || exit 2
@@ -137,7 +150,8 @@ class PostgresVirtual implements VirtualOperations {
         // One command for the rest: every command is a round trip (over SSH a slow one). What made the snapshot a
         // standby, and the lock of the server it was taken from, go; the access files live outside the clone.
         HostFiles.run(host, OS_USER, "configure " + data, "sh", "-c", CONFIGURE, "sh", data, work, PG_HBA, conf
-                .toString(), vdb.recoveryTime() != null ? "recover" : "", vdb.ownLog() == null ? "" : vdb.ownLog());
+                .toString(), vdb.recoveryTime() != null ? "recover" : "", vdb.ownLog() == null ? "" : vdb.ownLog(), vdb
+                        .repository().binDir());
     }
 
     @Override
@@ -210,8 +224,8 @@ class PostgresVirtual implements VirtualOperations {
     }
 
     private static boolean running(VirtualDatabase vdb) {
-        return vdb.host().run(vdb.host().as(OS_USER, List.of(vdb.repository().binDir() + "/pg_ctl", "-D", vdb
-                .dataPath(), "status")), Map.of(), null, Duration.ofSeconds(30)).exitCode() == 0;
+        return vdb.host().run(vdb.host().as(OS_USER, List.of("sh", "-c", OWN_SERVER, "sh", vdb.dataPath())), Map
+                .of(), null, Duration.ofSeconds(30)).exitCode() == 0;
     }
 
     private static String logTail(VirtualDatabase vdb, int lines) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +18,7 @@ import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobRunner;
 import io.strata.common.schema.SchemaReady;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.util.Ids;
 import io.strata.common.util.JsonText;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.CreateEnvironment;
@@ -134,7 +134,7 @@ public class EnvironmentService {
                     + "/etc/ssh/ssh_host_ed25519_key.pub on the host. To trust whatever key it presents on first "
                     + "contact instead, set pinHostKey: true.");
         }
-        String id = "env-" + UUID.randomUUID().toString().substring(0, 13);
+        String id = Ids.next("env");
         Map<String, String> secret = new HashMap<>();
         if (hasKey) {
             secret.put(HostConnections.PRIVATE_KEY, credentials.privateKey());
@@ -186,7 +186,7 @@ public class EnvironmentService {
             throw ApiException.badRequest(e.getMessage().contains("container") ? "container" : "pod", e.describe());
         }
         Environment environment = new Environment();
-        environment.id = "env-" + UUID.randomUUID().toString().substring(0, 13);
+        environment.id = Ids.next("env");
         environment.name = name;
         environment.kind = "kubernetes";
         environment.namespace = namespace;
@@ -291,7 +291,7 @@ public class EnvironmentService {
         DiscoveredRepository.delete("environmentId = ?1 and engine = ?2", environmentId, engine);
         return repositories.stream().map(repository -> {
             DiscoveredRepository row = new DiscoveredRepository();
-            row.id = "repo-" + UUID.randomUUID().toString().substring(0, 13);
+            row.id = Ids.next("repo");
             row.environmentId = environmentId;
             row.engine = engine;
             row.name = repository.name();
@@ -309,7 +309,7 @@ public class EnvironmentService {
         DiscoveredSourceConfig.delete("repositoryId", repository.id);
         for (SourceConfig config : configs) {
             DiscoveredSourceConfig row = new DiscoveredSourceConfig();
-            row.id = "cfg-" + UUID.randomUUID().toString().substring(0, 13);
+            row.id = Ids.next("cfg");
             row.environmentId = environmentId;
             row.repositoryId = repository.id;
             row.name = config.name();

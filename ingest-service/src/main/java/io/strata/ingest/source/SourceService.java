@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,13 +22,12 @@ import com.cronutils.parser.CronParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
-import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
-import io.strata.common.jobs.JobService;
+import io.strata.common.operations.OperationMachine;
+import io.strata.common.operations.OperationStep;
 import io.strata.common.secrets.SecretStore;
-import io.strata.common.tx.AfterCommit;
+import io.strata.common.util.Ids;
 import io.strata.contracts.ingest.SourceView;
-import io.strata.contracts.storage.CreateVolumeRequested;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.LinkedSource;
 import io.strata.engine.ParameterSchema;
@@ -69,16 +67,7 @@ public class SourceService {
     SecretStore secrets;
 
     @Inject
-    JobService jobs;
-
-    @Inject
-    EventPublisher events;
-
-    @Inject
-    AfterCommit afterCommit;
-
-    @Inject
-    SourceWorker worker;
+    OperationMachine operations;
 
     @Inject
     IngestConfig config;
@@ -145,7 +134,7 @@ public class SourceService {
         if (Source.count("name", name) > 0) {
             throw ApiException.conflict("A source named " + name + " exists already; choose another name.");
         }
-        String id = "src-" + UUID.randomUUID().toString().substring(0, 13);
+        String id = Ids.next("src");
         DiscoveredRepository repository = repository(stagingEnvironment, plugin);
         Source source = new Source();
         source.id = id;
@@ -178,19 +167,8 @@ public class SourceService {
             }
             source.state = Source.State.LINKING;
             source.persist();
-            Job job = jobs.create("source.link", id, requestedBy);
-            PendingStep step = new PendingStep();
-            step.jobId = job.id;
-            step.sourceId = id;
-            step.operation = PendingStep.Operation.LINK;
-            step.step = PendingStep.Step.VOLUME;
-            step.requestId = job.id + "-volume";
-            step.volumeId = "vol-" + UUID.randomUUID().toString().substring(0, 13);
-            step.snapshotId = newSnapshotId();
-            step.createdAt = Instant.now();
-            step.persist();
-            jobs.progress(job.id, 2, "asking the snapshot service for a staging volume");
-            events.publish(new CreateVolumeRequested(step.requestId, step.volumeId, id, requestedBy));
+            Job job = operations.start(SourceOperation.LINK, id, SourceWork.link(newVolumeId(), newSnapshotId()),
+                    requestedBy);
             return new Linking(source, job);
         });
     }
@@ -207,32 +185,10 @@ public class SourceService {
                 default -> "wait until it is ACTIVE.";
             });
         }
-        Job job = jobs.create(resync ? "source.resync" : "source.sync", id, requestedBy);
-        PendingStep step = new PendingStep();
-        step.jobId = job.id;
-        step.sourceId = id;
-        step.snapshotId = newSnapshotId();
-        step.createdAt = Instant.now();
-        if (resync) {
-            step.operation = PendingStep.Operation.RESYNC;
-            step.step = PendingStep.Step.VOLUME;
-            step.requestId = job.id + "-volume";
-            step.volumeId = "vol-" + UUID.randomUUID().toString().substring(0, 13);
-            step.oldVolumeId = source.volumeId;
-            step.oldPath = source.stagingPath;
-            step.persist();
-            events.publish(new CreateVolumeRequested(step.requestId, step.volumeId, id, requestedBy));
-        } else {
-            step.operation = PendingStep.Operation.SYNC;
-            step.step = PendingStep.Step.WORK;
-            step.requestId = job.id + "-work";
-            step.volumeId = source.volumeId;
-            step.path = source.stagingPath;
-            step.persist();
-            String requestId = step.requestId;
-            afterCommit.run(() -> worker.submit(requestId));
-        }
-        return job;
+        return resync
+                ? operations.start(SourceOperation.RESYNC, id, SourceWork.resync(source, newVolumeId(),
+                        newSnapshotId()), requestedBy)
+                : operations.start(SourceOperation.SYNC, id, SourceWork.sync(source, newSnapshotId()), requestedBy);
     }
 
     /** Stops the staging copy; syncs are refused until it is enabled again. */
@@ -284,10 +240,7 @@ public class SourceService {
         Source source = require(id);
         requireIdle(source);
         source.state = Source.State.DELETING;
-        Job job = jobs.create("source.delete", id, requestedBy);
-        java.util.UUID jobId = job.id;
-        afterCommit.run(() -> worker.delete(id, jobId));
-        return job;
+        return operations.start(SourceOperation.DELETE, id, SourceWork.delete(), requestedBy);
     }
 
     /** A source, or 404. */
@@ -333,10 +286,11 @@ public class SourceService {
     }
 
     private static void requireIdle(Source source) {
-        PendingStep running = PendingStep.ofSource(source.id);
+        OperationStep running = OperationStep.ofResource(source.id);
         if (running != null) {
-            throw ApiException.conflict("Source " + source.name + " has a " + running.operation.name().toLowerCase()
-                    + " running (job " + running.jobId + "); wait for it to end (GET /jobs/" + running.jobId + ").");
+            throw ApiException.conflict("Source " + source.name + " has a " + running.kind.substring(running.kind
+                    .indexOf('.') + 1) + " running (job " + running.jobId + "); wait for it to end (GET /jobs/"
+                    + running.jobId + ").");
         }
         if (source.state == Source.State.DELETING) {
             throw ApiException.conflict("Source " + source.name + " is being deleted.");
@@ -425,7 +379,11 @@ public class SourceService {
         return value == null ? null : String.valueOf(value);
     }
 
+    private static String newVolumeId() {
+        return Ids.next("vol");
+    }
+
     static String newSnapshotId() {
-        return "snap-" + UUID.randomUUID().toString().substring(0, 13);
+        return Ids.next("snap");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.contracts.ingest.EnvironmentRef;
+import io.strata.provisioning.known.EnvironmentRefConverter;
 
 /** A volume made usable on an environment. */
 @Entity
@@ -41,9 +44,10 @@ public class Attachment extends PanacheEntityBase {
     @Column(name = "environment_id", nullable = false)
     public String environmentId;
 
-    /** The environment reference from the request, as JSON (no credentials in it). */
+    /** The environment reference from the request (no credentials in it). */
+    @Convert(converter = EnvironmentRefConverter.class)
     @Column(nullable = false, columnDefinition = "text")
-    public String environment;
+    public EnvironmentRef environment;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

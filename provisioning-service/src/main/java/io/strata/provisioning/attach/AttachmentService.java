@@ -16,10 +16,10 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.events.EventPublisher;
+import io.strata.common.operations.OperationMachine;
 import io.strata.common.tx.AfterCommit;
 import io.strata.common.util.DaemonThreads;
-import io.strata.common.util.JsonText;
-import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.events.Reply;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
@@ -49,9 +49,6 @@ public class AttachmentService {
     EventPublisher events;
 
     @Inject
-    EventCodec codec;
-
-    @Inject
     HostConnections hosts;
 
     @Inject
@@ -61,7 +58,7 @@ public class AttachmentService {
     KubernetesVolumes kubernetes;
 
     @Inject
-    jakarta.enterprise.event.Event<AttachmentOutcome> outcomes;
+    OperationMachine operations;
 
     private final ExecutorService mounts = DaemonThreads.pool("attach-worker");
 
@@ -73,7 +70,7 @@ public class AttachmentService {
         attachment.id = "att-" + UUID.randomUUID();
         attachment.volumeId = request.volumeId();
         attachment.environmentId = environment.id();
-        attachment.environment = json(environment);
+        attachment.environment = environment;
         attachment.requestId = request.requestId();
         attachment.createdAt = Instant.now();
         attachment.updatedAt = attachment.createdAt;
@@ -86,9 +83,8 @@ public class AttachmentService {
             }
             attachment.state = Attachment.State.ATTACHED;
             attachment.persist();
-            events.publish(new AttachmentReady(request.requestId(), attachment.id, request.volumeId(), environment
-                    .id(), request.localPath()));
-            outcomes.fire(new AttachmentOutcome(request.requestId(), request.volumeId(), request.localPath(), null));
+            answer(new AttachmentReady(request.requestId(), attachment.id, request.volumeId(), environment.id(),
+                    request.localPath()));
             return;
         }
         List<String> clients;
@@ -118,8 +114,7 @@ public class AttachmentService {
         attachment.state = Attachment.State.FAILED;
         attachment.error = error;
         attachment.persist();
-        events.publish(new AttachFailed(attachment.requestId, attachment.volumeId, error));
-        outcomes.fire(new AttachmentOutcome(attachment.requestId, attachment.volumeId, null, error));
+        answer(new AttachFailed(attachment.requestId, attachment.volumeId, error));
     }
 
     /** The export is live: mount it on the SSH host (on a worker thread; SSH may take a while). */
@@ -173,16 +168,14 @@ public class AttachmentService {
             current.updatedAt = Instant.now();
             if (failure == null) {
                 current.state = Attachment.State.ATTACHED;
-                events.publish(new AttachmentReady(current.requestId, current.id, current.volumeId,
-                        current.environmentId, current.path));
-                outcomes.fire(new AttachmentOutcome(current.requestId, current.volumeId, current.path, null));
+                answer(new AttachmentReady(current.requestId, current.id, current.volumeId, current.environmentId,
+                        current.path));
             } else {
                 Log.warnf("Attachment %s failed: %s", attachmentId, failure);
                 current.state = Attachment.State.FAILED;
                 current.error = failure;
                 events.publish(new UnexportRequested(EXPORT_REQUEST + current.id + "-undo", current.volumeId));
-                events.publish(new AttachFailed(current.requestId, current.volumeId, failure));
-                outcomes.fire(new AttachmentOutcome(current.requestId, current.volumeId, null, failure));
+                answer(new AttachFailed(current.requestId, current.volumeId, failure));
             }
         });
     }
@@ -195,8 +188,7 @@ public class AttachmentService {
             attachment.state = Attachment.State.FAILED;
             attachment.error = "The volume could not be exported: " + reason;
             attachment.updatedAt = Instant.now();
-            events.publish(new AttachFailed(attachment.requestId, attachment.volumeId, attachment.error));
-            outcomes.fire(new AttachmentOutcome(attachment.requestId, attachment.volumeId, null, attachment.error));
+            answer(new AttachFailed(attachment.requestId, attachment.volumeId, attachment.error));
         }
     }
 
@@ -232,11 +224,16 @@ public class AttachmentService {
         events.publish(new Detached(requestId, volumeId));
     }
 
-    private EnvironmentRef environment(Attachment attachment) {
-        return JsonText.read(codec.mapper(), attachment.environment, EnvironmentRef.class);
+    /**
+     * Tells the requester how the attachment ended: other services through the event, this service's own virtual
+     * databases directly (it does not read its own topic).
+     */
+    private void answer(Reply reply) {
+        events.publish(reply);
+        operations.reply(reply);
     }
 
-    private String json(EnvironmentRef environment) {
-        return JsonText.write(codec.mapper(), environment);
+    private static EnvironmentRef environment(Attachment attachment) {
+        return attachment.environment;
     }
 }

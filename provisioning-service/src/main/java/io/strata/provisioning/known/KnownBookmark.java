@@ -1,11 +1,15 @@
 package io.strata.provisioning.known;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.contracts.catalog.BookmarkPoint;
 
 /** A ready bookmark the catalog announced; its points' snapshots are held while it lives. */
 @Entity
@@ -18,9 +22,10 @@ public class KnownBookmark extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    /** Its points, as a JSON list of {@link io.strata.contracts.catalog.BookmarkPoint}. */
+    /** Its points: one snapshot per dataset. */
+    @Convert(converter = BookmarkPointsConverter.class)
     @Column(nullable = false, columnDefinition = "text")
-    public String points;
+    public List<BookmarkPoint> points;
 
     /** A bookmark by id or name, or {@code null}. */
     public static KnownBookmark byIdOrName(String idOrName) {

@@ -3,11 +3,13 @@ package io.strata.provisioning.known;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.contracts.ingest.EnvironmentRef;
 
 /** An environment the ingest service registered, as its events described it (no credentials). */
 @Entity
@@ -20,9 +22,10 @@ public class KnownEnvironment extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    /** The {@code EnvironmentRef} as JSON. */
+    /** How to reach it (no credentials in it). */
+    @Convert(converter = EnvironmentRefConverter.class)
     @Column(nullable = false, columnDefinition = "text")
-    public String ref;
+    public EnvironmentRef ref;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

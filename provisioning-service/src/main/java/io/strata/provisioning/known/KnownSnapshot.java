@@ -1,14 +1,17 @@
 package io.strata.provisioning.known;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import io.strata.common.persistence.StringMapConverter;
 
 /** A snapshot the snapshot service announced: what a virtual database can be provisioned from. */
 @Entity
@@ -29,9 +32,10 @@ public class KnownSnapshot extends PanacheEntityBase {
     @Column(name = "position_time")
     public Instant positionTime;
 
-    /** The snapshot's metadata (engine, database, user...), as JSON. */
+    /** The snapshot's metadata (engine, database, user...). */
+    @Convert(converter = StringMapConverter.class)
     @Column(columnDefinition = "text")
-    public String metadata;
+    public Map<String, String> metadata;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,10 +1,11 @@
 package io.strata.provisioning.rest;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,11 +19,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
-import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.provisioning.vdb.CreateVdb;
+import io.strata.provisioning.vdb.PointRequest;
 import io.strata.provisioning.vdb.VdbService;
 
 /** {@code /api/v1/vdbs}: virtual databases and their lifecycle. Every change answers 202 with a job. */
@@ -34,9 +34,6 @@ public class VdbResource {
     @Inject
     VdbService vdbs;
 
-    @Inject
-    EventCodec codec;
-
     private static Response accepted(String id, Job job) {
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
@@ -44,7 +41,7 @@ public class VdbResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Provision a virtual database", description = "{name, from: {dataset | snapshot | bookmark (+ dataset) | dataset + timestamp}, target: {environment}, port, parameters, hooks}.")
-    public Response create(CreateVdb request) {
+    public Response create(@Valid @NotNull(message = CreateVdb.REQUIRED) CreateVdb request) {
         VdbService.Provisioning provisioning = vdbs.provision(request);
         return accepted(provisioning.vdb().id, provisioning.job());
     }
@@ -73,11 +70,9 @@ public class VdbResource {
     @Path("/{id}/refresh")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Refresh", description = "To the parent's newest snapshot, or {snapshot} of the parent, or {bookmark} on the parent; same name, port and connection.")
-    public Response refresh(@PathParam("id") String id, String body) {
-        Map<String, Object> request = body(body);
+    public Response refresh(@PathParam("id") String id, PointRequest request) {
         String vdbId = vdbs.require(id).id;
-        return accepted(vdbId, vdbs.replace(vdbId, text(request, "snapshot"), text(request, "bookmark"),
-                false, null));
+        return accepted(vdbId, vdbs.refresh(vdbId, request == null ? PointRequest.NEWEST : request));
     }
 
     @POST
@@ -86,19 +81,9 @@ public class VdbResource {
     @Operation(summary = "Rewind", description = "To {snapshot}, one of its own snapshots, {bookmark}, a bookmark on "
             + "its own timeline, or to {timestamp}, a moment "
             + "of its current life (since its last provision, refresh or rewind), replayed from its own kept log.")
-    public Response rewind(@PathParam("id") String id, String body) {
-        Map<String, Object> request = body(body);
+    public Response rewind(@PathParam("id") String id, PointRequest request) {
         String vdbId = vdbs.require(id).id;
-        Object timestamp = request.get("timestamp");
-        Instant time;
-        try {
-            time = timestamp == null ? null : Instant.parse(timestamp.toString());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("timestamp", "timestamp must be an ISO-8601 instant such as "
-                    + "2026-12-01T10:15:00Z, got '" + timestamp + "'.");
-        }
-        return accepted(vdbId, vdbs.replace(vdbId, text(request, "snapshot"), text(request, "bookmark"),
-                true, time));
+        return accepted(vdbId, vdbs.rewind(vdbId, request == null ? PointRequest.NEWEST : request));
     }
 
     @POST
@@ -131,27 +116,5 @@ public class VdbResource {
     public Response delete(@PathParam("id") String id) {
         String vdbId = vdbs.require(id).id;
         return accepted(vdbId, vdbs.delete(vdbId));
-    }
-
-    private static String text(Map<String, Object> request, String field) {
-        Object value = request.get(field);
-        if (value != null && !(value instanceof String)) {
-            throw ApiException.badRequest(field, field + " must be a string id, got " + value + ".");
-        }
-        return (String) value;
-    }
-
-    private Map<String, Object> body(String body) {
-        if (body == null || body.isBlank()) {
-            return Map.of();
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = codec.mapper().readValue(body, Map.class);
-            return map;
-        } catch (Exception e) {
-            throw ApiException.badRequest(null, "The body must be JSON such as {\"snapshot\": \"snap-...\"}, or "
-                    + "empty.");
-        }
     }
 }

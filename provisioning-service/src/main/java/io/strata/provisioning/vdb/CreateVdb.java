@@ -3,6 +3,12 @@ package io.strata.provisioning.vdb;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -17,8 +23,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *        postRewind, preStart, postStart, preStop, postStop, preSnapshot, postSnapshot
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CreateVdb(String name, From from, Target target, Integer port, Map<String, Object> parameters,
+public record CreateVdb(
+        @NotNull(message = NAME) @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}", message = NAME) String name,
+        @NotNull(message = "is required: {dataset}, {snapshot}, {bookmark} or {dataset, timestamp}") @Valid From from,
+        @Valid Target target,
+        @Min(value = 1024, message = PORT) @Max(value = 65535, message = PORT) Integer port,
+        Map<String, Object> parameters,
         Map<String, String> hooks) {
+
+    /** What a request without a body is told. */
+    public static final String REQUIRED = "is required: send a JSON body {name, from: {dataset | snapshot | "
+            + "bookmark | dataset + timestamp}, target: {environment}, port}";
+
+    private static final String NAME = "is required: 1 to 63 lower-case letters, digits, '_' or '-'";
+    private static final String PORT = "must be between 1024 and 65535";
 
     /**
      * @param dataset the newest snapshot of this dataset (a source, a masked dataset)

@@ -1,8 +1,10 @@
 package io.strata.provisioning.vdb;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.ObjectMapConverter;
+import io.strata.common.persistence.StringMapConverter;
 
 /** A virtual database: a writable clone of a snapshot with an engine running on it. */
 @Entity
@@ -67,13 +71,15 @@ public class Vdb extends PanacheEntityBase {
     @Column(name = "database_user")
     public String databaseUser;
 
-    /** The virtual parameters, as JSON. */
+    /** The engine's virtual parameters. */
+    @Convert(converter = ObjectMapConverter.class)
     @Column(nullable = false, columnDefinition = "text")
-    public String parameters;
+    public Map<String, Object> parameters;
 
-    /** Hook commands by name, as JSON. */
+    /** Hook commands by name. */
+    @Convert(converter = StringMapConverter.class)
     @Column(columnDefinition = "text")
-    public String hooks;
+    public Map<String, String> hooks;
 
     @Column(name = "secret_ref", nullable = false)
     public String secretRef;

@@ -11,14 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.errors.ApiException;
 import io.strata.common.secrets.SecretStore;
-import io.strata.common.util.JsonText;
-import io.strata.contracts.catalog.BookmarkPoint;
-import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.HostConnection;
@@ -47,9 +42,6 @@ public class VdbContexts {
 
     @Inject
     SecretStore secrets;
-
-    @Inject
-    EventCodec codec;
 
     @Inject
     ProvisioningConfig config;
@@ -84,11 +76,7 @@ public class VdbContexts {
             }
             known = byName;
         }
-        try {
-            return codec.mapper().readValue(known.ref, EnvironmentRef.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return known.ref;
     }
 
     /** A connection to an environment. */
@@ -127,23 +115,21 @@ public class VdbContexts {
     }
 
     /**
-     * The virtual database on the new clone of an operation's step: it starts a new life with a log of its own. A
-     * point in time replays the source's kept log; a rewind to a time replays the current life's log, and what only
-     * the replaced clone holds yet.
+     * The virtual database on a new clone at {@code dataPath}: it starts a new life with a log of its own. A point in
+     * time replays the source's kept log; a rewind to a time replays the current life's log, and what only the
+     * replaced clone holds yet.
      */
     @Transactional
-    public VirtualDatabase virtualForNewLife(Vdb vdb, VdbStep step) {
-        boolean ownTime = step.operation == VdbStep.Operation.REWIND && step.recoveryTime != null;
+    public VirtualDatabase virtualForNewLife(Vdb vdb, boolean rewind, Instant recoveryTime, String dataPath) {
+        boolean ownTime = rewind && recoveryTime != null;
         String replay = null;
         if (ownTime) {
             replay = ownLog(vdb, vdb.life);
-        } else if (step.recoveryTime != null) {
+        } else if (recoveryTime != null) {
             KnownWindow window = KnownWindow.findById(vdb.parent);
             replay = window == null ? null : window.archive;
         }
-        return build(vdb, step.path, step.recoveryTime, replay, ownLog(vdb, vdb.life + 1), ownTime
-                ? vdb.path
-                : null);
+        return build(vdb, dataPath, recoveryTime, replay, ownLog(vdb, vdb.life + 1), ownTime ? vdb.path : null);
     }
 
     /** Where a virtual database keeps its own log during a life: on its target, outside every clone. */
@@ -156,8 +142,8 @@ public class VdbContexts {
         EnvironmentRef environment = environment(vdb.environmentId);
         EnginePlugin plugin = plugin(vdb.engine);
         KnownSnapshot snapshot = KnownSnapshot.findById(vdb.snapshotId);
-        Map<String, String> metadata = snapshot == null ? Map.of() : metadata(snapshot.metadata);
-        Map<String, Object> parameters = parameters(vdb.parameters);
+        Map<String, String> metadata = snapshot == null || snapshot.metadata == null ? Map.of() : snapshot.metadata;
+        Map<String, Object> parameters = new LinkedHashMap<>(vdb.parameters);
         if (vdb.databaseUser != null) {
             parameters.putIfAbsent("user", vdb.databaseUser);
         }
@@ -172,11 +158,6 @@ public class VdbContexts {
         return config.workRoot().orElse(Path.of(service.home(), "provisioning", "vdbs").toString()) + "/" + vdbId;
     }
 
-    /** Snapshot metadata JSON → map. */
-    public Map<String, String> metadata(String json) {
-        return JsonText.strings(codec.mapper(), json);
-    }
-
     /**
      * What a snapshot of a virtual database says of its engine, so that a VDB provisioned from it (a branch, say)
      * starts like this one: the engine, server version, database and user, from the snapshot it was made from, less
@@ -184,7 +165,9 @@ public class VdbContexts {
      */
     public Map<String, String> snapshotMetadata(Vdb vdb) {
         KnownSnapshot from = KnownSnapshot.findById(vdb.snapshotId);
-        Map<String, String> metadata = from == null ? new LinkedHashMap<>() : metadata(from.metadata);
+        Map<String, String> metadata = from == null || from.metadata == null
+                ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(from.metadata);
         metadata.remove("walArchive");
         metadata.remove("timeline");
         metadata.put("engine", vdb.engine);
@@ -195,20 +178,5 @@ public class VdbContexts {
             metadata.put("user", vdb.databaseUser);
         }
         return metadata;
-    }
-
-    /** A bookmark's points JSON → list. */
-    public List<BookmarkPoint> points(String json) {
-        return List.of(JsonText.read(codec.mapper(), json, BookmarkPoint[].class));
-    }
-
-    /** Parameters JSON → map. */
-    public Map<String, Object> parameters(String json) {
-        return JsonText.objects(codec.mapper(), json);
-    }
-
-    /** Any value → JSON. */
-    public String json(Object value) {
-        return JsonText.write(codec.mapper(), value);
     }
 }

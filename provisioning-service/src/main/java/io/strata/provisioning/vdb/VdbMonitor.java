@@ -7,8 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.strata.common.events.EventPublisher;
-import io.strata.common.jobs.JobService;
-import io.strata.contracts.jobs.JobState;
+import io.strata.common.operations.OperationMachine;
 import io.strata.contracts.provisioning.VdbFailed;
 import io.strata.engine.UserError;
 import io.strata.engine.VirtualStatus;
@@ -25,7 +24,7 @@ public class VdbMonitor {
     VdbContexts contexts;
 
     @Inject
-    JobService jobs;
+    OperationMachine operations;
 
     @Inject
     EventPublisher events;
@@ -58,7 +57,6 @@ public class VdbMonitor {
     }
 
     private boolean busy(String vdbId) {
-        return QuarkusTransaction.requiringNew().call(() -> VdbStep.ofVdb(vdbId) != null || !jobs.list(
-                JobState.RUNNING, vdbId, 1).isEmpty() || !jobs.list(JobState.PENDING, vdbId, 1).isEmpty());
+        return operations.running(vdbId) != null;
     }
 }

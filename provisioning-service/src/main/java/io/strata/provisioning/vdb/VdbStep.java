@@ -1,98 +1,41 @@
 package io.strata.provisioning.vdb;
 
-import java.time.Instant;
-import java.util.UUID;
+import io.strata.common.operations.StepKind;
+import io.strata.contracts.events.Reply;
+import io.strata.contracts.provisioning.AttachmentReady;
+import io.strata.contracts.storage.CloneCreated;
+import io.strata.contracts.storage.SnapshotCreated;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+/** The steps of a virtual database's operations. */
+public enum VdbStep implements StepKind {
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+    /** The worker runs the pre-hook and stops the engine before a new clone replaces the current one. */
+    PREPARE(null),
+    /** Waiting for the snapshot service's clone. */
+    CLONE(CloneCreated.class),
+    /** Waiting for the clone to be mounted on a remote target. */
+    ATTACH(AttachmentReady.class),
+    /** The worker configures and starts the engine on the new clone. */
+    CONFIGURE(null),
+    /** The worker runs the pre-snapshot hook and makes the running engine's commits durable on the clone. */
+    FLUSH(null),
+    /** Waiting for the snapshot service's snapshot of the clone. */
+    SNAPSHOT(SnapshotCreated.class),
+    /** The worker starts the engine on the current clone, with its hooks. */
+    START_ENGINE(null),
+    /** The worker stops the engine, with its hooks. */
+    STOP_ENGINE(null),
+    /** The worker stops the engine and removes its files outside the clone. */
+    REMOVE(null);
 
-/**
- * What a virtual database's running operation waits for: a clone, an attachment or a snapshot from another
- * service, or its own worker. Written with the command it waits on, so a restart knows where the operation stood.
- */
-@Entity
-@Table(name = "vdb_step")
-public class VdbStep extends PanacheEntityBase {
+    private final Class<? extends Reply> awaits;
 
-    /** Operations that cross services. */
-    public enum Operation {
-        PROVISION, REFRESH, REWIND, SNAPSHOT
+    VdbStep(Class<? extends Reply> awaits) {
+        this.awaits = awaits;
     }
 
-    /** Steps. */
-    public enum Step {
-        /** The worker stops the engine before a new clone replaces the old one. */
-        PREPARE,
-        /** Waiting for the snapshot service's clone. */
-        CLONE,
-        /** Waiting for the clone's NFS export to be mounted on the target. */
-        ATTACH,
-        /** The worker configures and starts the engine. */
-        WORK,
-        /** Waiting for the snapshot service's snapshot. */
-        SNAPSHOT
-    }
-
-    @Id
-    @Column(name = "request_id")
-    public String requestId;
-
-    @Column(name = "vdb_id", nullable = false)
-    public String vdbId;
-
-    @Column(name = "job_id", nullable = false)
-    public UUID jobId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Operation operation;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Step step;
-
-    /** The snapshot to clone (or, for SNAPSHOT, the one being taken). */
-    @Column(name = "snapshot_id")
-    public String snapshotId;
-
-    /** The new clone's volume id. */
-    @Column(name = "volume_id")
-    public String volumeId;
-
-    /** The new clone's path on the target, once known. */
-    @Column(columnDefinition = "text")
-    public String path;
-
-    @Column(name = "recovery_time")
-    public Instant recoveryTime;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    /** The step after this one, with a request id of its own. */
-    public VdbStep next(Step nextStep) {
-        VdbStep next = new VdbStep();
-        next.requestId = jobId + "-" + nextStep.name().toLowerCase();
-        next.vdbId = vdbId;
-        next.jobId = jobId;
-        next.operation = operation;
-        next.step = nextStep;
-        next.snapshotId = snapshotId;
-        next.volumeId = volumeId;
-        next.path = path;
-        next.recoveryTime = recoveryTime;
-        next.createdAt = Instant.now();
-        return next;
-    }
-
-    /** The running operation of a virtual database, if any. */
-    public static VdbStep ofVdb(String vdbId) {
-        return find("vdbId", vdbId).firstResult();
+    @Override
+    public Class<? extends Reply> awaits() {
+        return awaits;
     }
 }

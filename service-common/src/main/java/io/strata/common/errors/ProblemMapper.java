@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 import io.strata.contracts.api.Problem;
@@ -34,29 +36,31 @@ public class ProblemMapper {
         ConstraintViolation<?> first = e.getConstraintViolations().stream().findFirst().orElse(null);
         String field = first == null ? null : fieldOf(first);
         String detail = e.getConstraintViolations().stream()
-                .map(violation -> fieldOf(violation) + " " + violation.getMessage()).sorted()
-                .collect(Collectors.joining("; "));
+                .map(violation -> (fieldOf(violation) == null ? "The request body" : fieldOf(violation)) + " "
+                        + violation.getMessage())
+                .sorted().collect(Collectors.joining("; "));
         return problem(400, detail + ". Fix the request and send it again.", field);
     }
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
-        String field = e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null
-                        ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        String reason = e.getOriginalMessage() == null
-                ? "has the wrong type"
-                : e.getOriginalMessage().split("\n")[0];
-        return problem(400, (field.isEmpty() ? "The request body" : "Field '" + field + "'") + " is invalid: "
-                + reason + ". Send JSON matching the API (see /q/openapi).", field.isEmpty() ? null : field);
+        return JsonProblems.mapping(e);
+    }
+
+    /** Quarkus maps this subtype itself, to an empty 400; the user gets the field and the reason instead. */
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e) {
+        return JsonProblems.mapping(e);
     }
 
     @ServerExceptionMapper
-    public Response jsonSyntax(JsonProcessingException e) {
-        return problem(400, "The request body is not valid JSON: " + e.getOriginalMessage().split("\n")[0]
-                + ". Send a JSON object with Content-Type application/json.", null);
+    public Response jsonSyntax(JsonParseException e) {
+        return JsonProblems.syntax(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e) {
+        return e instanceof JsonMappingException mapping ? JsonProblems.mapping(mapping) : JsonProblems.syntax(e);
     }
 
     @ServerExceptionMapper
@@ -103,6 +107,6 @@ public class ProblemMapper {
         // "create.request.name" → "name": drop the method and parameter names Bean Validation puts in front.
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : null;
     }
 }

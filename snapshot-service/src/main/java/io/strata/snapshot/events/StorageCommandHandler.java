@@ -2,6 +2,8 @@ package io.strata.snapshot.events;
 
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,10 +11,9 @@ import jakarta.inject.Inject;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
 import io.strata.common.errors.Errors;
-import io.strata.common.events.EventHandler;
+import io.strata.common.events.EventRoutes;
 import io.strata.common.events.EventPublisher;
-import io.strata.contracts.events.EventCodec;
-import io.strata.contracts.events.EventEnvelope;
+import io.strata.contracts.events.Event;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.storage.CloneRequested;
 import io.strata.contracts.storage.CreateVolumeRequested;
@@ -38,14 +39,7 @@ import io.strata.snapshot.service.StorageService;
  * dead-lettered.
  */
 @ApplicationScoped
-public class StorageCommandHandler implements EventHandler {
-
-    private static final Set<String> COMMANDS = Set.of("CreateVolumeRequested", "SnapshotRequested",
-            "CloneRequested", "DeleteVolumeRequested", "DeleteSnapshotRequested", "ExportRequested",
-            "UnexportRequested", "HoldSnapshotRequested", "ReleaseSnapshotRequested", "LogWindowChanged");
-
-    @Inject
-    EventCodec codec;
+public class StorageCommandHandler extends EventRoutes {
 
     @Inject
     StorageService storage;
@@ -56,90 +50,61 @@ public class StorageCommandHandler implements EventHandler {
     @Inject
     EventPublisher events;
 
-    @Override
-    public Set<String> sources() {
-        return Set.of(Topics.INGEST, Topics.PROVISIONING, Topics.MASKING, Topics.CATALOG);
+    public StorageCommandHandler() {
+        super(Set.of(Topics.INGEST, Topics.PROVISIONING, Topics.MASKING, Topics.CATALOG));
+        command(CreateVolumeRequested.class, CreateVolumeRequested::requestId,
+                c -> storage.createVolume(c.requestId(), c.volumeId(), c.dataset(), c.requestedBy()));
+        command(SnapshotRequested.class, SnapshotRequested::requestId,
+                c -> storage.snapshot(c.requestId(), c.volumeId(), c.snapshotId(), c.position(), c.positionTime(),
+                        c.metadata()));
+        command(CloneRequested.class, CloneRequested::requestId,
+                c -> storage.cloneSnapshot(c.requestId(), c.snapshotId(), c.volumeId(), c.dataset(),
+                        c.requestedBy()));
+        command(DeleteVolumeRequested.class, DeleteVolumeRequested::requestId,
+                c -> storage.deleteVolume(c.requestId(), c.volumeId()));
+        command(DeleteSnapshotRequested.class, DeleteSnapshotRequested::requestId,
+                c -> storage.deleteSnapshot(c.requestId(), c.snapshotId(), "requested"));
+        command(ExportRequested.class, ExportRequested::requestId,
+                c -> exports.export(c.requestId(), c.volumeId(), c.clients()));
+        command(UnexportRequested.class, UnexportRequested::requestId,
+                c -> exports.unexport(c.requestId(), c.volumeId()));
+        command(HoldSnapshotRequested.class, HoldSnapshotRequested::requestId,
+                c -> storage.hold(c.requestId(), c.snapshotId(), c.holder()));
+        command(ReleaseSnapshotRequested.class, ReleaseSnapshotRequested::requestId, c -> storage.release(c.requestId(), c.snapshotId(), c
+                        .holder()));
+        on(LogWindowChanged.class, this::windowChanged);
     }
 
-    @Override
-    public boolean accepts(EventEnvelope envelope) {
-        return COMMANDS.contains(envelope.type());
-    }
-
-    @Override
-    public void apply(EventEnvelope envelope) {
-        String requestId = null;
-        String target = envelope.subject();
-        try {
-            switch (envelope.type()) {
-                case "CreateVolumeRequested" -> {
-                    var command = codec.payload(envelope, CreateVolumeRequested.class);
-                    requestId = command.requestId();
-                    storage.createVolume(requestId, command.volumeId(), command.dataset(), command.requestedBy());
-                }
-                case "SnapshotRequested" -> {
-                    var command = codec.payload(envelope, SnapshotRequested.class);
-                    requestId = command.requestId();
-                    storage.snapshot(requestId, command.volumeId(), command.snapshotId(), command.position(),
-                            command.positionTime(), command.metadata());
-                }
-                case "CloneRequested" -> {
-                    var command = codec.payload(envelope, CloneRequested.class);
-                    requestId = command.requestId();
-                    storage.cloneSnapshot(requestId, command.snapshotId(), command.volumeId(), command.dataset(),
-                            command.requestedBy());
-                }
-                case "DeleteVolumeRequested" -> {
-                    var command = codec.payload(envelope, DeleteVolumeRequested.class);
-                    requestId = command.requestId();
-                    storage.deleteVolume(requestId, command.volumeId());
-                }
-                case "DeleteSnapshotRequested" -> {
-                    var command = codec.payload(envelope, DeleteSnapshotRequested.class);
-                    requestId = command.requestId();
-                    target = command.snapshotId();
-                    storage.deleteSnapshot(requestId, command.snapshotId(), "requested");
-                }
-                case "ExportRequested" -> {
-                    var command = codec.payload(envelope, ExportRequested.class);
-                    requestId = command.requestId();
-                    exports.export(requestId, command.volumeId(), command.clients());
-                }
-                case "UnexportRequested" -> {
-                    var command = codec.payload(envelope, UnexportRequested.class);
-                    requestId = command.requestId();
-                    exports.unexport(requestId, command.volumeId());
-                }
-                case "HoldSnapshotRequested" -> {
-                    var command = codec.payload(envelope, HoldSnapshotRequested.class);
-                    requestId = command.requestId();
-                    storage.hold(requestId, command.snapshotId(), command.holder());
-                }
-                case "ReleaseSnapshotRequested" -> {
-                    var command = codec.payload(envelope, ReleaseSnapshotRequested.class);
-                    requestId = command.requestId();
-                    storage.release(requestId, command.snapshotId(), command.holder());
-                }
-                case "LogWindowChanged" -> {
-                    var fact = codec.payload(envelope, LogWindowChanged.class);
-                    Dataset dataset = Dataset.findOrCreate(fact.dataset());
-                    dataset.windowFrom = fact.from();
-                    dataset.windowTo = fact.to();
-                    dataset.windowArchive = fact.archive();
-                    dataset.windowEnvironment = fact.environment();
-                }
-                default -> throw new IllegalStateException("unexpected " + envelope.type());
+    /**
+     * Routes one command; a refusal of it (an {@link ApiException}, or a pool that could not do it) is answered with
+     * {@link StorageRequestFailed} carrying its request id and target.
+     */
+    private <T extends Event> void command(Class<T> type, Function<T, String> requestId, Consumer<T> action) {
+        on(type, command -> {
+            try {
+                action.accept(command);
+            } catch (ApiException e) {
+                refuse(type, requestId.apply(command), command.subject(), e.status(), e.getMessage());
+            } catch (PoolException | UncheckedIOException e) {
+                Log.errorf("%s %s failed on the pool: %s", type.getSimpleName(), command.subject(), Errors
+                        .rootMessage(e));
+                refuse(type, requestId.apply(command), command.subject(), 500, "The pool could not do it: "
+                        + Errors.rootMessage(e));
             }
-        } catch (ApiException e) {
-            refuse(envelope, requestId, target, e.status(), e.getMessage());
-        } catch (PoolException | UncheckedIOException e) {
-            Log.errorf("%s %s failed on the pool: %s", envelope.type(), target, Errors.rootMessage(e));
-            refuse(envelope, requestId, target, 500, "The pool could not do it: " + Errors.rootMessage(e));
-        }
+        });
     }
 
-    private void refuse(EventEnvelope envelope, String requestId, String target, int status, String reason) {
-        Log.infof("Refused %s %s (%d): %s", envelope.type(), target, status, reason);
-        events.publish(new StorageRequestFailed(requestId, envelope.type(), target, status, reason));
+    private void windowChanged(LogWindowChanged fact) {
+        Dataset dataset = Dataset.findOrCreate(fact.dataset());
+        dataset.windowFrom = fact.from();
+        dataset.windowTo = fact.to();
+        dataset.windowArchive = fact.archive();
+        dataset.windowEnvironment = fact.environment();
+    }
+
+    private void refuse(Class<? extends Event> type, String requestId, String target, int status, String reason) {
+        String operation = Event.typeOf(type).value();
+        Log.infof("Refused %s %s (%d): %s", operation, target, status, reason);
+        events.publish(new StorageRequestFailed(requestId, operation, target, status, reason));
     }
 }

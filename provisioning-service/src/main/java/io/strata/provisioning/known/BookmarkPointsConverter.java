@@ -1,0 +1,20 @@
+package io.strata.provisioning.known;
+
+import java.util.List;
+
+import jakarta.persistence.Converter;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.strata.common.persistence.JsonColumns;
+import io.strata.contracts.catalog.BookmarkPoint;
+
+/** A bookmark's points column, as a JSON list. */
+@Converter
+public class BookmarkPointsConverter extends JsonColumns<List<BookmarkPoint>> {
+
+    public BookmarkPointsConverter() {
+        super(new TypeReference<>() {
+        });
+    }
+}

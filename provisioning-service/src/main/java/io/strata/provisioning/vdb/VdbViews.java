@@ -1,0 +1,41 @@
+package io.strata.provisioning.vdb;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import io.strata.contracts.ingest.EnvironmentRef;
+import io.strata.contracts.provisioning.VdbView;
+import io.strata.provisioning.config.ProvisioningConfig;
+
+/** What the API and the events show of virtual databases. */
+@ApplicationScoped
+public class VdbViews {
+
+    @Inject
+    VdbContexts contexts;
+
+    @Inject
+    ProvisioningConfig config;
+
+    /** Every virtual database that is not deleted, oldest first. */
+    @Transactional
+    public List<VdbView> list() {
+        return Vdb.<Vdb>list("status <> ?1", Sort.ascending("createdAt"), Vdb.Status.DELETED).stream().map(
+                this::view).toList();
+    }
+
+    /** The view of one virtual database: where to connect, where it came from, how it is. */
+    public VdbView view(Vdb vdb) {
+        EnvironmentRef environment = contexts.environment(vdb.environmentId);
+        String host = environment == null || VdbContexts.LOCAL.equals(environment.kind())
+                ? config.localAddress()
+                : environment.host();
+        return new VdbView(vdb.id, vdb.name, vdb.engine, vdb.status.name(), new VdbView.Connection(host, vdb.port,
+                vdb.databaseName, vdb.databaseUser, vdb.path), vdb.parent, vdb.snapshotId, vdb.recoveryTime,
+                vdb.environmentId, vdb.parameters, vdb.error, vdb.createdAt);
+    }
+}

@@ -1,0 +1,343 @@
+package io.strata.common.operations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.strata.common.config.StrataServiceConfig;
+import io.strata.common.events.Correlation;
+import io.strata.common.jobs.Job;
+import io.strata.common.jobs.JobResumer;
+import io.strata.common.jobs.JobService;
+import io.strata.common.persistence.JsonColumns;
+import io.strata.common.tx.AfterCommit;
+import io.strata.common.util.DaemonThreads;
+import io.strata.contracts.events.Refusal;
+import io.strata.contracts.events.Reply;
+
+/**
+ * Runs every long operation of a service the same way, whatever its family (see {@link OperationDefinition}): the
+ * job and the current step are one row ({@link OperationStep}) written in the transaction that sends the step's
+ * command; a reply carrying the step's request id moves it on; worker steps run on a worker thread after the commit
+ * and move it on in a transaction of their own; a refusal, an error or a step that waited past its deadline starts
+ * the undo; after a restart, worker steps and undos run again while waiting steps keep waiting (their command is in
+ * the outbox or the broker). Each operation's duration and outcome is recorded as the
+ * {@code strata.operation.duration} histogram, tagged with the job kind and outcome.
+ */
+@ApplicationScoped
+public class OperationMachine implements JobResumer {
+
+    private static final String METRIC = "strata.operation.duration";
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    StrataServiceConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    @Any
+    Instance<OperationDefinition<?, ?, ?>> definitions;
+
+    private final ExecutorService workers = DaemonThreads.pool("operation-worker");
+    private volatile Map<String, OperationDefinition<?, ?, ?>> byJobKind;
+
+    /** Starts an operation in the caller's transaction: its job, and its first step. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> Job start(K kind, String resource,
+            D data, String requestedBy) {
+        Job job = jobs.create(kind.jobKind(), resource, requestedBy);
+        OperationStep row = new OperationStep();
+        row.jobId = job.id;
+        row.kind = kind.jobKind();
+        row.resource = resource;
+        row.data = JsonColumns.mapper().valueToTree(data);
+        enter(definition(row.kind), row, kind.steps().get(0), true);
+        return job;
+    }
+
+    /** The operation running on a resource, or {@code null}. */
+    @Transactional
+    public OperationStep running(String resource) {
+        return OperationStep.ofResource(resource);
+    }
+
+    /**
+     * A reply reached this service (from another service's event, or from a part of this one): the operation whose
+     * current step sent the request moves on, or starts undoing on a refusal. Replies nobody waits for are ignored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void reply(Reply reply) {
+        if (reply.requestId() == null) {
+            return;
+        }
+        OperationStep row = OperationStep.lockByRequest(reply.requestId());
+        if (row == null || row.failure != null) {
+            return;
+        }
+        handleReply(definition(row.kind), row, reply);
+    }
+
+    /** Fails the operation waiting on a request, in the caller's transaction; its undo follows on a worker. */
+    @Transactional
+    public void fail(String requestId, String error) {
+        OperationStep row = OperationStep.lockByRequest(requestId);
+        if (row != null && row.failure == null) {
+            beginUndo(row, error, false);
+        }
+    }
+
+    @Override
+    public boolean handles(String kind) {
+        return definitions().containsKey(kind);
+    }
+
+    /** After a restart: worker steps and undos run again; a step waiting for a reply keeps waiting. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void resume(Job job) {
+        OperationStep row = QuarkusTransaction.requiringNew().call(() -> OperationStep.findById(job.id));
+        if (row == null) {
+            jobs.fail(job.id, "The " + config.service().name() + " service restarted and found nothing left of this "
+                    + "operation; run it again.");
+            return;
+        }
+        if (row.failure != null || ((StepKind) definition(row.kind).step(row.step)).awaits() == null) {
+            Log.infof("Resuming %s of %s at %s", row.kind, row.resource, row.failure != null ? "its undo" : row.step);
+            submit(row.requestId);
+        }
+    }
+
+    /** Every few seconds: a step that waited past its deadline fails, and its undo gives back what it made. */
+    @Scheduled(every = "${strata.operations.timeout-check:10s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void failOverdue() {
+        List<OperationStep> overdue = QuarkusTransaction.requiringNew().call(() -> OperationStep.overdue(Instant
+                .now()));
+        for (OperationStep late : overdue) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                OperationStep row = OperationStep.lockByRequest(late.requestId);
+                if (row != null && row.failure == null) {
+                    Duration waited = Duration.between(row.enteredAt, Instant.now());
+                    beginUndo(row, "No answer to the " + row.step.toLowerCase(Locale.ROOT) + " step of this "
+                            + row.kind + " within " + waited.toSeconds() + " s; is the service that owns it "
+                            + "running (make status)? Run the operation again once it is.", false);
+                }
+            });
+        }
+    }
+
+    private <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> void handleReply(
+            OperationDefinition<K, S, D> definition, OperationStep row, Reply reply) {
+        S step = definition.step(row.step);
+        if (reply instanceof Refusal refusal) {
+            beginUndo(row, refusal.reason(), false);
+        } else if (step.awaits() != null && step.awaits().isInstance(reply)) {
+            advance(definition, row, definition.replied(operation(definition, row), reply));
+        }
+    }
+
+    private <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> void advance(
+            OperationDefinition<K, S, D> definition, OperationStep row, D data) {
+        row.data = JsonColumns.mapper().valueToTree(data);
+        if (jobs.isCancelRequested(row.jobId)) {
+            beginUndo(row, "canceled on request", true);
+            return;
+        }
+        Operation<K, S, D> operation = operation(definition, row);
+        S next = definition.next(operation);
+        if (next == null) {
+            String message = definition.completed(operation);
+            Job job = jobs.succeed(row.jobId, message);
+            row.delete();
+            record(job, "succeeded");
+        } else {
+            enter(definition, row, next, false);
+        }
+    }
+
+    private <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> void enter(
+            OperationDefinition<K, S, D> definition, OperationStep row, S step, boolean fresh) {
+        Instant now = Instant.now();
+        row.step = step.name();
+        row.requestId = row.jobId + "-" + step.name().toLowerCase(Locale.ROOT);
+        row.enteredAt = now;
+        row.deadline = step.timeout() == null ? null : now.plus(step.timeout());
+        if (fresh) {
+            row.persist();
+        }
+        if (step.awaits() != null) {
+            definition.request(operation(definition, row));
+        } else {
+            String requestId = row.requestId;
+            afterCommit.run(() -> submit(requestId));
+        }
+    }
+
+    private void beginUndo(OperationStep row, String error, boolean canceled) {
+        row.failure = error;
+        row.canceled = canceled;
+        row.requestId = row.jobId + "-undo";
+        row.deadline = null;
+        jobs.progress(row.jobId, 0, "undoing after: " + error);
+        String requestId = row.requestId;
+        afterCommit.run(() -> submit(requestId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void submit(String requestId) {
+        workers.execute(() -> {
+            OperationStep row = QuarkusTransaction.requiringNew().call(() -> OperationStep.find("requestId",
+                    requestId).firstResult());
+            if (row == null) {
+                return;
+            }
+            Job job = QuarkusTransaction.requiringNew().call(() -> Job.findById(row.jobId));
+            Correlation.run(job == null ? null : job.correlationId, null, () -> runOnWorker(definition(row.kind),
+                    row));
+        });
+    }
+
+    private <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> void runOnWorker(
+            OperationDefinition<K, S, D> definition, OperationStep row) {
+        Operation<K, S, D> operation = operation(definition, row);
+        if (row.failure != null) {
+            D undone = undo(definition, operation);
+            QuarkusTransaction.requiringNew().run(() -> endUndo(definition, row.requestId, undone));
+            return;
+        }
+        D data;
+        try {
+            data = definition.work(operation, (percent, what) -> progress(row.jobId, percent, what));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "%s of %s failed at %s", row.kind, row.resource, row.step);
+            String error = definition.describe(e);
+            QuarkusTransaction.requiringNew().run(() -> fail(row.requestId, error));
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            OperationStep current = OperationStep.lockByRequest(row.requestId);
+            if (current != null && current.failure == null) {
+                advance(definition, current, data);
+            }
+        });
+    }
+
+    private static <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> D undo(
+            OperationDefinition<K, S, D> definition, Operation<K, S, D> operation) {
+        try {
+            return definition.undo(operation);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Undoing %s of %s failed; what it left stays", operation.kind(), operation.resource());
+            return operation.data();
+        }
+    }
+
+    private <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> void endUndo(
+            OperationDefinition<K, S, D> definition, String requestId, D undone) {
+        OperationStep row = OperationStep.lockByRequest(requestId);
+        if (row == null) {
+            return;
+        }
+        definition.failed(operation(definition, row).withData(undone), row.failure);
+        Job job = row.canceled ? jobs.canceled(row.jobId, row.failure) : jobs.fail(row.jobId, row.failure);
+        row.delete();
+        record(job, row.canceled ? "canceled" : "failed");
+    }
+
+    private void progress(UUID jobId, int percent, String what) {
+        try {
+            jobs.progress(jobId, percent, what);
+        } catch (RuntimeException e) {
+            Log.debugf("Could not record progress of %s: %s", jobId, e.getMessage());
+        }
+    }
+
+    private void record(Job job, String outcome) {
+        Timer.builder(METRIC).description("How long long operations take, by job kind and outcome")
+                .tag("kind", job.kind).tag("outcome", outcome).publishPercentileHistogram().register(registry)
+                .record(Duration.between(job.createdAt, Instant.now()));
+    }
+
+    private static <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> Operation<K, S, D> operation(
+            OperationDefinition<K, S, D> definition, OperationStep row) {
+        D data;
+        try {
+            data = JsonColumns.mapper().treeToValue(row.data, definition.dataType());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Operation " + row.jobId + " holds data that is not a "
+                    + definition.dataType().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+        return new Operation<>(row.jobId, row.requestId, definition.kind(row.kind), definition.step(row.step),
+                row.resource, data, row.failure);
+    }
+
+    /** The definitions by job kind. */
+    Map<String, OperationDefinition<?, ?, ?>> definitions() {
+        Map<String, OperationDefinition<?, ?, ?>> known = byJobKind;
+        if (known == null) {
+            known = new HashMap<>();
+            for (OperationDefinition<?, ?, ?> definition : definitions) {
+                for (String kind : definition.jobKinds()) {
+                    known.put(kind, definition);
+                }
+            }
+            byJobKind = known;
+        }
+        return known;
+    }
+
+    /** The services whose replies the definitions wait for. */
+    Set<String> replySources() {
+        Set<String> sources = new java.util.TreeSet<>();
+        definitions.forEach(definition -> sources.addAll(definition.replySources()));
+        return sources;
+    }
+
+    /** The reply types the definitions wait for. */
+    Set<Class<? extends Reply>> replyTypes() {
+        Set<Class<? extends Reply>> types = new java.util.LinkedHashSet<>();
+        definitions.forEach(definition -> types.addAll(definition.replyTypes()));
+        return types;
+    }
+
+    /** The definition that runs a job kind; raw, because each family has type arguments of its own. */
+    @SuppressWarnings("rawtypes")
+    private OperationDefinition definition(String jobKind) {
+        OperationDefinition<?, ?, ?> definition = definitions().get(jobKind);
+        if (definition == null) {
+            throw new IllegalStateException("No operation definition runs jobs of kind " + jobKind);
+        }
+        return definition;
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+}
