@@ -77,7 +77,7 @@ class SourceLinkIT {
                 "8G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
         provisioning = ServiceProcess.of("provisioning-service").withDatabase(state).withBroker(broker, prefix)
                 .with("strata.home", home.toString()).start();
-        int firstPort = 16000 + (int) (Math.random() * 2000);
+        int firstPort = Ports.range(51);
         ingestConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
         ingestConfig.putAll(Map.of("strata.home", home.toString(), "strata.ingest.staging.ports", firstPort + "-"
                 + (firstPort + 50)));
@@ -247,9 +247,8 @@ class SourceLinkIT {
         awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
 
         source.execute("billing", "insert into invoices (note) values ('committed before T')");
-        Thread.sleep(1100);
-        java.time.Instant target = java.time.Instant.now();
-        Thread.sleep(1100);
+        java.time.Instant target = VirtualDatabaseIT.clockPast(java.time.Instant.now().plusMillis(1100));
+        VirtualDatabaseIT.clockPast(target.plusMillis(1100));
         source.execute("billing", "insert into invoices (note) values ('committed after T')");
         String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + billing + "/sync").then()
                 .statusCode(202).extract().path("jobId");

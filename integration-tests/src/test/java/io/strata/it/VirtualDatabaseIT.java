@@ -73,7 +73,7 @@ class VirtualDatabaseIT {
         snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
                 "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
                 "8G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
-        int ports = 18000 + (int) (Math.random() * 1500);
+        int ports = Ports.range(121);
         provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
         provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
                 + (ports + 40), "strata.provisioning.monitor-interval", "1s"));
@@ -93,11 +93,16 @@ class VirtualDatabaseIT {
         awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
         source.execute("clinic", "insert into visits (note) values ('before T')");
         beforeT = Instant.now();
-        Thread.sleep(1100);
-        target = Instant.now();
-        Thread.sleep(1100);
+        target = clockPast(beforeT.plusMillis(1100));
+        clockPast(target.plusMillis(1100));
         source.execute("clinic", "insert into visits (note) values ('after T')");
         sync();
+    }
+
+    /** Waits until the clock has passed {@code moment}; returns the time then. */
+    static Instant clockPast(Instant moment) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> Instant.now().isAfter(moment));
+        return Instant.now();
     }
 
     private static ServiceProcess startProvisioning() {
@@ -251,9 +256,8 @@ class VirtualDatabaseIT {
     void rewindToATimeReplaysTheVirtualDatabasesOwnLog() throws Exception {
         // qa3's current life began with the rewind above; its own WAL has been kept since.
         write("qa3", "before the time");
-        Thread.sleep(300);
-        Instant time = Instant.now();
-        Thread.sleep(300);
+        Instant time = clockPast(Instant.now().plusMillis(300));
+        clockPast(time.plusMillis(300));
         write("qa3", "after the time");
         String rewind = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
                 "timestamp", time.toString())).post("/api/v1/vdbs/qa3/rewind").then().statusCode(202).extract().path(
@@ -437,6 +441,57 @@ class VirtualDatabaseIT {
 
     @Test
     @Order(11)
+    void killingTheProvisioningServiceAtEachStepLeavesNoEngineBehindAndTenProvisionsFollow() throws Exception {
+        // Kill it as soon as the request is in, while the engine is being configured, and while it starts: the
+        // restarted operation must end with a running virtual database or with nothing, and never with an engine
+        // that no RUNNING virtual database accounts for.
+        for (String killWhen : List.of("", "configuring", "starting")) {
+            String name = "crash-" + (killWhen.isEmpty() ? "request" : killWhen);
+            JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                    "name", name, "from", Map.of("dataset", sourceId))).post("/api/v1/vdbs").then().statusCode(202)
+                    .extract().jsonPath();
+            if (!killWhen.isEmpty()) {
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> {
+                    JsonPath job = given().baseUri(provisioning.baseUrl()).get("/api/v1/jobs/" + accepted.getString(
+                            "jobId")).then().extract().jsonPath();
+                    String step = job.getString("step");
+                    return step != null && step.startsWith(killWhen) || !"RUNNING".equals(job.getString("state"))
+                            && !"PENDING".equals(job.getString("state"));
+                });
+            }
+            provisioning.kill();
+            provisioning = startProvisioning();
+            await().atMost(PATIENCE).until(() -> List.of("RUNNING", "FAILED").contains(given().baseUri(provisioning
+                    .baseUrl()).get("/api/v1/vdbs/" + accepted.getString("id")).then().extract().path("status")));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(engines()).as("PostgreSQL servers under "
+                    + home).isEqualTo(runningVdbs() + 1));
+        }
+        for (int i = 0; i < 10; i++) {
+            JsonPath vdb = provision(Map.of("name", "after-crash-" + i, "from", Map.of("dataset", sourceId)),
+                    "SUCCEEDED");
+            assertThat(vdb.getString("status")).isEqualTo("RUNNING");
+        }
+        assertThat(engines()).as("PostgreSQL servers under " + home).isEqualTo(runningVdbs() + 1);
+        for (int i = 0; i < 10; i++) {
+            String job = given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/after-crash-" + i).then()
+                    .statusCode(202).extract().path("jobId");
+            awaitJob(provisioning, job, "SUCCEEDED");
+        }
+    }
+
+    /** The PostgreSQL servers running on data directories under the test's home: the staging copy and the VDBs. */
+    private static long engines() {
+        return Processes.run(10, List.of("sh", "-c", "pgrep -f '[p]ostgres -D " + home + "' || true")).lines()
+                .filter(line -> !line.isBlank()).count();
+    }
+
+    private static long runningVdbs() {
+        return given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs").then().extract().jsonPath().getList(
+                "status").stream().filter("RUNNING"::equals).count();
+    }
+
+    @Test
+    @Order(12)
     void deleteGivesEverythingBack() {
         int port = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path(
                 "connection.port");

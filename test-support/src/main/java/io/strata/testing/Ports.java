@@ -30,4 +30,39 @@ public final class Ports {
         }
         throw new IllegalStateException("no free port found");
     }
+
+    /**
+     * The first of {@code size} consecutive ports that nobody listens on now and that this JVM has not handed out,
+     * for a service that picks its own ports from a range. The search starts at a place that depends on the process
+     * id, so that test JVMs side by side look in different places.
+     */
+    public static synchronized int range(int size) {
+        int start = 20_000 + (int) (ProcessHandle.current().pid() % 100) * 200;
+        for (int first = start; first + size < 32_000; first += size) {
+            if (allFree(first, size)) {
+                for (int port = first; port < first + size; port++) {
+                    HANDED_OUT.add(port);
+                }
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + size + " consecutive free ports between " + start + " and 32000");
+    }
+
+    private static boolean allFree(int first, int size) {
+        for (int port = first; port < first + size; port++) {
+            if (HANDED_OUT.contains(port) || !bindable(port)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

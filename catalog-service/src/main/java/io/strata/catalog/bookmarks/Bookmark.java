@@ -1,9 +1,11 @@
 package io.strata.catalog.bookmarks;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +13,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.BookmarkPointsConverter;
+import io.strata.common.persistence.StringListConverter;
+import io.strata.contracts.catalog.BookmarkPoint;
 
 /** A named point on one or more datasets' timelines; its snapshots are held while it lives. */
 @Entity
@@ -33,13 +38,15 @@ public class Bookmark extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    /** The points, as a JSON list of {@link io.strata.contracts.catalog.BookmarkPoint}. */
+    /** The points: one snapshot per dataset. */
+    @Convert(converter = BookmarkPointsConverter.class)
     @Column(nullable = false, columnDefinition = "text")
-    public String points;
+    public List<BookmarkPoint> points;
 
-    /** The tags, as a JSON list of strings. */
+    /** The tags. */
+    @Convert(converter = StringListConverter.class)
     @Column(nullable = false, columnDefinition = "text")
-    public String tags;
+    public List<String> tags;
 
     public boolean shared;
 

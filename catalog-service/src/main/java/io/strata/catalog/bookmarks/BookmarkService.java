@@ -1,7 +1,6 @@
 package io.strata.catalog.bookmarks;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +14,6 @@ import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobService;
 import io.strata.common.util.Ids;
-import io.strata.common.util.JsonText;
 import io.strata.contracts.catalog.BookmarkCreated;
 import io.strata.contracts.catalog.BookmarkDeleted;
 import io.strata.contracts.catalog.BookmarkPoint;
@@ -95,8 +93,8 @@ public class BookmarkService {
         bookmark.id = Ids.next("bm");
         bookmark.name = request.name();
         List<BookmarkPoint> points = List.of(new BookmarkPoint(snapshot.dataset, snapshot.id));
-        bookmark.points = JsonText.write(codec.mapper(), points);
-        bookmark.tags = JsonText.write(codec.mapper(), tags);
+        bookmark.points = points;
+        bookmark.tags = tags;
         bookmark.shared = Boolean.TRUE.equals(request.shared());
         bookmark.expiresAt = request.expiresAt();
         bookmark.createdAt = now;
@@ -223,10 +221,8 @@ public class BookmarkService {
 
     /** The API's view of a bookmark. */
     public BookmarkView view(Bookmark bookmark) {
-        List<BookmarkPoint> points = Arrays.asList(JsonText.read(codec.mapper(), bookmark.points,
-                BookmarkPoint[].class));
-        List<String> tags = Arrays.asList(JsonText.read(codec.mapper(), bookmark.tags, String[].class));
-        return new BookmarkView(bookmark.id, bookmark.name, points, tags, bookmark.shared, bookmark.expiresAt,
+        return new BookmarkView(bookmark.id, bookmark.name, bookmark.points, bookmark.tags, bookmark.shared,
+                bookmark.expiresAt,
                 bookmark.createdAt, bookmark.status.name(), bookmark.jobId);
     }
 }

@@ -150,7 +150,8 @@ class PostgresVirtual implements VirtualOperations {
         // One command for the rest: every command is a round trip (over SSH a slow one). What made the snapshot a
         // standby, and the lock of the server it was taken from, go; the access files live outside the clone.
         HostFiles.run(host, OS_USER, "configure " + data, "sh", "-c", CONFIGURE, "sh", data, work, PG_HBA, conf
-                .toString(), vdb.recoveryTime() != null ? "recover" : "", vdb.ownLog() == null ? "" : vdb.ownLog(), vdb
+                .toString(), vdb.recoveryTime() != null ? "recover" : "", vdb.ownLog() == null ? "" : vdb.ownLog(),
+                vdb
                         .repository().binDir());
     }
 

@@ -1,13 +1,16 @@
 package io.strata.ingest.environment;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.StringMapConverter;
 
 /** An engine installation that discovery found on an environment. */
 @Entity
@@ -32,8 +35,9 @@ public class DiscoveredRepository extends PanacheEntityBase {
     public String binDir;
 
     /** The plugin's properties, as JSON. */
+    @Convert(converter = StringMapConverter.class)
     @Column(columnDefinition = "text")
-    public String properties;
+    public Map<String, String> properties;
 
     @Column(name = "discovered_at", nullable = false)
     public Instant discoveredAt;

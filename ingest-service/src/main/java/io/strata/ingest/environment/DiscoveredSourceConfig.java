@@ -1,13 +1,16 @@
 package io.strata.ingest.environment;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.ObjectMapConverter;
 
 /** A database that discovery found through a repository. */
 @Entity
@@ -27,8 +30,9 @@ public class DiscoveredSourceConfig extends PanacheEntityBase {
     public String name;
 
     /** What the plugin found, as JSON. */
+    @Convert(converter = ObjectMapConverter.class)
     @Column(columnDefinition = "text")
-    public String properties;
+    public Map<String, Object> properties;
 
     @Column(name = "discovered_at", nullable = false)
     public Instant discoveredAt;

@@ -19,7 +19,6 @@ import io.strata.common.jobs.JobRunner;
 import io.strata.common.schema.SchemaReady;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.util.Ids;
-import io.strata.common.util.JsonText;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.CreateEnvironment;
 import io.strata.contracts.ingest.EnvironmentRegistered;
@@ -297,7 +296,7 @@ public class EnvironmentService {
             row.name = repository.name();
             row.version = repository.version();
             row.binDir = repository.binDir();
-            row.properties = json(repository.properties());
+            row.properties = repository.properties();
             row.discoveredAt = Instant.now();
             row.persist();
             return row;
@@ -313,7 +312,7 @@ public class EnvironmentService {
             row.environmentId = environmentId;
             row.repositoryId = repository.id;
             row.name = config.name();
-            row.properties = json(config.properties());
+            row.properties = config.properties();
             row.discoveredAt = Instant.now();
             row.persist();
         }
@@ -321,7 +320,7 @@ public class EnvironmentService {
 
     /** The plugin's view of a discovered repository. */
     public Repository toRepository(DiscoveredRepository row) {
-        return new Repository(row.engine, row.name, row.version, row.binDir, readStrings(row.properties));
+        return new Repository(row.engine, row.name, row.version, row.binDir, row.properties);
     }
 
     /** The API view of an environment. */
@@ -336,7 +335,7 @@ public class EnvironmentService {
         require(id);
         return DiscoveredRepository.<DiscoveredRepository>list("environmentId", Sort.ascending("engine", "name"), id)
                 .stream().map(r -> new EnvironmentView.RepositoryView(r.id, r.engine, r.name, r.version, r.binDir,
-                        readStrings(r.properties), r.discoveredAt))
+                        r.properties, r.discoveredAt))
                 .toList();
     }
 
@@ -349,24 +348,8 @@ public class EnvironmentService {
                 r.engine));
         return DiscoveredSourceConfig.<DiscoveredSourceConfig>list("environmentId", Sort.ascending("name"), id)
                 .stream().map(c -> new EnvironmentView.SourceConfigView(c.id, c.repositoryId, engineOf.get(
-                        c.repositoryId), c.name, readObjects(c.properties)))
+                        c.repositoryId), c.name, c.properties))
                 .toList();
-    }
-
-    private String json(Object value) {
-        return JsonText.write(codec.mapper(), value);
-    }
-
-    private Map<String, String> readStrings(String json) {
-        return JsonText.strings(codec.mapper(), json);
-    }
-
-    private Map<String, Object> readObjects(String json) {
-        try {
-            return JsonText.objects(codec.mapper(), json);
-        } catch (IllegalStateException e) {
-            return Map.of();
-        }
     }
 
     private static String required(String value, String field, String what) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,10 +19,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
-import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.SourceView;
+import io.strata.ingest.source.LinkSource;
 import io.strata.ingest.source.SourceService;
 
 /** {@code /api/v1/sources}: linked production databases and file trees. */
@@ -32,14 +33,11 @@ public class SourceResource {
     @Inject
     SourceService sources;
 
-    @Inject
-    EventCodec codec;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Link a source", description = "{name, engine: postgresql|files, environment, connection: {host, port, database, user, password} | path, staging: {environment}, syncPolicy: {cron}}. Checked completely (including a connection to the source) before anything is made; 202 with the link job.")
-    public Response link(Map<String, Object> body) {
-        SourceService.Linking linking = sources.link(body, null);
+    public Response link(@Valid @NotNull(message = LinkSource.REQUIRED) LinkSource request) {
+        SourceService.Linking linking = sources.link(request, null);
         return Response.accepted(Map.of("id", linking.source().id, "jobId", linking.job().id)).build();
     }
 
@@ -60,23 +58,17 @@ public class SourceResource {
     @Path("/{id}/sync")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Sync now", description = "{resync: false}: a snapshot of the staging copy; {resync: true}: a fresh initial load into a new volume, the older snapshots stay. 202 with the job.")
-    public Response sync(@PathParam("id") String id, String body) {
-        // The body is optional (a plain POST syncs), so it is read here rather than bound by content type.
-        boolean resync = false;
-        if (body != null && !body.isBlank()) {
-            try {
-                var request = codec.mapper().readTree(body);
-                var field = request.path("resync");
-                if (!field.isMissingNode() && !field.isBoolean()) {
-                    throw ApiException.badRequest("resync", "resync must be true or false.");
-                }
-                resync = field.asBoolean(false);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw ApiException.badRequest(null, "The body must be JSON such as {\"resync\": true}, or empty.");
-            }
-        }
-        Job job = sources.sync(id, resync, null);
+    public Response sync(@PathParam("id") String id, SyncRequest request) {
+        Job job = sources.sync(id, request != null && Boolean.TRUE.equals(request.resync()), null);
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
+    }
+
+    /**
+     * {@code POST /api/v1/sources/{id}/sync}; an empty body syncs.
+     *
+     * @param resync a fresh initial load into a new volume instead of a snapshot of the staging copy
+     */
+    public record SyncRequest(Boolean resync) {
     }
 
     @POST

@@ -1,8 +1,10 @@
 package io.strata.ingest.source;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.ObjectMapConverter;
 
 /** A linked production database (or file tree) and its staging copy. */
 @Entity
@@ -48,9 +51,10 @@ public class Source extends PanacheEntityBase {
     @Column(name = "repository_id")
     public String repositoryId;
 
-    /** The plugin's source parameters without secrets, as JSON. */
+    /** The plugin's source parameters, without secrets. */
+    @Convert(converter = ObjectMapConverter.class)
     @Column(nullable = false, columnDefinition = "text")
-    public String parameters;
+    public Map<String, Object> parameters;
 
     @Column(name = "secret_ref")
     public String secretRef;

@@ -9,8 +9,6 @@ import jakarta.transaction.Transactional;
 
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.secrets.SecretStore;
-import io.strata.common.util.JsonText;
-import io.strata.contracts.events.EventCodec;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.LinkedSource;
 import io.strata.engine.Repository;
@@ -35,9 +33,6 @@ public class SourceContexts {
     Engines engines;
 
     @Inject
-    EventCodec codec;
-
-    @Inject
     IngestConfig config;
 
     @Inject
@@ -51,7 +46,7 @@ public class SourceContexts {
     /** The source as its plugin sees it, secrets included. */
     @Transactional
     public LinkedSource linked(Source source) {
-        return new LinkedSource(source.id, source.name, parameters(source.parameters), source.secretRef == null
+        return new LinkedSource(source.id, source.name, source.parameters, source.secretRef == null
                 ? Map.of()
                 : secrets.get(source.secretRef),
                 environments.connect(environments.require(
@@ -76,15 +71,5 @@ public class SourceContexts {
     public String workPath(String sourceId) {
         return config.staging().workRoot().orElse(Path.of(service.home(), "ingest", "staging").toString()) + "/"
                 + sourceId;
-    }
-
-    /** Parameters JSON → map. */
-    public Map<String, Object> parameters(String json) {
-        return JsonText.objects(codec.mapper(), json);
-    }
-
-    /** Map → parameters JSON. */
-    public String json(Map<String, Object> parameters) {
-        return JsonText.write(codec.mapper(), parameters);
     }
 }

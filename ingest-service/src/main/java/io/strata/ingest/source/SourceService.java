@@ -1,28 +1,19 @@
 package io.strata.ingest.source;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
+import io.strata.common.net.PortAllocator;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.OperationStep;
 import io.strata.common.secrets.SecretStore;
@@ -31,14 +22,13 @@ import io.strata.contracts.ingest.SourceView;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.LinkedSource;
 import io.strata.engine.ParameterSchema;
-import io.strata.engine.Staging;
 import io.strata.engine.StagingStatus;
 import io.strata.engine.UserError;
 import io.strata.ingest.config.IngestConfig;
-import io.strata.ingest.engine.Engines;
 import io.strata.ingest.environment.DiscoveredRepository;
 import io.strata.ingest.environment.Environment;
 import io.strata.ingest.environment.EnvironmentService;
+import io.strata.ingest.source.LinkValidator.CheckedLink;
 
 /**
  * Linking, syncing, resyncing, disabling, enabling and deleting sources. A request is checked completely before
@@ -50,12 +40,8 @@ import io.strata.ingest.environment.EnvironmentService;
 @ApplicationScoped
 public class SourceService {
 
-    private static final Set<String> REQUEST_FIELDS = Set.of("name", "engine", "environment", "staging",
-            "syncPolicy");
-    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-
     @Inject
-    Engines engines;
+    LinkValidator validator;
 
     @Inject
     EnvironmentService environments;
@@ -79,98 +65,47 @@ public class SourceService {
     public record Linking(Source source, Job job) {
     }
 
-    /** Checks a link request completely, then starts linking. */
-    public Linking link(Map<String, Object> body, String requestedBy) {
-        if (body == null) {
-            throw ApiException.badRequest(null, "Send a JSON body: {name, engine, environment, connection | path, "
-                    + "staging: {environment}, syncPolicy: {cron}, logSync}.");
-        }
-        String name = string(body, "name");
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
-            throw ApiException.badRequest("name", "name is required: 1 to 63 letters, digits, '_', '.' or '-'.");
-        }
-        EnginePlugin plugin = engines.require(string(body, "engine"));
-        Environment environment = environment(string(body, "environment"), "environment");
-        Object stagingField = body.get("staging");
-        String stagingId = stagingField instanceof Map<?, ?> staging && staging.get("environment") != null
-                ? String
-                        .valueOf(staging.get("environment"))
-                : Environment.LOCAL_ID;
-        Environment stagingEnvironment = environment(stagingId, "staging.environment");
-        if ("kubernetes".equals(stagingEnvironment.kind)) {
-            throw ApiException.badRequest("staging.environment", "Environment " + stagingEnvironment.name + " is a "
-                    + "Kubernetes pod, which cannot mount the staging volume; staging there needs a pod of its own "
-                    + "that mounts the volume's claim, which comes with the Kubernetes resources. Use a local or ssh "
-                    + "environment for staging.");
-        }
-        String cron = null;
-        if (body.get("syncPolicy") instanceof Map<?, ?> policy && policy.get("cron") != null) {
-            cron = String.valueOf(policy.get("cron")).strip();
-            try {
-                CRON.parse(cron).validate();
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("syncPolicy.cron", "syncPolicy.cron '" + cron + "' is not a cron "
-                        + "expression (five fields: minute hour day-of-month month day-of-week, e.g. '0 * * * *' "
-                        + "for every hour): " + e.getMessage());
-            }
-        }
-        boolean logSync = Boolean.TRUE.equals(body.get("logSync"));
-        if (body.containsKey("logSync") && plugin.sourceParameters().parameters().stream().noneMatch(p -> p.name()
-                .equals("logSync"))) {
-            throw ApiException.badRequest("logSync", "The " + plugin.name() + " engine keeps no log to provision a "
-                    + "point in time from; leave logSync out.");
-        }
-
-        Map<String, Object> parameters = new LinkedHashMap<>(body);
-        REQUEST_FIELDS.forEach(parameters::remove);
-        ParameterSchema schema = plugin.sourceParameters();
-        List<ParameterSchema.FieldError> errors = schema.validate(parameters);
-        if (!errors.isEmpty()) {
-            throw ApiException.badRequest(errors.get(0).field(), String.join("; ", errors.stream().map(
-                    ParameterSchema.FieldError::message).toList()) + ".");
-        }
-        Map<String, String> secretValues = extractSecrets(parameters, schema.secretPaths());
-
-        if (Source.count("name", name) > 0) {
-            throw ApiException.conflict("A source named " + name + " exists already; choose another name.");
-        }
-        String id = Ids.next("src");
-        DiscoveredRepository repository = repository(stagingEnvironment, plugin);
-        Source source = new Source();
-        source.id = id;
-        source.name = name;
-        source.engine = plugin.name();
-        source.environmentId = environment.id;
-        source.stagingEnvironmentId = stagingEnvironment.id;
-        source.repositoryId = repository == null ? null : repository.id;
-        source.parameters = contexts.json(parameters);
-        source.syncCron = cron;
-        source.logSync = logSync;
-        source.workPath = contexts.workPath(id);
-        source.stagingPort = freePort();
-        source.createdAt = Instant.now();
-
-        LinkedSource linked = new LinkedSource(id, name, parameters, secretValues, environments.connect(environment));
-        Staging staging = new Staging(environments.connect(stagingEnvironment), null, source.workPath,
-                source.stagingPort, repository == null ? null : environments.toRepository(repository));
+    /** Checks a link request completely (the source itself included), then starts linking. */
+    public Linking link(LinkSource request, String requestedBy) {
+        CheckedLink checked = QuarkusTransaction.requiringNew().call(() -> validator.check(request));
+        Source source = QuarkusTransaction.requiringNew().call(() -> newSource(request.name(), checked));
         try {
-            plugin.linked().validateSource(linked, staging);
+            checked.plugin().linked().validateSource(new LinkedSource(source.id, source.name, checked.parameters(),
+                    checked.secrets(), environments.connect(checked.environment())), contexts.staging(source, null));
         } catch (UserError e) {
-            throw ApiException.badRequest(schema.parameters().isEmpty() ? null : schema.parameters().get(0).name(),
-                    e.describe());
+            List<ParameterSchema.Parameter> parameters = checked.plugin().sourceParameters().parameters();
+            throw ApiException.badRequest(parameters.isEmpty() ? null : parameters.get(0).name(), e.describe());
         }
-
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (!secretValues.isEmpty()) {
-                source.secretRef = id;
-                secrets.put(id, secretValues);
+            if (!checked.secrets().isEmpty()) {
+                source.secretRef = source.id;
+                secrets.put(source.id, checked.secrets());
             }
             source.state = Source.State.LINKING;
             source.persist();
-            Job job = operations.start(SourceOperation.LINK, id, SourceWork.link(newVolumeId(), newSnapshotId()),
-                    requestedBy);
+            Job job = operations.start(SourceOperation.LINK, source.id, SourceWork.link(Ids.next("vol"),
+                    newSnapshotId()), requestedBy);
             return new Linking(source, job);
         });
+    }
+
+    /** The source a checked request describes, not yet stored: its staging repository found, a port chosen. */
+    private Source newSource(String name, CheckedLink checked) {
+        DiscoveredRepository repository = repository(checked.staging(), checked.plugin());
+        Source source = new Source();
+        source.id = Ids.next("src");
+        source.name = name;
+        source.engine = checked.plugin().name();
+        source.environmentId = checked.environment().id;
+        source.stagingEnvironmentId = checked.staging().id;
+        source.repositoryId = repository == null ? null : repository.id;
+        source.parameters = checked.parameters();
+        source.syncCron = checked.cron();
+        source.logSync = checked.logSync();
+        source.workPath = contexts.workPath(source.id);
+        source.stagingPort = freePort();
+        source.createdAt = Instant.now();
+        return source;
     }
 
     /** Starts a sync (a new snapshot of the staging copy) or, with {@code resync}, a fresh initial load. */
@@ -186,7 +121,7 @@ public class SourceService {
             });
         }
         return resync
-                ? operations.start(SourceOperation.RESYNC, id, SourceWork.resync(source, newVolumeId(),
+                ? operations.start(SourceOperation.RESYNC, id, SourceWork.resync(source, Ids.next("vol"),
                         newSnapshotId()), requestedBy)
                 : operations.start(SourceOperation.SYNC, id, SourceWork.sync(source, newSnapshotId()), requestedBy);
     }
@@ -279,7 +214,7 @@ public class SourceService {
             }
         }
         return new SourceView(source.id, source.name, source.engine, source.environmentId,
-                source.stagingEnvironmentId, source.state.name(), contexts.parameters(source.parameters),
+                source.stagingEnvironmentId, source.state.name(), source.parameters,
                 source.syncCron, scheduler.nextSync(source.id), source.logSync, source.lastSyncAt,
                 source.lastSnapshotId, source.lastPosition,
                 source.sizeBytes, source.snapshotCount, staging, source.error, source.createdAt);
@@ -295,20 +230,6 @@ public class SourceService {
         if (source.state == Source.State.DELETING) {
             throw ApiException.conflict("Source " + source.name + " is being deleted.");
         }
-    }
-
-    private Environment environment(String id, String field) {
-        String environmentId = id == null ? Environment.LOCAL_ID : id;
-        Environment environment = Environment.findById(environmentId);
-        if (environment == null) {
-            Environment byName = Environment.find("name", environmentId).firstResult();
-            if (byName == null) {
-                throw ApiException.badRequest(field, field + " '" + environmentId + "' is not a registered "
-                        + "environment; GET /environments lists them.");
-            }
-            return byName;
-        }
-        return environment;
     }
 
     private DiscoveredRepository repository(Environment staging, EnginePlugin plugin) {
@@ -329,58 +250,14 @@ public class SourceService {
     }
 
     private int freePort() {
-        String[] range = config.staging().ports().split("-");
-        int first = Integer.parseInt(range[0].strip());
-        int last = Integer.parseInt(range[1].strip());
         Set<Integer> taken = new HashSet<>(Source.<Source>list("stagingPort is not null").stream().map(
                 s -> s.stagingPort).toList());
-        for (int port = first; port <= last; port++) {
-            if (!taken.contains(port) && portFree(port)) {
-                return port;
-            }
+        int port = new PortAllocator(config.staging().ports()).pick(taken, PortAllocator::freeHere);
+        if (port < 0) {
+            throw ApiException.unavailable("No free staging port in " + config.staging().ports()
+                    + "; widen strata.ingest.staging.ports.");
         }
-        throw ApiException.unavailable("No free staging port in " + config.staging().ports()
-                + "; widen strata.ingest.staging.ports.");
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> extractSecrets(Map<String, Object> parameters, List<String> paths) {
-        Map<String, String> found = new HashMap<>();
-        for (String path : paths) {
-            String[] parts = path.split("\\.");
-            Map<String, Object> current = parameters;
-            for (int i = 0; i < parts.length - 1 && current != null; i++) {
-                Object next = current.get(parts[i]);
-                if (next instanceof Map<?, ?> map) {
-                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
-                    current.put(parts[i], copy);
-                    current = copy;
-                } else {
-                    current = null;
-                }
-            }
-            if (current != null && current.get(parts[parts.length - 1]) != null) {
-                found.put(path, String.valueOf(current.remove(parts[parts.length - 1])));
-            }
-        }
-        return found;
-    }
-
-    private static String string(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private static String newVolumeId() {
-        return Ids.next("vol");
+        return port;
     }
 
     static String newSnapshotId() {

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.BookmarkPointsConverter;
 import io.strata.contracts.catalog.BookmarkPoint;
 
 /** A ready bookmark the catalog announced; its points' snapshots are held while it lives. */

@@ -159,7 +159,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             case PROVISION, REFRESH, REWIND -> ready(operation, vdb);
             case SNAPSHOT -> {
                 String vdbId = vdb.id;
-                afterCommit.run(() -> afterwards.execute(() -> worker.hookQuietly(vdbId, "postSnapshot")));
+                afterCommit.run(() -> afterwards.execute(() -> worker.hookQuietly(vdbId, VdbHook.postSnapshot)));
                 yield "snapshot " + operation.data().snapshotId();
             }
             case START -> {

@@ -35,10 +35,6 @@ import io.strata.provisioning.vdb.VdbOrigins.Origin;
 @ApplicationScoped
 public class VdbService {
 
-    static final Set<String> HOOKS = Set.of("preProvision", "postProvision", "preRefresh", "postRefresh",
-            "preRewind", "postRewind", "preStart", "postStart", "preStop", "postStop", "preSnapshot",
-            "postSnapshot");
-
     @Inject
     VdbContexts contexts;
 
@@ -169,8 +165,9 @@ public class VdbService {
     private static Map<String, String> hooks(Map<String, String> requested) {
         Map<String, String> hooks = requested == null ? Map.of() : requested;
         for (String hook : hooks.keySet()) {
-            if (!HOOKS.contains(hook)) {
-                throw ApiException.badRequest("hooks." + hook, "Unknown hook " + hook + "; hooks are " + HOOKS + ".");
+            if (VdbHook.named(hook) == null) {
+                throw ApiException.badRequest("hooks." + hook, "Unknown hook " + hook + "; hooks are "
+                        + VdbHook.names() + ".");
             }
         }
         return new LinkedHashMap<>(hooks);

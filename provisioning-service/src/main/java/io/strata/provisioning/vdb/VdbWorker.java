@@ -31,7 +31,7 @@ public class VdbWorker {
     /** Before a new clone replaces the current one: the pre-hook, the end of the kept log, the engine stopped. */
     public void prepare(String vdbId, VdbOperation operation, Instant recoveryTime, Progress progress) {
         Vdb vdb = find(vdbId);
-        hook(vdb, "pre" + operation.hookSuffix());
+        hook(vdb, VdbHook.of("pre", operation));
         if (vdb.path == null) {
             return;
         }
@@ -52,19 +52,19 @@ public class VdbWorker {
         VirtualDatabase target = contexts.virtualForNewLife(vdb, operation == VdbOperation.REWIND, work
                 .recoveryTime(), work.path());
         if (operation == VdbOperation.PROVISION) {
-            hook(vdb, "preProvision");
+            hook(vdb, VdbHook.preProvision);
         }
         progress.report(50, "configuring " + vdb.engine + " on " + work.path());
         plugin.virtual().configure(target);
         progress.report(70, work.recoveryTime() != null ? "recovering to " + work.recoveryTime() : "starting");
         plugin.virtual().start(target);
-        hook(vdb, "post" + operation.hookSuffix());
+        hook(vdb, VdbHook.of("post", operation));
     }
 
     /** Before a snapshot: the pre-hook, then the running engine's commits made durable on the clone. */
     public void flush(String vdbId) {
         Vdb vdb = find(vdbId);
-        hook(vdb, "preSnapshot");
+        hook(vdb, VdbHook.preSnapshot);
         if (vdb.status == Vdb.Status.RUNNING) {
             contexts.plugin(vdb.engine).virtual().preSnapshot(contexts.virtual(vdb, vdb.path));
         }
@@ -73,17 +73,17 @@ public class VdbWorker {
     /** Starts the engine on the current clone, with its hooks. */
     public void start(String vdbId) {
         Vdb vdb = find(vdbId);
-        hook(vdb, "preStart");
+        hook(vdb, VdbHook.preStart);
         contexts.plugin(vdb.engine).virtual().start(contexts.virtual(vdb, vdb.path));
-        hook(vdb, "postStart");
+        hook(vdb, VdbHook.postStart);
     }
 
     /** Stops the engine, with its hooks. */
     public void stop(String vdbId) {
         Vdb vdb = find(vdbId);
-        hook(vdb, "preStop");
+        hook(vdb, VdbHook.preStop);
         contexts.plugin(vdb.engine).virtual().stop(contexts.virtual(vdb, vdb.path));
-        hook(vdb, "postStop");
+        hook(vdb, VdbHook.postStop);
     }
 
     /** For a delete: the engine stopped and its files outside the clone removed. */
@@ -139,12 +139,13 @@ public class VdbWorker {
     }
 
     /** Runs a hook whose failure no longer changes the outcome (post-snapshot), logging a failure. */
-    public void hookQuietly(String vdbId, String name) {
-        quietly(() -> hook(find(vdbId), name));
+    public void hookQuietly(String vdbId, VdbHook hook) {
+        quietly(() -> hook(find(vdbId), hook));
     }
 
     /** Runs one of the virtual database's hooks on its target, if it has that hook. */
-    void hook(Vdb vdb, String name) {
+    void hook(Vdb vdb, VdbHook hook) {
+        String name = hook.name();
         String command = vdb.hooks == null ? null : vdb.hooks.get(name);
         if (command == null || command.isBlank()) {
             return;

@@ -7,8 +7,7 @@ import io.strata.common.operations.OperationKind;
 /** Test operations: a copy asks, then copies; a quick copy only copies. */
 public enum CopyOperation implements OperationKind<CopyStep> {
 
-    COPY("test.copy", List.of(CopyStep.ASK, CopyStep.COPY)),
-    QUICK_COPY("test.quick-copy", List.of(CopyStep.COPY));
+    COPY("test.copy", List.of(CopyStep.ASK, CopyStep.COPY)), QUICK_COPY("test.quick-copy", List.of(CopyStep.COPY));
 
     private final String jobKind;
     private final List<CopyStep> steps;

@@ -8,8 +8,7 @@ import io.strata.contracts.events.Reply;
 /** Test steps: ask the copier (a reply ends it, within a second), then copy on a worker. */
 public enum CopyStep implements StepKind {
 
-    ASK(CopyAnswered.class),
-    COPY(null);
+    ASK(CopyAnswered.class), COPY(null);
 
     private final Class<? extends Reply> awaits;
 

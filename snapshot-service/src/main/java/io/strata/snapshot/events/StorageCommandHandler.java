@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
 import io.strata.common.errors.Errors;
-import io.strata.common.events.EventRoutes;
 import io.strata.common.events.EventPublisher;
+import io.strata.common.events.EventRoutes;
 import io.strata.contracts.events.Event;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.storage.CloneRequested;
@@ -70,7 +70,8 @@ public class StorageCommandHandler extends EventRoutes {
                 c -> exports.unexport(c.requestId(), c.volumeId()));
         command(HoldSnapshotRequested.class, HoldSnapshotRequested::requestId,
                 c -> storage.hold(c.requestId(), c.snapshotId(), c.holder()));
-        command(ReleaseSnapshotRequested.class, ReleaseSnapshotRequested::requestId, c -> storage.release(c.requestId(), c.snapshotId(), c
+        command(ReleaseSnapshotRequested.class, ReleaseSnapshotRequested::requestId,
+                c -> storage.release(c.requestId(), c.snapshotId(), c
                         .holder()));
         on(LogWindowChanged.class, this::windowChanged);
     }

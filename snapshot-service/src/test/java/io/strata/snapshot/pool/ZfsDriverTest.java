@@ -1,5 +1,7 @@
 package io.strata.snapshot.pool;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,20 +40,27 @@ class ZfsDriverTest {
         Path image = home.path().resolve("zpool.img");
         Processes.run(30, List.of("truncate", "-s", "1G", image.toString()));
         poolName = "strata-test-" + UUID.randomUUID().toString().substring(0, 8);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            try {
-                Processes.run(60, List.of("zpool", "create", "-m", "none", poolName, image.toString()));
-                break;
-            } catch (IllegalStateException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
+        // zfs-fuse takes a moment to answer after it starts.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(
+                IllegalStateException.class).until(() -> {
+                    Processes.run(60, List.of("zpool", "create", "-m", "none", poolName, image.toString()));
+                    return true;
+                });
         driver = new ZfsDriver(poolName + "/strata", home.path().resolve("pool"));
         driver.open();
+    }
+
+    /** Destroys the pool; {@code false} while zfs-fuse still calls it busy, any other failure thrown. */
+    private static boolean destroyed(String pool) {
+        try {
+            Processes.run(60, List.of("zpool", "destroy", "-f", pool));
+            return true;
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().contains("busy")) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     @AfterAll
@@ -59,17 +68,8 @@ class ZfsDriverTest {
         try {
             // zfs-fuse answers "pool is busy" for a moment after the last unmount; a pool left busy after that is a
             // failure.
-            for (int attempt = 1;; attempt++) {
-                try {
-                    Processes.run(60, List.of("zpool", "destroy", "-f", poolName));
-                    break;
-                } catch (IllegalStateException e) {
-                    if (attempt == 20 || !e.getMessage().contains("busy")) {
-                        throw e;
-                    }
-                    Thread.sleep(500);
-                }
-            }
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> destroyed(
+                    poolName));
         } finally {
             if (daemon != null) {
                 daemon.destroy();

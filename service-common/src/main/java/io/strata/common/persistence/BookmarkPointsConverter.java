@@ -1,4 +1,4 @@
-package io.strata.provisioning.known;
+package io.strata.common.persistence;
 
 import java.util.List;
 
@@ -6,7 +6,6 @@ import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.strata.common.persistence.JsonColumns;
 import io.strata.contracts.catalog.BookmarkPoint;
 
 /** A bookmark's points column, as a JSON list. */

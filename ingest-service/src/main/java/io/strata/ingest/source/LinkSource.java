@@ -1,0 +1,49 @@
+package io.strata.ingest.source;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+/**
+ * {@code POST /api/v1/sources}: what to link and how. Every other field is a parameter of the engine's plugin
+ * ({@code connection}, {@code path}, {@code logSync}...: {@code GET /engines} lists them), checked against the
+ * plugin's schema.
+ *
+ * @param name a unique name
+ * @param engine the engine plugin: {@code postgresql}, {@code files}
+ * @param environment the environment the source lives on (default: this host)
+ * @param staging where its staging copy runs (default: this host)
+ * @param syncPolicy when to sync by itself
+ * @param parameters the plugin's parameters
+ */
+public record LinkSource(
+        @NotNull(message = NAME) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,62}", message = NAME) String name,
+        String engine,
+        String environment,
+        @Valid StagingTarget staging,
+        @Valid SyncPolicy syncPolicy,
+        @JsonAnySetter Map<String, Object> parameters) {
+
+    /** What a request without a body is told. */
+    public static final String REQUIRED = "is required: send a JSON body {name, engine, environment, connection | "
+            + "path, staging: {environment}, syncPolicy: {cron}, logSync}";
+
+    private static final String NAME = "is required: 1 to 63 letters, digits, '_', '.' or '-'";
+
+    public LinkSource {
+        parameters = parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
+    }
+
+    /** @param environment the staging environment's id or name */
+    public record StagingTarget(String environment) {
+    }
+
+    /** @param cron a five-field Unix cron expression, e.g. {@code 0 * * * *} for every hour */
+    public record SyncPolicy(String cron) {
+    }
+}
