@@ -12,8 +12,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/deploy/local/strata-local.sh"
 STRATA_HOME="${STRATA_HOME:-/var/lib/strata}"
 MODULES=(ingest-service snapshot-service masking-service provisioning-service catalog-service router)
-declare -A PORT=([ingest-service]=8081 [snapshot-service]=8082 [masking-service]=8083
-  [provisioning-service]=8084 [catalog-service]=8085 [router]=8080)
 
 now_ms() {
   local t="${EPOCHREALTIME/[.,]/}"

@@ -14,6 +14,7 @@ DEMO_PORT="${STRATA_DEMO_PG_PORT:-5499}"
 PATIENTS="${STRATA_DEMO_PATIENTS:-1000000}"
 DEMO_DIR="$STRATA_HOME/demo"
 PROD_DATA="$DEMO_DIR/production"
+# shellcheck disable=SC2012 # version-sorted directory names, no odd characters
 PG_BIN="${STRATA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 JOB_TIMEOUT="${STRATA_DEMO_TIMEOUT:-600}"
 
@@ -204,7 +205,7 @@ refresh_qa() {
 
 rewind_perf() {
   step "demo-perf: bookmark, destructive test, rewind to the bookmark"
-  local snapshot_job before after accepted rewind="" tries
+  local snapshot_job before after accepted rewind=""
   before="$(psql_vdb demo-perf "select count(*) from visits")"
   snapshot_job="$(api POST /vdbs/demo-perf/snapshot | jq -r .jobId)"
   wait_job "$snapshot_job"
@@ -214,7 +215,7 @@ rewind_perf() {
   wait_job "$(jq -r .jobId <<<"$accepted")"
   psql_vdb demo-perf "delete from visits"
   # The provisioning service hears of the bookmark from the catalog's event, a moment after the job ends.
-  for tries in $(seq 1 200); do
+  for _ in $(seq 1 200); do
     rewind="$(ALLOW=1 api POST /vdbs/demo-perf/rewind "{\"bookmark\": \"$BOOKMARK_ID\"}" | jq -r '.jobId // empty')"
     [[ -z $rewind ]] || break
     sleep 0.05
@@ -247,6 +248,7 @@ space_report() {
 connect_hint() {
   local vdb credentials
   vdb="$(api GET /vdbs/demo-dev)"
+  # shellcheck disable=SC2016 # the $(...) is for the reader to run, not to expand here
   printf '\nConnect to demo-dev:\n  PGPASSWORD=$(curl -s %s/vdbs/demo-dev/credentials | jq -r .password) psql -h %s -p %s -U %s %s\n' \
     "$API" "$(jq -r .connection.host <<<"$vdb")" "$(jq -r .connection.port <<<"$vdb")" \
     "$(jq -r .connection.user <<<"$vdb")" "$(jq -r .connection.database <<<"$vdb")"
