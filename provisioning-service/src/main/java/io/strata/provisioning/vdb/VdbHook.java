@@ -9,8 +9,8 @@ import java.util.List;
  * names are the keys of {@code hooks} in {@code POST /api/v1/vdbs}.
  */
 public enum VdbHook {
-    preProvision, postProvision, preRefresh, postRefresh, preRewind, postRewind, preStart, postStart, preStop,
-    postStop, preSnapshot, postSnapshot;
+
+    preProvision, postProvision, preRefresh, postRefresh, preRewind, postRewind, preStart, postStart, preStop, postStop, preSnapshot, postSnapshot;
 
     /** The hook run before ({@code pre}) or after an operation on the clone: provision, refresh, rewind. */
     static VdbHook of(String prefix, VdbOperation operation) {
