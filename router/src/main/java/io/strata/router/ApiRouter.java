@@ -1,38 +1,38 @@
 package io.strata.router;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.logging.Log;
 import io.strata.contracts.api.Problem;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
 
 /**
- * Sends {@code /api/v1/<resource>/...} to the service that owns {@code <resource>}, streaming the body both ways
- * and keeping method, query, headers (Authorization included) and status. When a service does not answer, the user
- * gets a problem+json 503 that names it and says how to start it.
+ * Sends {@code /api/v1/<resource>/...} to the service that owns {@code <resource>} through Vert.x's reverse proxy,
+ * which streams the body both ways with back-pressure (chunked or not) and keeps method, query, headers
+ * (Authorization included) and status. A resource nobody owns is a problem+json 404; what happens when a service
+ * does not answer is up to {@link BackendFailures}.
  */
 @ApplicationScoped
 public class ApiRouter {
 
-    private static final String PREFIX = "/api/v1/";
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    static final String PREFIX = "/api/v1/";
+    /** How long the router waits for a TCP connection: a service on this machine either accepts at once or is down. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 2000;
 
     @Inject
     RouterConfig config;
@@ -40,84 +40,72 @@ public class ApiRouter {
     @Inject
     Vertx vertx;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Route> routes = new TreeMap<>();
-    private HttpClient client;
+    private Map<String, Route> routes;
+    private HttpProxy proxy;
 
     void register(@Observes Router router) {
-        config.services().forEach((service, backend) -> {
-            URI url = URI.create(backend.url());
+        routes = routesOf(config.services());
+        var client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS));
+        proxy = HttpProxy.reverseProxy(client).origin(this::openOrigin)
+                .addInterceptor(new BackendFailures(config.timeout()));
+        router.route(PREFIX + "*").handler(this::forward);
+        Log.infof("Routing %s", routes);
+    }
+
+    /**
+     * The route of every resource, sorted by resource so that a 404 lists them in order.
+     *
+     * @throws IllegalStateException when two services claim the same resource, so that start-up fails
+     */
+    static Map<String, Route> routesOf(Map<String, RouterConfig.Backend> services) {
+        Map<String, Route> routes = new TreeMap<>();
+        services.forEach((service, backend) -> {
+            Route route = new Route(service, URI.create(backend.url()));
             for (String resource : backend.resources()) {
-                Route previous = routes.put(resource, new Route(service, url));
+                Route previous = routes.put(resource, route);
                 if (previous != null) {
                     throw new IllegalStateException("resource '" + resource + "' is claimed by both "
                             + previous.service() + " and " + service + "; fix strata.router.services");
                 }
             }
         });
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
-                .setConnectTimeout(2000));
-        router.route(PREFIX + "*").handler(this::forward);
-        Log.infof("Routing %s", routes);
+        return Collections.unmodifiableMap(routes);
     }
 
     private void forward(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        String rest = request.path().substring(PREFIX.length());
-        String resource = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-        Route route = routes.get(resource);
-        if (route == null) {
-            fail(context, 404, "No API resource '" + resource + "'. Known resources: " + routes.keySet()
-                    + " (see /q/openapi of each service).");
+        String resource = resourceOf(context.request().path());
+        if (!routes.containsKey(resource)) {
+            Problem problem = Problem.of(404, "Not Found", "No API resource '" + resource + "'. Known resources: "
+                    + routes.keySet() + " (see /q/openapi of each service).");
+            context.response().setStatusCode(404).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(Problems.json(problem));
             return;
         }
-        request.pause();
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(route.url().getHost())
-                .setPort(route.url().getPort()).setURI(request.uri())
-                .setTimeout(config.timeout().toMillis());
-        request.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
-                options.addHeader(header.getKey(), header.getValue());
-            }
-        });
-        String forwardedFor = request.remoteAddress() != null ? request.remoteAddress().hostAddress() : "unknown";
-        options.putHeader("X-Forwarded-For", forwardedFor);
-        client.request(options)
-                .compose(outgoing -> outgoing.send(request))
-                .onSuccess(response -> relay(context, response))
-                .onFailure(error -> {
-                    request.resume();
-                    fail(context, 503, "The " + route.service() + " service at " + route.url()
-                            + " is not answering (" + error.getMessage() + "). Start it with `make up`; `make status` "
-                            + "shows what runs.");
-                });
+        proxy.handle(context.request());
     }
 
-    private void relay(RoutingContext context, HttpClientResponse response) {
-        var out = context.response().setStatusCode(response.statusCode());
-        response.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
-                out.headers().add(header.getKey(), header.getValue());
-            }
-        });
-        response.pipeTo(out);
+    /** The connection to the owning service; {@link #forward} has made sure there is one. */
+    private Future<HttpClientRequest> openOrigin(ProxyContext context) {
+        Route route = routes.get(resourceOf(context.request().proxiedRequest().path()));
+        context.set(BackendFailures.ROUTE, route);
+        RequestOptions options = new RequestOptions().setHost(route.url().getHost()).setPort(route.port())
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setIdleTimeout(config.timeout().toMillis());
+        return context.client().request(options).onSuccess(request -> context.set(BackendFailures.CONNECTED, true));
     }
 
-    private void fail(RoutingContext context, int status, String detail) {
-        if (context.response().headWritten()) {
-            context.response().reset();
-            return;
-        }
-        try {
-            String title = status == 404 ? "Not Found" : "Service Unavailable";
-            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(Problem.of(status, title, detail)));
-        } catch (Exception e) {
-            context.response().setStatusCode(status).end();
-        }
+    private static String resourceOf(String path) {
+        String rest = path.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
-    /** Where one resource goes. */
+    /** Where one resource goes: the owning service's name and base URL. */
     record Route(String service, URI url) {
+
+        /** The service's port, 80 when its URL names none. */
+        int port() {
+            return url.getPort() < 0 ? 80 : url.getPort();
+        }
     }
 }
