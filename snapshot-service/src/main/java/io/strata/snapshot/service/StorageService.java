@@ -1,6 +1,7 @@
 package io.strata.snapshot.service;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.strata.snapshot.mapping.StorageViews;
 import io.strata.snapshot.pool.Names;
 import io.strata.snapshot.pool.Pool;
 import io.strata.snapshot.pool.PoolException;
+import io.strata.snapshot.pool.VolumeUsers;
 
 /**
  * The rules of the pool: volumes, snapshots, clones, holds. Each operation checks first, then changes the pool, then
@@ -160,6 +162,12 @@ public class StorageService {
             throw ApiException.notFound("volume", volumeId);
         }
         if (volume.state != Volume.State.DELETED) {
+            List<String> users = volume.path == null ? List.of() : VolumeUsers.of(Path.of(volume.path));
+            if (!users.isEmpty()) {
+                throw ApiException.conflict("Volume " + volumeId + " is in use: " + String.join(", ", users)
+                        + " works in it. Stop what runs there first (for a virtual database: POST /vdbs/{id}/stop), "
+                        + "then delete it.");
+            }
             if (NfsExport.findById(volumeId) != null) {
                 exports.unexport(null, volumeId);
             }
