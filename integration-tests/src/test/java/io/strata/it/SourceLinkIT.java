@@ -102,14 +102,7 @@ class SourceLinkIT {
     }
 
     private static JsonPath awaitJob(ServiceProcess service, String jobId, String expected) {
-        await().atMost(PATIENCE).until(() -> {
-            String state = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().path(
-                    "state");
-            return state != null && !state.equals("PENDING") && !state.equals("RUNNING");
-        });
-        JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
-        assertThat(job.getString("state")).as("job " + jobId + ": " + job.getString("error")).isEqualTo(expected);
-        return job;
+        return Jobs.await(service, jobId, expected, PATIENCE);
     }
 
     private static List<String> timeline(String dataset) {

@@ -145,14 +145,7 @@ class VirtualDatabaseIT {
     }
 
     private static JsonPath awaitJob(ServiceProcess service, String jobId, String expected) {
-        await().atMost(PATIENCE).until(() -> {
-            String state = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().path(
-                    "state");
-            return state != null && !state.equals("PENDING") && !state.equals("RUNNING");
-        });
-        JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
-        assertThat(job.getString("state")).as("job " + jobId + ": " + job.getString("error")).isEqualTo(expected);
-        return job;
+        return Jobs.await(service, jobId, expected, PATIENCE);
     }
 
     private static JsonPath provision(Map<String, Object> body, String expected) {
@@ -181,6 +174,13 @@ class VirtualDatabaseIT {
             rows.next();
             return rows.getString(1);
         }
+    }
+
+    /** Checks a VDB's rows, showing the end of its engine's log if they are not as expected. */
+    private static void assertNotes(String vdb, String expected) throws SQLException {
+        String id = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb).then().extract().path("id");
+        assertThat(notes(vdb)).as(Processes.tail(home.path().resolve("provisioning/vdbs/" + id + "/postgres.log"),
+                40)).isEqualTo(expected);
     }
 
     private static void write(String vdb, String note) throws SQLException {
@@ -243,9 +243,7 @@ class VirtualDatabaseIT {
         String rewind = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
                 "snapshot", taken)).post("/api/v1/vdbs/qa3/rewind").then().statusCode(202).extract().path("jobId");
         awaitJob(provisioning, rewind, "SUCCEEDED");
-        String qa3 = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path("id");
-        assertThat(notes("qa3")).as(Processes.tail(home.path().resolve("provisioning/vdbs/" + qa3 + "/postgres.log"),
-                40)).isEqualTo("at link,before T,after T,kept by the snapshot");
+        assertNotes("qa3", "at link,before T,after T,kept by the snapshot");
 
         given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("snapshot", "snap-nope"))
                 .post("/api/v1/vdbs/qa3/rewind").then().statusCode(404);
@@ -263,9 +261,7 @@ class VirtualDatabaseIT {
                 "timestamp", time.toString())).post("/api/v1/vdbs/qa3/rewind").then().statusCode(202).extract().path(
                         "jobId");
         awaitJob(provisioning, rewind, "SUCCEEDED");
-        String qa3 = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path("id");
-        assertThat(notes("qa3")).as(Processes.tail(home.path().resolve("provisioning/vdbs/" + qa3 + "/postgres.log"),
-                40)).isEqualTo("at link,before T,after T,kept by the snapshot,before the time");
+        assertNotes("qa3", "at link,before T,after T,kept by the snapshot,before the time");
         write("qa3", "in the new life");
         assertThat(notes("qa3")).endsWith("before the time,in the new life");
 
