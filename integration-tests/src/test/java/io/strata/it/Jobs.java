@@ -16,7 +16,7 @@ final class Jobs {
     }
 
     /** Waits until the job has ended, checks it ended as {@code expected} (showing its error if not), returns it. */
-    static JsonPath await(ServiceProcess service, String jobId, String expected, Duration patience) {
+    static JsonPath awaitEnd(ServiceProcess service, String jobId, String expected, Duration patience) {
         await().atMost(patience).until(() -> {
             String state = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract().path(
                     "state");

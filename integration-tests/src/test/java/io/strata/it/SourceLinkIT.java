@@ -102,7 +102,7 @@ class SourceLinkIT {
     }
 
     private static JsonPath awaitJob(ServiceProcess service, String jobId, String expected) {
-        return Jobs.await(service, jobId, expected, PATIENCE);
+        return Jobs.awaitEnd(service, jobId, expected, PATIENCE);
     }
 
     private static List<String> timeline(String dataset) {

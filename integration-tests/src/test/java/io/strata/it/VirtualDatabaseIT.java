@@ -145,7 +145,7 @@ class VirtualDatabaseIT {
     }
 
     private static JsonPath awaitJob(ServiceProcess service, String jobId, String expected) {
-        return Jobs.await(service, jobId, expected, PATIENCE);
+        return Jobs.awaitEnd(service, jobId, expected, PATIENCE);
     }
 
     private static JsonPath provision(Map<String, Object> body, String expected) {

@@ -3,9 +3,7 @@ package io.strata.ingest.source;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,20 +14,19 @@ import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobService;
 import io.strata.common.operations.Operation;
 import io.strata.common.operations.OperationDefinition;
+import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.Progress;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.storage.VolumeReturns;
 import io.strata.common.tx.AfterCommit;
-import io.strata.common.util.DaemonThreads;
 import io.strata.contracts.events.Refusal;
 import io.strata.contracts.events.Reply;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
-import io.strata.contracts.provisioning.DetachRequested;
 import io.strata.contracts.storage.CreateVolumeRequested;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
-import io.strata.contracts.storage.DeleteVolumeRequested;
 import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotRequested;
@@ -60,6 +57,9 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
     AfterCommit afterCommit;
 
     @Inject
+    OperationMachine operations;
+
+    @Inject
     SourceWorker worker;
 
     @Inject
@@ -67,8 +67,6 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
 
     @Inject
     SyncScheduler scheduler;
-
-    private final ExecutorService afterSnapshot = DaemonThreads.pool("source-post-snapshot");
 
     public SourceOperations() {
         super(SourceOperation.class, SourceStep.class, SourceWork.class);
@@ -169,12 +167,12 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
         String sourceId = source.id;
         SnapshotPoint point = new SnapshotPoint(snapshot.position(), snapshot.positionTime(), snapshot.metadata());
         boolean linked = operation.kind() == SourceOperation.LINK;
-        afterCommit.run(() -> afterSnapshot.execute(() -> {
+        operations.afterwards(() -> {
             worker.postSnapshot(sourceId, point);
             if (linked) {
                 scheduler.refresh(sourceId);
             }
-        }));
+        });
         return "snapshot " + snapshot.id() + (snapshot.position() != null ? " at " + snapshot.position() : "");
     }
 
@@ -207,10 +205,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
 
     private String deleted(Operation<SourceOperation, SourceStep, SourceWork> operation) {
         Source source = source(operation);
-        if (source.volumeId != null) {
-            events.publish(new DetachRequested(operation.requestId("detach"), source.volumeId));
-            events.publish(new DeleteVolumeRequested(operation.requestId("volume"), source.volumeId));
-        }
+        VolumeReturns.giveBack(events, operation.jobId().toString(), source.volumeId);
         List<SourceSnapshot> snapshots = SourceSnapshot.list("sourceId", source.id);
         for (SourceSnapshot snapshot : snapshots) {
             // The snapshot service keeps (and says so) those that clones or bookmarks still use.
@@ -261,16 +256,9 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
         }
     }
 
-    /**
-     * Asks for a volume to be detached and deleted. A volume that was never made (its request refused or not yet
-     * answered) is refused in turn, harmlessly: the delete follows the create on the same key.
-     */
     private void giveBack(Operation<SourceOperation, SourceStep, SourceWork> operation, String purpose,
             String volumeId) {
-        if (volumeId != null) {
-            events.publish(new DetachRequested(operation.requestId(purpose + "-detach"), volumeId));
-            events.publish(new DeleteVolumeRequested(operation.requestId(purpose + "-volume"), volumeId));
-        }
+        VolumeReturns.giveBack(events, operation.requestId(purpose), volumeId);
     }
 
     @Override
@@ -280,10 +268,5 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
 
     private static Source source(Operation<SourceOperation, SourceStep, SourceWork> operation) {
         return Source.findById(operation.resource());
-    }
-
-    @PreDestroy
-    void stop() {
-        afterSnapshot.shutdownNow();
     }
 }

@@ -2,9 +2,7 @@ package io.strata.provisioning.vdb;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,10 +10,10 @@ import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.JobService;
 import io.strata.common.operations.Operation;
 import io.strata.common.operations.OperationDefinition;
+import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.Progress;
 import io.strata.common.secrets.SecretStore;
-import io.strata.common.tx.AfterCommit;
-import io.strata.common.util.DaemonThreads;
+import io.strata.common.storage.VolumeReturns;
 import io.strata.contracts.events.Refusal;
 import io.strata.contracts.events.Reply;
 import io.strata.contracts.events.Topics;
@@ -23,13 +21,11 @@ import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
-import io.strata.contracts.provisioning.DetachRequested;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.contracts.provisioning.VdbReady;
 import io.strata.contracts.storage.CloneCreated;
 import io.strata.contracts.storage.CloneRequested;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
-import io.strata.contracts.storage.DeleteVolumeRequested;
 import io.strata.contracts.storage.SnapshotRequested;
 import io.strata.contracts.storage.StorageRequestFailed;
 import io.strata.provisioning.attach.AttachmentService;
@@ -51,7 +47,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     JobService jobs;
 
     @Inject
-    AfterCommit afterCommit;
+    OperationMachine operations;
 
     @Inject
     VdbWorker worker;
@@ -67,8 +63,6 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
 
     @Inject
     AttachmentService attachments;
-
-    private final ExecutorService afterwards = DaemonThreads.pool("vdb-afterwards");
 
     public VdbOperations() {
         super(VdbOperation.class, VdbStep.class, VdbWork.class);
@@ -159,7 +153,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             case PROVISION, REFRESH, REWIND -> ready(operation, vdb);
             case SNAPSHOT -> {
                 String vdbId = vdb.id;
-                afterCommit.run(() -> afterwards.execute(() -> worker.hookQuietly(vdbId, VdbHook.postSnapshot)));
+                operations.afterwards(() -> worker.hookQuietly(vdbId, VdbHook.postSnapshot));
                 yield "snapshot " + operation.data().snapshotId();
             }
             case START -> {
@@ -192,7 +186,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             // The new life replayed what it needed of the old one's log.
             String oldLog = contexts.ownLog(vdb, endedLife);
             String environmentId = vdb.environmentId;
-            afterCommit.run(() -> afterwards.execute(() -> worker.removeLog(environmentId, oldLog)));
+            operations.afterwards(() -> worker.removeLog(environmentId, oldLog));
         }
         if (oldVolume != null && !oldVolume.equals(work.volumeId())) {
             giveBack(operation, "old", oldVolume);
@@ -202,9 +196,8 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     }
 
     private String deleted(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb) {
-        if (!operation.data().released() && vdb.volumeId != null) {
-            events.publish(new DetachRequested("delete-" + vdb.id + "-detach", vdb.volumeId));
-            events.publish(new DeleteVolumeRequested("delete-" + vdb.id + "-volume", vdb.volumeId));
+        if (!operation.data().released()) {
+            VolumeReturns.giveBack(events, "delete-" + vdb.id, vdb.volumeId);
         }
         for (KnownSnapshot snapshot : KnownSnapshot.<KnownSnapshot>list("dataset = ?1 and deleted = false",
                 vdb.id)) {
@@ -262,13 +255,8 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
         }
     }
 
-    /**
-     * Asks for a clone to be detached and deleted. A clone that was never made (its request refused or not yet
-     * answered) is refused in turn, harmlessly: the delete follows the clone request on the same key.
-     */
     private void giveBack(Operation<VdbOperation, VdbStep, VdbWork> operation, String purpose, String volumeId) {
-        events.publish(new DetachRequested(operation.requestId(purpose + "-detach"), volumeId));
-        events.publish(new DeleteVolumeRequested(operation.requestId(purpose + "-volume"), volumeId));
+        VolumeReturns.giveBack(events, operation.requestId(purpose), volumeId);
     }
 
     @Override
@@ -286,10 +274,5 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
 
     private static Vdb vdb(Operation<VdbOperation, VdbStep, VdbWork> operation) {
         return Vdb.findById(operation.resource());
-    }
-
-    @PreDestroy
-    void stop() {
-        afterwards.shutdownNow();
     }
 }

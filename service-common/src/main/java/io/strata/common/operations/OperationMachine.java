@@ -81,6 +81,14 @@ public class OperationMachine implements JobResumer {
         return job;
     }
 
+    /**
+     * Runs {@code action} on a worker once the current transaction commits: side effects that follow an outcome but
+     * do not change it (a hook after a snapshot, removing a log no longer needed).
+     */
+    public void afterwards(Runnable action) {
+        afterCommit.run(() -> workers.execute(action));
+    }
+
     /** The operation running on a resource, or {@code null}. */
     @Transactional
     public OperationStep running(String resource) {
