@@ -77,6 +77,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // The REST layer wraps a body it cannot read; the user gets where and why instead of "Bad Request".
+            return jsonProcessing(json);
+        }
         if (status >= 500) {
             return internal(e);
         }
