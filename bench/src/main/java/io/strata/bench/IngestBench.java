@@ -52,6 +52,28 @@ public final class IngestBench {
 
     private static void run(PostgresCluster source, ServiceProcess ingest, int scale, boolean checkpointOnSync)
             throws Exception {
+        String size = initSource(source, scale);
+        long start = System.nanoTime();
+        String sourceId = link(source, ingest);
+        double linkSeconds = (System.nanoTime() - start) / 1e9;
+        long accounts = Long.parseLong(value(source, "select count(*) from pgbench_accounts"));
+        double[] syncSeconds = syncsAfterChanges(source, ingest, sourceId, accounts);
+        Lag lag = lagUnderLoad(source, ingest, sourceId);
+
+        System.out.println();
+        System.out.println("Results (docs/benchmarks.md):");
+        System.out.printf("| source | pgbench -i -s %d, %s, %d accounts, checkpointOnSync %s |%n", scale, size,
+                accounts, checkpointOnSync);
+        System.out.printf("| initial link (request → first snapshot) | %.1f s |%n", linkSeconds);
+        System.out.printf("| sync after 1%% of the rows changed, contiguous (%d rows) | %.2f s = %.1f%% of the link "
+                + "(goal ≤ 10%%) |%n", accounts / 100, syncSeconds[0], 100 * syncSeconds[0] / linkSeconds);
+        System.out.printf("| sync after 1%% of the rows changed, every 100th row (%d rows, most pages) | %.2f s = "
+                + "%.1f%% of the link |%n", accounts / 100, syncSeconds[1], 100 * syncSeconds[1] / linkSeconds);
+        lag.print();
+    }
+
+    /** Fills the source with {@code pgbench -i} and lets the linking user read it; returns the database's size. */
+    private static String initSource(PostgresCluster source, int scale) throws Exception {
         source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
         long start = System.nanoTime();
         BenchSupport.pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
@@ -59,32 +81,58 @@ public final class IngestBench {
                 "grant pg_checkpoint to linker");
         String size = value(source, "select pg_size_pretty(pg_database_size('bench'))");
         System.out.printf("pgbench -i -s %d: %s in %.1f s%n", scale, size, (System.nanoTime() - start) / 1e9);
+        return size;
+    }
 
-        start = System.nanoTime();
+    /** Links the source and waits for its first snapshot; returns the source's id. */
+    private static String link(PostgresCluster source, ServiceProcess ingest) throws InterruptedException {
         JsonPath accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
                 "bench", "engine", "postgresql", "environment", "local", "connection", Map.of("host", "127.0.0.1",
                         "port", source.port(), "database", "bench", "user", "linker", "password", "lp")))
-                .post(
-                        "/api/v1/sources")
+                .post("/api/v1/sources")
                 .then().statusCode(202).extract().jsonPath();
-        String sourceId = accepted.getString("id");
         awaitJob(ingest, accepted.getString("jobId"));
-        double linkSeconds = (System.nanoTime() - start) / 1e9;
+        return accepted.getString("id");
+    }
 
-        long accounts = Long.parseLong(value(source, "select count(*) from pgbench_accounts"));
-        // 1% of the rows, in two shapes: a contiguous range (1% of the pages) and every 100th row (most pages).
+    /**
+     * The time of a sync after each of two changes of 1% of the rows: a contiguous range (1% of the pages) and every
+     * 100th row (most pages).
+     */
+    private static double[] syncsAfterChanges(PostgresCluster source, ServiceProcess ingest, String sourceId,
+            long accounts) throws Exception {
         double[] syncSeconds = new double[2];
         String[] changes = {"update pgbench_accounts set abalance = abalance + 1 where aid <= " + accounts / 100,
                 "update pgbench_accounts set abalance = abalance + 1 where aid % 100 = 0"};
         for (int i = 0; i < changes.length; i++) {
             source.execute("bench", changes[i]);
-            start = System.nanoTime();
+            long start = System.nanoTime();
             String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
                     .statusCode(202).extract().path("jobId");
             awaitJob(ingest, sync);
             syncSeconds[i] = (System.nanoTime() - start) / 1e9;
         }
+        return syncSeconds;
+    }
 
+    /**
+     * The staging standby's lag sampled once a second while pgbench writes to the source for 30 s.
+     *
+     * @param tps pgbench's throughput line
+     * @param bytes the lag samples in bytes, sorted
+     * @param seconds the lag samples in seconds, sorted
+     */
+    private record Lag(String tps, List<Long> bytes, List<Double> seconds) {
+
+        void print() {
+            System.out.printf("| staging lag under pgbench -c 4 -T 30 (%s) | bytes p50 %d, max %d; seconds p50 %.2f, "
+                    + "max %.2f (n=%d) |%n", tps.strip(), bytes.get(bytes.size() / 2), bytes.get(bytes.size() - 1),
+                    seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1), bytes.size());
+        }
+    }
+
+    private static Lag lagUnderLoad(PostgresCluster source, ServiceProcess ingest, String sourceId)
+            throws Exception {
         Process load = BenchSupport.pgbenchProcess(source, "-c", "4", "-j", "2", "-T", "30", "-n", "bench");
         List<Long> lagBytes = new ArrayList<>();
         List<Double> lagSeconds = new ArrayList<>();
@@ -103,22 +151,7 @@ public final class IngestBench {
         load.waitFor();
         Collections.sort(lagBytes);
         Collections.sort(lagSeconds);
-
-        System.out.println();
-        System.out.println("Results (docs/benchmarks.md):");
-        System.out.printf("| source | pgbench -i -s %d, %s, %d accounts, checkpointOnSync %s |%n", scale, size,
-                accounts, checkpointOnSync);
-        System.out.printf("| initial link (request → first snapshot) | %.1f s |%n", linkSeconds);
-        System.out.printf("| sync after 1%% of the rows changed, contiguous (%d rows) | %.2f s = %.1f%% of the link "
-                + "(goal ≤ 10%%) |%n", accounts / 100, syncSeconds[0], 100 * syncSeconds[0] / linkSeconds);
-        System.out.printf("| sync after 1%% of the rows changed, every 100th row (%d rows, most pages) | %.2f s = "
-                + "%.1f%% of the link |%n", accounts / 100, syncSeconds[1], 100 * syncSeconds[1] / linkSeconds);
-        System.out.printf("| staging lag under pgbench -c 4 -T 30 (%s) | bytes p50 %d, max %d; seconds p50 %.2f, "
-                + "max %.2f (n=%d) |%n", tps.strip(), lagBytes.get(lagBytes.size() / 2),
-                lagBytes.get(lagBytes.size()
-                        - 1),
-                lagSeconds.get(lagSeconds.size() / 2), lagSeconds.get(lagSeconds.size() - 1), lagBytes
-                        .size());
+        return new Lag(tps, lagBytes, lagSeconds);
     }
 
     private static String value(PostgresCluster cluster, String sql) throws Exception {

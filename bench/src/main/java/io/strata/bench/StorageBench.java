@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,81 +66,120 @@ public final class StorageBench {
     }
 
     private void run(int[] sizesGb) throws Exception {
-        List<String> report = new ArrayList<>();
         warmUp();
         // Prepare every size first, then measure them in alternation, so that no size profits from going later.
-        Map<Integer, String> volumes = new java.util.TreeMap<>();
-        Map<Integer, String> bases = new java.util.TreeMap<>();
+        Map<Integer, Prepared> prepared = new TreeMap<>();
         for (int gb : sizesGb) {
-            String volume = id("vol");
-            request(new CreateVolumeRequested(volume + "-r", volume, "bench-" + gb + "g", "bench"), volume + "-r");
-            long writeStart = System.nanoTime();
-            writeData(pool.resolve("volumes").resolve(volume), gb * 1024 / FILE_MB);
-            System.out.printf("wrote %d GB in %.1f s%n", gb, (System.nanoTime() - writeStart) / 1e9);
-            volumes.put(gb, volume);
-            String base = id("snap");
-            request(new SnapshotRequested(base, volume, base, null, null, Map.of()), base);
-            bases.put(gb, base);
+            prepared.put(gb, prepare(gb));
         }
-        Map<Integer, Stats> snapshot = new java.util.TreeMap<>();
-        Map<Integer, Stats> clone = new java.util.TreeMap<>();
-        Map<Integer, Stats> rawSnapshot = new java.util.TreeMap<>();
-        Map<Integer, Stats> rawClone = new java.util.TreeMap<>();
+        Timings timings = new Timings();
         for (int round = 0; round < 30; round++) {
             for (int gb : sizesGb) {
-                String snapshotId = id("snap");
-                long start = System.nanoTime();
-                request(new SnapshotRequested(snapshotId, volumes.get(gb), snapshotId, null, null, Map.of()),
-                        snapshotId);
-                snapshot.computeIfAbsent(gb, k -> new Stats()).add(System.nanoTime() - start);
-                String cloneId = id("vdb");
-                start = System.nanoTime();
-                request(new CloneRequested(cloneId, bases.get(gb), cloneId, "bench-clones-" + gb, "bench"), cloneId);
-                clone.computeIfAbsent(gb, k -> new Stats()).add(System.nanoTime() - start);
-                if (round < 10) {
-                    Path volumePath = pool.resolve("volumes").resolve(volumes.get(gb));
-                    Path target = pool.resolve("raw-" + round);
-                    start = System.nanoTime();
-                    Processes.run(60, List.of("btrfs", "subvolume", "snapshot", "-r", volumePath.toString(), target
-                            .toString()));
-                    rawSnapshot.computeIfAbsent(gb, k -> new Stats()).add(System.nanoTime() - start);
-                    Path rawCloneTarget = pool.resolve("raw-clone-" + round);
-                    start = System.nanoTime();
-                    Processes.run(60, List.of("btrfs", "subvolume", "snapshot", target.toString(), rawCloneTarget
-                            .toString()));
-                    rawClone.computeIfAbsent(gb, k -> new Stats()).add(System.nanoTime() - start);
-                    Processes.run(60, List.of("btrfs", "subvolume", "delete", rawCloneTarget.toString(), target
-                            .toString()));
-                }
+                measure(round, gb, prepared.get(gb), timings);
             }
         }
-        Map<Integer, Double> copyBySize = new java.util.TreeMap<>();
+        List<String> report = new ArrayList<>();
+        Map<Integer, Double> copyBySize = new TreeMap<>();
         for (int gb : sizesGb) {
-            List<Double> copies = new ArrayList<>();
-            for (int i = 0; i < (gb <= 1 ? 3 : 1); i++) {
-                Path copy = pool.resolve("full-copy");
-                Processes.run(60, List.of("sync"));
-                long start = System.nanoTime();
-                // --reflink=never: coreutils 9 would otherwise share the blocks on btrfs, and that is not a copy.
-                Processes.run(3600, List.of("cp", "-a", "--reflink=never", pool.resolve("volumes").resolve(volumes
-                        .get(gb)).toString(), copy.toString()));
-                Processes.run(600, List.of("sync"));
-                copies.add((System.nanoTime() - start) / 1e6);
-                Processes.run(600, List.of("rm", "-rf", copy.toString()));
-            }
-            java.util.Collections.sort(copies);
-            double copyMs = copies.get(copies.size() / 2);
+            double copyMs = fullCopyMs(prepared.get(gb).volume(), gb <= 1 ? 3 : 1);
             copyBySize.put(gb, copyMs);
-            report.add(String.format("| %d GB | snapshot (service) %s | clone (service) %s | btrfs snapshot %s | "
-                    + "btrfs clone %s | cp -a --reflink=never + sync %.0f ms | copy ÷ clone p50 = %.0f× |", gb,
-                    snapshot.get(gb), clone.get(gb), rawSnapshot.get(gb), rawClone.get(gb), copyMs, copyMs / clone
-                            .get(gb).p50()));
+            report.add(timings.line(gb, copyMs));
+        }
+        if (prepared.containsKey(1)) {
+            report.add(manyClones(prepared.get(1).base()));
+            report.add(rewrittenClones(prepared.get(1).base()));
+        }
+        printResults(report, timings.clone, copyBySize);
+    }
+
+    /**
+     * A volume of one size filled with data, and the snapshot of it that the clones are made from.
+     *
+     * @param volume the volume's id
+     * @param base the snapshot's id
+     */
+    private record Prepared(String volume, String base) {
+    }
+
+    private Prepared prepare(int gb) throws Exception {
+        String volume = id("vol");
+        request(new CreateVolumeRequested(volume + "-r", volume, "bench-" + gb + "g", "bench"), volume + "-r");
+        long writeStart = System.nanoTime();
+        writeData(pool.resolve("volumes").resolve(volume), gb * 1024 / FILE_MB);
+        System.out.printf("wrote %d GB in %.1f s%n", gb, (System.nanoTime() - writeStart) / 1e9);
+        String base = id("snap");
+        request(new SnapshotRequested(base, volume, base, null, null, Map.of()), base);
+        return new Prepared(volume, base);
+    }
+
+    /** The times of each size, by kind of operation. */
+    private static final class Timings {
+
+        final Map<Integer, Stats> snapshot = new TreeMap<>();
+        final Map<Integer, Stats> clone = new TreeMap<>();
+        final Map<Integer, Stats> rawSnapshot = new TreeMap<>();
+        final Map<Integer, Stats> rawClone = new TreeMap<>();
+
+        static void add(Map<Integer, Stats> stats, int gb, long startNanos) {
+            stats.computeIfAbsent(gb, k -> new Stats()).add(System.nanoTime() - startNanos);
         }
 
-        if (bases.containsKey(1)) {
-            report.add(manyClones(bases.get(1)));
-            report.add(rewrittenClones(bases.get(1)));
+        String line(int gb, double copyMs) {
+            return String.format("| %d GB | snapshot (service) %s | clone (service) %s | btrfs snapshot %s | "
+                    + "btrfs clone %s | cp -a --reflink=never + sync %.0f ms | copy ÷ clone p50 = %.0f× |", gb,
+                    snapshot.get(gb), clone.get(gb), rawSnapshot.get(gb), rawClone.get(gb), copyMs, copyMs / clone
+                            .get(gb).p50());
         }
+    }
+
+    /** One round for one size: a snapshot and a clone through the service, and in the first ten the bare btrfs. */
+    private void measure(int round, int gb, Prepared prepared, Timings timings) throws Exception {
+        String snapshotId = id("snap");
+        long start = System.nanoTime();
+        request(new SnapshotRequested(snapshotId, prepared.volume(), snapshotId, null, null, Map.of()), snapshotId);
+        Timings.add(timings.snapshot, gb, start);
+        String cloneId = id("vdb");
+        start = System.nanoTime();
+        request(new CloneRequested(cloneId, prepared.base(), cloneId, "bench-clones-" + gb, "bench"), cloneId);
+        Timings.add(timings.clone, gb, start);
+        if (round < 10) {
+            measureRaw(round, gb, pool.resolve("volumes").resolve(prepared.volume()), timings);
+        }
+    }
+
+    /** The bare btrfs commands the service runs, timed on their own: what the service adds is the difference. */
+    private void measureRaw(int round, int gb, Path volumePath, Timings timings) throws Exception {
+        Path target = pool.resolve("raw-" + round);
+        long start = System.nanoTime();
+        Processes.run(60, List.of("btrfs", "subvolume", "snapshot", "-r", volumePath.toString(), target.toString()));
+        Timings.add(timings.rawSnapshot, gb, start);
+        Path rawCloneTarget = pool.resolve("raw-clone-" + round);
+        start = System.nanoTime();
+        Processes.run(60, List.of("btrfs", "subvolume", "snapshot", target.toString(), rawCloneTarget.toString()));
+        Timings.add(timings.rawClone, gb, start);
+        Processes.run(60, List.of("btrfs", "subvolume", "delete", rawCloneTarget.toString(), target.toString()));
+    }
+
+    /** The median time of {@code times} full copies of a volume, each flushed to disk, in milliseconds. */
+    private double fullCopyMs(String volume, int times) throws Exception {
+        List<Double> copies = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            Path copy = pool.resolve("full-copy");
+            Processes.run(60, List.of("sync"));
+            long start = System.nanoTime();
+            // --reflink=never: coreutils 9 would otherwise share the blocks on btrfs, and that is not a copy.
+            Processes.run(3600, List.of("cp", "-a", "--reflink=never", pool.resolve("volumes").resolve(volume)
+                    .toString(), copy.toString()));
+            Processes.run(600, List.of("sync"));
+            copies.add((System.nanoTime() - start) / 1e6);
+            Processes.run(600, List.of("rm", "-rf", copy.toString()));
+        }
+        Collections.sort(copies);
+        return copies.get(copies.size() / 2);
+    }
+
+    private static void printResults(List<String> report, Map<Integer, Stats> clone,
+            Map<Integer, Double> copyBySize) {
         System.out.println();
         System.out.println("Results (docs/benchmarks.md):");
         report.forEach(System.out::println);

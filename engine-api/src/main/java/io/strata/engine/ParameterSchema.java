@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -89,52 +90,85 @@ public record ParameterSchema(List<Parameter> parameters) {
             String path = prefix + parameter.name();
             Object value = values.get(parameter.name());
             if (value == null) {
-                if (parameter.required()) {
-                    errors.add(new FieldError(path, path + " is required: " + parameter.description()));
-                }
-                continue;
-            }
-            switch (parameter.type()) {
-                case STRING -> {
-                    if (!(value instanceof String text)) {
-                        errors.add(new FieldError(path, path + " must be a string"));
-                    } else if (parameter.required() && text.isBlank()) {
-                        errors.add(new FieldError(path, path + " must not be empty: " + parameter.description()));
-                    } else if (parameter.pattern() != null && !Pattern.matches(parameter.pattern(), text)) {
-                        errors.add(new FieldError(path, path + " is not valid (" + parameter.description() + ")"));
-                    }
-                }
-                case INTEGER -> {
-                    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-                        errors.add(new FieldError(path, path + " must be a whole number"));
-                    } else if (parameter.minimum() != null && number.longValue() < parameter.minimum()
-                            || parameter.maximum() != null && number.longValue() > parameter.maximum()) {
-                        errors.add(new FieldError(path, path + " must be between " + parameter.minimum() + " and "
-                                + parameter.maximum() + ", got " + number));
-                    }
-                }
-                case BOOLEAN -> {
-                    if (!(value instanceof Boolean)) {
-                        errors.add(new FieldError(path, path + " must be true or false"));
-                    }
-                }
-                case STRING_LIST -> {
-                    if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof String))) {
-                        errors.add(new FieldError(path, path + " must be a list of strings"));
-                    }
-                }
-                case OBJECT -> {
-                    if (!(value instanceof Map<?, ?> map)) {
-                        errors.add(new FieldError(path, path + " must be an object"));
-                    } else {
-                        @SuppressWarnings("unchecked")
-                        Map<String, ?> nested = (Map<String, ?>) map;
-                        validate(path + ".", parameter.properties(), nested, errors);
-                    }
-                }
-                default -> throw new IllegalStateException(parameter.type().toString());
+                checkPresence(path, parameter, errors);
+            } else {
+                checkValue(path, parameter, value, errors);
             }
         }
+    }
+
+    /** A missing field is only an error when it is required; an optional one is simply left out. */
+    private static void checkPresence(String path, Parameter parameter, List<FieldError> errors) {
+        if (parameter.required()) {
+            errors.add(new FieldError(path, path + " is required: " + parameter.description()));
+        }
+    }
+
+    /** Checks a present value against its field's type; an object's fields are checked in turn, depth first. */
+    private static void checkValue(String path, Parameter parameter, Object value, List<FieldError> errors) {
+        Optional<String> problem = switch (parameter.type()) {
+            case STRING -> stringProblem(path, parameter, value);
+            case INTEGER -> integerProblem(path, parameter, value);
+            case BOOLEAN -> value instanceof Boolean ? Optional.empty() : Optional.of(path + " must be true or false");
+            case STRING_LIST ->
+                isStringList(value) ? Optional.empty() : Optional.of(path + " must be a list of strings");
+            case OBJECT -> objectProblem(path, parameter, value, errors);
+            default -> throw new IllegalStateException(parameter.type().toString());
+        };
+        problem.ifPresent(message -> errors.add(new FieldError(path, message)));
+    }
+
+    private static Optional<String> stringProblem(String path, Parameter parameter, Object value) {
+        if (!(value instanceof String text)) {
+            return Optional.of(path + " must be a string");
+        }
+        if (parameter.required() && text.isBlank()) {
+            return Optional.of(path + " must not be empty: " + parameter.description());
+        }
+        if (parameter.pattern() != null && !Pattern.matches(parameter.pattern(), text)) {
+            return Optional.of(path + " is not valid (" + parameter.description() + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> integerProblem(String path, Parameter parameter, Object value) {
+        if (!(value instanceof Number number) || !isWhole(number)) {
+            return Optional.of(path + " must be a whole number");
+        }
+        if (outOfBounds(parameter, number.longValue())) {
+            return Optional.of(path + " must be between " + parameter.minimum() + " and " + parameter.maximum()
+                    + ", got " + number);
+        }
+        return Optional.empty();
+    }
+
+    /** JSON has one number type: 3.0 is a whole number, 3.5 is not. */
+    private static boolean isWhole(Number number) {
+        return number.doubleValue() == Math.rint(number.doubleValue());
+    }
+
+    private static boolean outOfBounds(Parameter parameter, long number) {
+        return parameter.minimum() != null && number < parameter.minimum()
+                || parameter.maximum() != null && number > parameter.maximum();
+    }
+
+    private static boolean isStringList(Object value) {
+        return value instanceof List<?> list && list.stream().allMatch(item -> item instanceof String);
+    }
+
+    /**
+     * An object's own problem (not being one), or none after its fields were checked: their errors carry their own
+     * paths, so they go straight into {@code errors}.
+     */
+    private static Optional<String> objectProblem(String path, Parameter parameter, Object value,
+            List<FieldError> errors) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return Optional.of(path + " must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> nested = (Map<String, ?>) map;
+        validate(path + ".", parameter.properties(), nested, errors);
+        return Optional.empty();
     }
 
     /** The paths of every secret field, e.g. {@code connection.password}. */

@@ -31,9 +31,6 @@ import io.strata.contracts.storage.ReleaseSnapshotRequested;
 @ApplicationScoped
 public class BookmarkService {
 
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9 ._:-]{0,99}";
-    private static final String TAG = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,62}";
-
     @Inject
     JobService jobs;
 
@@ -46,53 +43,48 @@ public class BookmarkService {
     /** Checks a request, then asks for the holds of a new bookmark. */
     @Transactional
     public Bookmark create(CreateBookmark request) {
-        if (request == null) {
-            throw ApiException.badRequest(null, "Send a JSON body: {name, snapshot | dataset, tags, shared, "
-                    + "expiresAt}.");
-        }
-        if (request.name() == null || !request.name().matches(NAME)) {
-            throw ApiException.badRequest("name", "name is required: 1 to 100 letters, digits, spaces or . _ : -, "
-                    + "starting with a letter or digit.");
-        }
-        if (Bookmark.count("name", request.name()) > 0) {
-            throw ApiException.conflict("A bookmark named '" + request.name() + "' exists already; choose another "
+        String name = BookmarkRequestValidator.name(request);
+        requireUnusedName(name);
+        BookmarkRequestValidator.requireOneTarget(request);
+        KnownSnapshot snapshot = snapshotToBookmark(request);
+        List<String> tags = BookmarkRequestValidator.tags(request);
+        Instant now = Instant.now();
+        BookmarkRequestValidator.requireFutureExpiry(request.expiresAt(), now);
+        Bookmark bookmark = pending(request, name, List.of(new BookmarkPoint(snapshot.dataset, snapshot.id)), tags,
+                now);
+        holdSnapshots(bookmark);
+        return bookmark;
+    }
+
+    private static void requireUnusedName(String name) {
+        if (Bookmark.count("name", name) > 0) {
+            throw ApiException.conflict("A bookmark named '" + name + "' exists already; choose another "
                     + "name or delete it first.");
         }
-        if (request.snapshot() != null && request.dataset() != null) {
-            throw ApiException.badRequest("snapshot", "Give either snapshot or dataset, not both.");
-        }
-        KnownSnapshot snapshot;
+    }
+
+    /** The snapshot named, or the newest of the dataset named (the request names exactly one of them). */
+    private static KnownSnapshot snapshotToBookmark(CreateBookmark request) {
         if (request.snapshot() != null) {
-            snapshot = KnownSnapshot.findById(request.snapshot());
+            KnownSnapshot snapshot = KnownSnapshot.findById(request.snapshot());
             if (snapshot == null || snapshot.deleted) {
                 throw ApiException.notFound("snapshot", request.snapshot());
             }
-        } else if (request.dataset() != null) {
-            snapshot = KnownSnapshot.latestOf(request.dataset());
-            if (snapshot == null) {
-                throw ApiException.notFound("dataset with snapshots", request.dataset());
-            }
-        } else {
-            throw ApiException.badRequest("snapshot", "snapshot or dataset is required: the snapshot to bookmark, "
-                    + "or the dataset (a source or a virtual database) whose newest snapshot to bookmark.");
+            return snapshot;
         }
-        List<String> tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
-        for (String tag : tags) {
-            if (tag == null || !tag.matches(TAG)) {
-                throw ApiException.badRequest("tags", "Tag '" + tag + "' is not valid: 1 to 63 letters, digits or "
-                        + ". _ : / -, starting with a letter or digit.");
-            }
+        KnownSnapshot latest = KnownSnapshot.latestOf(request.dataset());
+        if (latest == null) {
+            throw ApiException.notFound("dataset with snapshots", request.dataset());
         }
-        Instant now = Instant.now();
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            throw ApiException.badRequest("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future; "
-                    + "give a later moment, or none to keep the bookmark until it is deleted.");
-        }
+        return latest;
+    }
 
+    /** Saves the bookmark PENDING with the job that follows it until every hold is confirmed. */
+    private Bookmark pending(CreateBookmark request, String name, List<BookmarkPoint> points, List<String> tags,
+            Instant now) {
         Bookmark bookmark = new Bookmark();
         bookmark.id = Ids.next("bm");
-        bookmark.name = request.name();
-        List<BookmarkPoint> points = List.of(new BookmarkPoint(snapshot.dataset, snapshot.id));
+        bookmark.name = name;
         bookmark.points = points;
         bookmark.tags = tags;
         bookmark.shared = Boolean.TRUE.equals(request.shared());
@@ -102,17 +94,21 @@ public class BookmarkService {
         Job job = jobs.create("bookmark.create", bookmark.id, null);
         bookmark.jobId = job.id;
         bookmark.persist();
-        jobs.progress(job.id, 10, "holding " + points.size() + " snapshot(s)");
-        for (BookmarkPoint point : points) {
+        return bookmark;
+    }
+
+    /** Asks the snapshot service to hold each snapshot; the answers make the bookmark READY (or failed). */
+    private void holdSnapshots(Bookmark bookmark) {
+        jobs.progress(bookmark.jobId, 10, "holding " + bookmark.points.size() + " snapshot(s)");
+        for (BookmarkPoint point : bookmark.points) {
             BookmarkHold hold = new BookmarkHold();
-            hold.requestId = job.id + "-hold-" + point.snapshot();
+            hold.requestId = bookmark.jobId + "-hold-" + point.snapshot();
             hold.bookmarkId = bookmark.id;
             hold.snapshotId = point.snapshot();
             hold.state = BookmarkHold.State.REQUESTED;
             hold.persist();
             events.publish(new HoldSnapshotRequested(hold.requestId, hold.snapshotId, bookmark.holder()));
         }
-        return bookmark;
     }
 
     /** Starts deleting a READY bookmark: its holds are released, then it is gone. */

@@ -1,5 +1,7 @@
 package io.strata.engine.postgresql;
 
+import java.util.Locale;
+
 /** A PostgreSQL WAL position ({@code 16/B374D848}) as a number, for comparing and measuring lag. */
 public final class Lsn {
 
@@ -20,6 +22,7 @@ public final class Lsn {
 
     /** The position in PostgreSQL's notation. */
     public static String format(long lsn) {
-        return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
+        return Long.toHexString(lsn >>> 32).toUpperCase(Locale.ROOT) + "/"
+                + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase(Locale.ROOT);
     }
 }

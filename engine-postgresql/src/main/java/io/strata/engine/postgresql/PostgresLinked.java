@@ -314,30 +314,56 @@ class PostgresLinked implements LinkedOperations {
 
     @Override
     public SnapshotPoint preSnapshot(LinkedSource source, Staging staging, ProgressListener progress) {
+        requireRunning(staging);
+        Psql sourceSql = source(source, staging);
+        checkpointSourceIfAllowed(source, sourceSql, progress);
+        String closedSegment = source.flag("logSync", false) ? switchWal(sourceSql) : null;
+        long target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
+        Psql standby = staging(staging);
+        Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
+        awaitReplay(standby, staging, target, deadline, progress);
+        if (closedSegment != null) {
+            awaitArchive(standby, staging, closedSegment, deadline, progress);
+        }
+        progress.progress(60, "restartpoint on the standby");
+        standby.execute("CHECKPOINT;");
+        return snapshotPoint(source, staging, standby);
+    }
+
+    private static void requireRunning(Staging staging) {
         if (!running(staging)) {
             throw new UserError("The staging standby of this source is not running.", "Enable the source (POST "
                     + "/sources/{id}/enable) or resync it.");
         }
-        Psql sourceSql = source(source, staging);
+    }
+
+    /**
+     * A CHECKPOINT on the source first shortens the standby's restartpoint and so a clone's redo; only a superuser
+     * or a member of pg_checkpoint may run it, and the user can turn it off.
+     */
+    private static void checkpointSourceIfAllowed(LinkedSource source, Psql sourceSql, ProgressListener progress) {
         if (source.flag("checkpointOnSync", true) && "t".equals(sourceSql.value("select rolsuper or coalesce("
                 + "(select pg_has_role(current_user, oid, 'member') from pg_roles where rolname = 'pg_checkpoint'), "
                 + "false) from pg_roles where rolname = current_user"))) {
             progress.progress(5, "checkpoint on the source");
             sourceSql.execute("CHECKPOINT;");
         }
-        String closedSegment = null;
-        if (source.flag("logSync", false)) {
-            // Close the current segment so that the standby can archive everything up to this sync. Without WAL
-            // since the last switch, pg_switch_wal does nothing and answers a segment boundary: nothing to wait for.
-            List<String> switched = sourceSql.rows("select l, pg_walfile_name(l), (select setting::bigint from "
-                    + "pg_settings where name = 'wal_segment_size') from pg_switch_wal() l").get(0);
-            if (Lsn.parse(switched.get(0)) % Long.parseLong(switched.get(2)) != 0) {
-                closedSegment = switched.get(1);
-            }
-        }
-        long target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
-        Psql standby = staging(staging);
-        Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
+    }
+
+    /**
+     * Closes the current segment so that the standby can archive everything up to this sync; returns the closed
+     * segment's name, or {@code null} when there is nothing to wait for. Without WAL since the last switch,
+     * pg_switch_wal does nothing and answers a segment boundary.
+     */
+    private static String switchWal(Psql sourceSql) {
+        List<String> switched = sourceSql.rows("select l, pg_walfile_name(l), (select setting::bigint from "
+                + "pg_settings where name = 'wal_segment_size') from pg_switch_wal() l").get(0);
+        return Lsn.parse(switched.get(0)) % Long.parseLong(switched.get(2)) != 0 ? switched.get(1) : null;
+    }
+
+    /** Waits until the standby has replayed up to {@code target}, the source's flush position when the sync began. */
+    private static void awaitReplay(Psql standby, Staging staging, long target, Instant deadline,
+            ProgressListener progress) {
         long replayed;
         while ((replayed = Lsn.parse(standby.value("select pg_last_wal_replay_lsn()"))) < target) {
             if (Instant.now().isAfter(deadline)) {
@@ -351,20 +377,25 @@ class PostgresLinked implements LinkedOperations {
                     + Lsn.format(replayed) + ")");
             sleep(100);
         }
-        if (closedSegment != null) {
-            progress.progress(50, "waiting for the standby to archive " + closedSegment);
-            while (archived(standby).compareTo(closedSegment) < 0) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new UserError("The staging standby did not archive WAL segment " + closedSegment
-                            + " in time.",
-                            "Check archive_command errors in " + staging.workPath()
-                                    + "/postgres.log and the free space of " + walArchive(staging.workPath()) + ".");
-                }
-                sleep(100);
+    }
+
+    /** Waits until the standby has archived {@code closedSegment}, so the snapshot's archive reaches this sync. */
+    private static void awaitArchive(Psql standby, Staging staging, String closedSegment, Instant deadline,
+            ProgressListener progress) {
+        progress.progress(50, "waiting for the standby to archive " + closedSegment);
+        while (archived(standby).compareTo(closedSegment) < 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new UserError("The staging standby did not archive WAL segment " + closedSegment
+                        + " in time.",
+                        "Check archive_command errors in " + staging.workPath()
+                                + "/postgres.log and the free space of " + walArchive(staging.workPath()) + ".");
             }
+            sleep(100);
         }
-        progress.progress(60, "restartpoint on the standby");
-        standby.execute("CHECKPOINT;");
+    }
+
+    /** Where the standby stands after its restartpoint, with what a clone needs to know about the source. */
+    private static SnapshotPoint snapshotPoint(LinkedSource source, Staging staging, Psql standby) {
         List<String> point = standby.rows("select pg_last_wal_replay_lsn(), "
                 + "to_char(coalesce(pg_last_xact_replay_timestamp(), now()) at time zone 'UTC', "
                 + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), current_setting('server_version'), "

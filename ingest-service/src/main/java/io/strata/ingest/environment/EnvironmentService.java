@@ -30,10 +30,11 @@ import io.strata.engine.Repository;
 import io.strata.engine.SourceConfig;
 import io.strata.engine.UserError;
 import io.strata.hosts.HostConnections;
-import io.strata.hosts.HostKeys;
 import io.strata.hosts.KubernetesPod;
 import io.strata.hosts.SshHost;
 import io.strata.ingest.engine.Engines;
+import io.strata.ingest.environment.EnvironmentRequestValidator.KubernetesTarget;
+import io.strata.ingest.environment.EnvironmentRequestValidator.SshTarget;
 
 /**
  * Environments: registering an SSH host (its credentials checked and its host key verified before anything is
@@ -82,117 +83,71 @@ public class EnvironmentService {
      */
     @Transactional
     public Environment create(CreateEnvironment request) {
-        if (request == null) {
-            throw ApiException.badRequest(null, "Send a JSON body: {name, kind: ssh, host, port, user, credentials: "
-                    + "{privateKey | password}, hostKey} or {name, kind: kubernetes, namespace, pod, container}.");
+        String name = EnvironmentRequestValidator.name(request);
+        requireUnusedName(name);
+        if ("kubernetes".equals(EnvironmentRequestValidator.kind(request))) {
+            return createKubernetes(name, EnvironmentRequestValidator.kubernetes(request));
         }
-        String name = required(request.name(), "name", "a unique name for the environment");
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
-            throw ApiException.badRequest("name", "name may hold letters, digits, '_', '.' and '-' (at most 63).");
-        }
+        return createSsh(name, EnvironmentRequestValidator.ssh(request));
+    }
+
+    private static void requireUnusedName(String name) {
         if (Environment.count("name", name) > 0) {
             throw ApiException.conflict("An environment named " + name + " exists already; choose another name.");
         }
-        String kind = required(request.kind(), "kind", "ssh or kubernetes");
-        if ("local".equals(kind)) {
-            throw ApiException.conflict("The local environment exists already (id local); there is only one.");
-        }
-        if ("kubernetes".equals(kind)) {
-            return createKubernetes(name, request);
-        }
-        if (!"ssh".equals(kind)) {
-            throw ApiException.badRequest("kind", "kind must be ssh or kubernetes (local exists already), got '"
-                    + kind + "'.");
-        }
-        String host = required(request.host(), "host", "the SSH host name or address");
-        int port = request.port() == null ? 22 : request.port();
-        if (port < 1 || port > 65535) {
-            throw ApiException.badRequest("port", "port must be between 1 and 65535, got " + port + ".");
-        }
-        String user = required(request.user(), "user", "the login user");
-        CreateEnvironment.Credentials credentials = request.credentials();
-        boolean hasKey = credentials != null && credentials.privateKey() != null && !credentials.privateKey()
-                .isBlank();
-        boolean hasPassword = credentials != null && credentials.password() != null && !credentials.password()
-                .isEmpty();
-        if (hasKey == hasPassword) {
-            throw ApiException.badRequest("credentials", "Give exactly one of credentials.privateKey and "
-                    + "credentials.password.");
-        }
-        boolean pin = Boolean.TRUE.equals(request.pinHostKey());
-        String hostKey = null;
-        if (request.hostKey() != null && !request.hostKey().isBlank()) {
-            try {
-                hostKey = HostKeys.parse(request.hostKey()).line();
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("hostKey", e.getMessage() + ".");
-            }
-        } else if (!pin) {
-            throw ApiException.badRequest("hostKey", "hostKey is required: the server's public host key, e.g. the "
-                    + "output of 'ssh-keyscan -t ed25519 " + host + "' or the content of "
-                    + "/etc/ssh/ssh_host_ed25519_key.pub on the host. To trust whatever key it presents on first "
-                    + "contact instead, set pinHostKey: true.");
-        }
+    }
+
+    /** Saves the credentials only after the host accepted them, so a refused request leaves no secret behind. */
+    private Environment createSsh(String name, SshTarget target) {
         String id = Ids.next("env");
-        Map<String, String> secret = new HashMap<>();
-        if (hasKey) {
-            secret.put(HostConnections.PRIVATE_KEY, credentials.privateKey());
-        } else {
-            secret.put(HostConnections.PASSWORD, credentials.password());
-        }
-        SshHost probe;
-        try {
-            probe = hosts.probe(id, host, port, user, secret, hostKey);
-        } catch (UserError e) {
-            throw ApiException.badRequest(e.getMessage().contains("host key") ? "hostKey" : "host", e.describe());
-        }
-        secrets.put(id, secret);
+        SshHost probe = probeSsh(id, target);
+        secrets.put(id, target.secret());
         Environment environment = new Environment();
         environment.id = id;
         environment.name = name;
         environment.kind = "ssh";
-        environment.host = host;
-        environment.port = port;
-        environment.user = user;
-        environment.hostKey = hostKey != null ? hostKey : probe.presentedKey().line();
-        environment.credential = hasKey ? HostConnections.PRIVATE_KEY : HostConnections.PASSWORD;
+        environment.host = target.host();
+        environment.port = target.port();
+        environment.user = target.user();
+        environment.hostKey = target.hostKey() != null ? target.hostKey() : probe.presentedKey().line();
+        environment.credential = target.credential();
         environment.secretRef = id;
-        environment.createdAt = Instant.now();
-        environment.persist();
-        events.publish(new EnvironmentRegistered(environment.toRef(), environment.name));
-        return environment;
+        return register(environment);
     }
 
-    private Environment createKubernetes(String name, CreateEnvironment request) {
-        String pod = required(request.pod(), "pod", "the name of the pod to run commands in");
-        String namespace = request.namespace() == null || request.namespace().isBlank()
-                ? "default"
-                : request.namespace();
-        for (Map.Entry<String, String> field : Map.of("namespace", namespace, "pod", pod).entrySet()) {
-            if (!field.getValue().matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
-                throw ApiException.badRequest(field.getKey(), field.getKey() + " must be a Kubernetes name "
-                        + "(lower-case letters, digits, '-' and '.'), got '" + field.getValue() + "'.");
-            }
-        }
-        if (request.credentials() != null || request.hostKey() != null) {
-            throw ApiException.badRequest("credentials", "A kubernetes environment takes no credentials or host "
-                    + "key: Strata uses its own Kubernetes account (service account or kubeconfig).");
-        }
-        KubernetesPod probe;
+    /** Connects once with the given credentials; a failure names the field to fix: the host key or the host. */
+    private SshHost probeSsh(String id, SshTarget target) {
         try {
-            probe = hosts.probeKubernetes(namespace, pod, request.container());
+            return hosts.probe(id, target.host(), target.port(), target.user(), target.secret(), target.hostKey());
         } catch (UserError e) {
-            throw ApiException.badRequest(e.getMessage().contains("container") ? "container" : "pod", e.describe());
+            throw ApiException.badRequest(e.getMessage().contains("host key") ? "hostKey" : "host", e.describe());
         }
+    }
+
+    private Environment createKubernetes(String name, KubernetesTarget target) {
+        KubernetesPod probe = probeKubernetes(target);
         Environment environment = new Environment();
         environment.id = Ids.next("env");
         environment.name = name;
         environment.kind = "kubernetes";
-        environment.namespace = namespace;
-        environment.pod = pod;
+        environment.namespace = target.namespace();
+        environment.pod = target.pod();
         environment.container = probe.container();
-        environment.host = pod;
+        environment.host = target.pod();
         environment.user = probe.user();
+        return register(environment);
+    }
+
+    /** Checks that the pod runs and accepts exec; a failure names the field to fix: the container or the pod. */
+    private KubernetesPod probeKubernetes(KubernetesTarget target) {
+        try {
+            return hosts.probeKubernetes(target.namespace(), target.pod(), target.container());
+        } catch (UserError e) {
+            throw ApiException.badRequest(e.getMessage().contains("container") ? "container" : "pod", e.describe());
+        }
+    }
+
+    private Environment register(Environment environment) {
         environment.createdAt = Instant.now();
         environment.persist();
         events.publish(new EnvironmentRegistered(environment.toRef(), environment.name));
@@ -350,12 +305,5 @@ public class EnvironmentService {
                 .stream().map(c -> new EnvironmentView.SourceConfigView(c.id, c.repositoryId, engineOf.get(
                         c.repositoryId), c.name, c.properties))
                 .toList();
-    }
-
-    private static String required(String value, String field, String what) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field, field + " is required: " + what + ".");
-        }
-        return value.strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.strata.provisioning.attach;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class KubernetesVolumes {
 
     /** The name of the PersistentVolume and the claim for a volume (a DNS-1123 name). */
     public static String nameOf(String volumeId) {
-        String name = ("strata-" + volumeId.toLowerCase()).replaceAll("[^a-z0-9-]", "-");
+        String name = ("strata-" + volumeId.toLowerCase(Locale.ROOT)).replaceAll("[^a-z0-9-]", "-");
         return name.length() > 63 ? name.substring(0, 63).replaceAll("-+$", "") : name;
     }
 

@@ -1,5 +1,6 @@
 package io.strata.snapshot.service;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,58 +68,103 @@ public class Reconciler {
         PoolDriver driver = pool.driver();
         Set<String> onPoolVolumes = driver.volumes();
         Set<String> onPoolSnapshots = driver.snapshots();
-        List<String> failed = new java.util.ArrayList<>();
-        List<String> orphans = new java.util.ArrayList<>();
-        List<String> finished = new java.util.ArrayList<>();
-
+        Findings findings = new Findings();
         QuarkusTransaction.requiringNew().run(() -> {
-            Set<String> knownVolumes = new HashSet<>();
-            for (Volume volume : Volume.<Volume>listAll()) {
-                knownVolumes.add(volume.id);
-                boolean present = onPoolVolumes.contains(volume.id);
-                if (volume.state == Volume.State.READY && !present) {
-                    volume.state = Volume.State.FAILED;
-                    volume.error = "missing from the pool when the snapshot service started";
-                    events.publish(new VolumeFailed(volume.id, volume.dataset, volume.error));
-                    failed.add("volume:" + volume.id);
-                } else if (volume.state == Volume.State.DELETING
-                        || (volume.state == Volume.State.DELETED && present)) {
-                    driver.deleteVolume(volume.id);
-                    volume.state = Volume.State.DELETED;
-                    finished.add("volume:" + volume.id);
-                }
-            }
-            for (String id : onPoolVolumes) {
-                if (!knownVolumes.contains(id)) {
-                    driver.deleteVolume(id);
-                    orphans.add("volume:" + id);
-                }
-            }
-            Set<String> knownSnapshots = new HashSet<>();
-            for (Snapshot snapshot : Snapshot.<Snapshot>listAll()) {
-                knownSnapshots.add(snapshot.id);
-                boolean present = onPoolSnapshots.contains(snapshot.id);
-                if (snapshot.state == Snapshot.State.READY && !present) {
-                    snapshot.state = Snapshot.State.FAILED;
-                    failed.add("snapshot:" + snapshot.id);
-                } else if (snapshot.state == Snapshot.State.DELETED && present) {
-                    driver.deleteSnapshot(snapshot.id);
-                    finished.add("snapshot:" + snapshot.id);
-                }
-            }
-            for (String id : onPoolSnapshots) {
-                if (!knownSnapshots.contains(id)) {
-                    driver.deleteSnapshot(id);
-                    orphans.add("snapshot:" + id);
-                }
-            }
+            Set<String> knownVolumes = reconcileVolumes(driver, onPoolVolumes, findings);
+            removeOrphanVolumes(driver, onPoolVolumes, knownVolumes, findings);
+            Set<String> knownSnapshots = reconcileSnapshots(driver, onPoolSnapshots, findings);
+            removeOrphanSnapshots(driver, onPoolSnapshots, knownSnapshots, findings);
         });
         exports.reapplyAll();
-        Report report = new Report(List.copyOf(failed), List.copyOf(orphans), List.copyOf(finished));
-        if (!failed.isEmpty() || !orphans.isEmpty() || !finished.isEmpty()) {
-            Log.infof("Reconciled the pool with the database: failed %s, orphans removed %s, deletions finished %s",
-                    failed, orphans, finished);
+        findings.log();
+        return findings.report();
+    }
+
+    /** Fails the READY volumes the pool lacks and finishes interrupted deletions; returns every volume's id. */
+    private Set<String> reconcileVolumes(PoolDriver driver, Set<String> onPool, Findings findings) {
+        Set<String> known = new HashSet<>();
+        for (Volume volume : Volume.<Volume>listAll()) {
+            known.add(volume.id);
+            boolean present = onPool.contains(volume.id);
+            if (volume.state == Volume.State.READY && !present) {
+                failVolume(volume);
+                findings.failed.add("volume:" + volume.id);
+            } else if (deletionUnfinished(volume, present)) {
+                driver.deleteVolume(volume.id);
+                volume.state = Volume.State.DELETED;
+                findings.finished.add("volume:" + volume.id);
+            }
         }
-        return report;
+        return known;
+    }
+
+    private void failVolume(Volume volume) {
+        volume.state = Volume.State.FAILED;
+        volume.error = "missing from the pool when the snapshot service started";
+        events.publish(new VolumeFailed(volume.id, volume.dataset, volume.error));
+    }
+
+    /** A deletion was under way, or was committed before the pool's volume was gone. */
+    private static boolean deletionUnfinished(Volume volume, boolean present) {
+        return volume.state == Volume.State.DELETING || volume.state == Volume.State.DELETED && present;
+    }
+
+    /** A volume the database does not know: its command is redelivered and makes it again. */
+    private static void removeOrphanVolumes(PoolDriver driver, Set<String> onPool, Set<String> known,
+            Findings findings) {
+        for (String id : onPool) {
+            if (!known.contains(id)) {
+                driver.deleteVolume(id);
+                findings.orphans.add("volume:" + id);
+            }
+        }
+    }
+
+    /** Fails the READY snapshots the pool lacks and finishes interrupted deletions; returns every snapshot's id. */
+    private static Set<String> reconcileSnapshots(PoolDriver driver, Set<String> onPool, Findings findings) {
+        Set<String> known = new HashSet<>();
+        for (Snapshot snapshot : Snapshot.<Snapshot>listAll()) {
+            known.add(snapshot.id);
+            boolean present = onPool.contains(snapshot.id);
+            if (snapshot.state == Snapshot.State.READY && !present) {
+                snapshot.state = Snapshot.State.FAILED;
+                findings.failed.add("snapshot:" + snapshot.id);
+            } else if (snapshot.state == Snapshot.State.DELETED && present) {
+                driver.deleteSnapshot(snapshot.id);
+                findings.finished.add("snapshot:" + snapshot.id);
+            }
+        }
+        return known;
+    }
+
+    /** A snapshot the database does not know: its command is redelivered and makes it again. */
+    private static void removeOrphanSnapshots(PoolDriver driver, Set<String> onPool, Set<String> known,
+            Findings findings) {
+        for (String id : onPool) {
+            if (!known.contains(id)) {
+                driver.deleteSnapshot(id);
+                findings.orphans.add("snapshot:" + id);
+            }
+        }
+    }
+
+    /** What a pass finds, collected as it goes (inside the transaction) and reported after it. */
+    private static final class Findings {
+
+        final List<String> failed = new ArrayList<>();
+        final List<String> orphans = new ArrayList<>();
+        final List<String> finished = new ArrayList<>();
+
+        Report report() {
+            return new Report(List.copyOf(failed), List.copyOf(orphans), List.copyOf(finished));
+        }
+
+        /** Logs only a pass that changed something, so a clean start stays quiet. */
+        void log() {
+            if (!failed.isEmpty() || !orphans.isEmpty() || !finished.isEmpty()) {
+                Log.infof("Reconciled the pool with the database: failed %s, orphans removed %s, deletions "
+                        + "finished %s", failed, orphans, finished);
+            }
+        }
     }
 }
