@@ -492,8 +492,8 @@ class VirtualDatabaseIT {
         int port = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path(
                 "connection.port");
         String vdbId = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().extract().path("id");
-        String job = given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/qa3").then().statusCode(202)
-                .extract().path("jobId");
+        String job = given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/qa3").then().log()
+                .ifValidationFails().statusCode(202).extract().path("jobId");
         awaitJob(provisioning, job, "SUCCEEDED");
         given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/qa3").then().statusCode(404);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(

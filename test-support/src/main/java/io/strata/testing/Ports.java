@@ -12,6 +12,10 @@ public final class Ports {
 
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
+    /** Ranges lie below Linux's ephemeral ports (32768 and up), which the system hands to outgoing connections. */
+    private static final int FIRST_RANGE_PORT = 20_000;
+    private static final int LAST_RANGE_PORT = 32_000;
+
     private Ports() {
     }
 
@@ -37,8 +41,10 @@ public final class Ports {
      * id, so that test JVMs side by side look in different places.
      */
     public static synchronized int range(int size) {
-        int start = 20_000 + (int) (ProcessHandle.current().pid() % 100) * 200;
-        for (int first = start; first + size < 32_000; first += size) {
+        int span = LAST_RANGE_PORT - FIRST_RANGE_PORT;
+        int offset = (int) (ProcessHandle.current().pid() % 50) * 200;
+        for (int step = 0; step + size <= span; step += size) {
+            int first = FIRST_RANGE_PORT + (offset + step) % (span - size);
             if (allFree(first, size)) {
                 for (int port = first; port < first + size; port++) {
                     HANDED_OUT.add(port);
@@ -46,7 +52,8 @@ public final class Ports {
                 return first;
             }
         }
-        throw new IllegalStateException("no " + size + " consecutive free ports between " + start + " and 32000");
+        throw new IllegalStateException("no " + size + " consecutive free ports between " + FIRST_RANGE_PORT
+                + " and " + LAST_RANGE_PORT);
     }
 
     private static boolean allFree(int first, int size) {

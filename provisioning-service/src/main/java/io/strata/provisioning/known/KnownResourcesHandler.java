@@ -38,14 +38,17 @@ public class KnownResourcesHandler extends EventRoutes {
 
     void environmentRegistered(EnvironmentRegistered registered) {
         KnownEnvironment environment = KnownEnvironment.findById(registered.environment().id());
-        if (environment == null) {
+        boolean fresh = environment == null;
+        if (fresh) {
             environment = new KnownEnvironment();
             environment.id = registered.environment().id();
-            environment.persist();
         }
         environment.name = registered.name();
         environment.ref = registered.environment();
         environment.updatedAt = Instant.now();
+        if (fresh) {
+            environment.persist();
+        }
     }
 
     void snapshotCreated(SnapshotView snapshot) {

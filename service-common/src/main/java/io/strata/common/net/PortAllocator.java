@@ -60,7 +60,9 @@ public final class PortAllocator {
 
     private static boolean canBind(int port, InetAddress address) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As the servers themselves do: connections of an earlier server still in TIME_WAIT do not make a
+            // port taken.
+            socket.setReuseAddress(true);
             socket.bind(new java.net.InetSocketAddress(address, port), 1);
             return true;
         } catch (IOException e) {
