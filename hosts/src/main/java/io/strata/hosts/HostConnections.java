@@ -15,9 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.secrets.SecretStore;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.engine.HostConnection;
-import io.strata.engine.UserError;
 
 /**
  * Makes a {@link HostConnection} for an environment: this host, an SSH host with the credentials from the secret
@@ -54,13 +54,11 @@ public class HostConnections {
     /** A connection to the environment. */
     public HostConnection connect(EnvironmentRef environment) {
         return switch (environment.kind()) {
-            case "local" -> local;
-            case "ssh" -> ssh.computeIfAbsent(environment.id() + "|" + environment.hostKey(), key -> sshHost(
+            case LOCAL -> local;
+            case SSH -> ssh.computeIfAbsent(environment.id() + "|" + environment.hostKey(), key -> sshHost(
                     environment, secrets.get(environment.secretRef()), environment.hostKey()));
-            case "kubernetes" -> new KubernetesPod(kubernetes.get(), environment.namespace(), environment.pod(),
+            case KUBERNETES -> new KubernetesPod(kubernetes.get(), environment.namespace(), environment.pod(),
                     environment.container(), environment.user());
-            default -> throw new UserError("Environments of kind " + environment.kind() + " cannot run commands.",
-                    "Use a local, ssh or kubernetes environment.");
         };
     }
 
@@ -78,7 +76,8 @@ public class HostConnections {
      */
     public SshHost probe(String id, String host, int port, String user, Map<String, String> credentials,
             String hostKey) {
-        SshHost candidate = sshHost(new EnvironmentRef(id, "ssh", host, port, user, hostKey, null), credentials,
+        SshHost candidate = sshHost(new EnvironmentRef(id, EnvironmentKind.SSH, host, port, user, hostKey, null),
+                credentials,
                 hostKey);
         try {
             candidate.verify();

@@ -31,7 +31,8 @@ class RequestBodyTest {
     @Test
     void jsonThatIsNotAnObjectIsA400ThatSaysSo() {
         given().contentType("application/json").body("[]").post("/api/v1/sources").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("must be a JSON object"));
+                .contentType("application/problem+json")
+                .body("detail", containsString("must be a JSON object at line 1, column 1, not an array"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.EventEnvelope;
 import io.strata.contracts.events.Topics;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
@@ -60,7 +61,7 @@ class AttachmentTest {
     }
 
     private static EnvironmentRef local() {
-        return new EnvironmentRef("local", "local", null, 0, "root", null, null);
+        return new EnvironmentRef("local", EnvironmentKind.LOCAL, null, 0, "root", null, null);
     }
 
     @Test
@@ -99,8 +100,10 @@ class AttachmentTest {
     void onAnSshHostTheExportIsMountedAndAFailedMountRemovesIt() throws Exception {
         try (SshServer sshd = SshServer.start(); TopicClient answers = answers()) {
             secrets.put("env-ssh-test", Map.of(HostConnections.PRIVATE_KEY, sshd.privateKey()));
-            EnvironmentRef target = new EnvironmentRef("env-ssh-test", "ssh", "127.0.0.1", sshd.port(), "root", sshd
-                    .hostKey(), "env-ssh-test");
+            EnvironmentRef target = new EnvironmentRef("env-ssh-test", EnvironmentKind.SSH, "127.0.0.1", sshd.port(),
+                    "root", sshd
+                            .hostKey(),
+                    "env-ssh-test");
             String request = "r-" + UUID.randomUUID();
             Path mountPoint = Path.of("/tmp/strata-mnt-" + UUID.randomUUID());
             send(Topics.INGEST, new AttachRequested(request, "vol-3", "/pool/volumes/vol-3", target, mountPoint

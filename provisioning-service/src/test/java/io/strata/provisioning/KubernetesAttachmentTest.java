@@ -26,6 +26,7 @@ import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.EventEnvelope;
 import io.strata.contracts.events.Topics;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
@@ -65,7 +66,8 @@ class KubernetesAttachmentTest {
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata().withNewStatus()
                 .addNewAddress().withType("InternalIP").withAddress("10.0.0.5").endAddress().addNewAddress()
                 .withType("Hostname").withAddress("node-a").endAddress().endStatus().build()).create();
-        EnvironmentRef cluster = new EnvironmentRef("env-k8s", "kubernetes", "pg-0", 0, "postgres", null, null,
+        EnvironmentRef cluster = new EnvironmentRef("env-k8s", EnvironmentKind.KUBERNETES, "pg-0", 0, "postgres", null,
+                null,
                 "shop", "pg-0", "postgres");
         String request = "r-" + UUID.randomUUID();
         try (TopicClient answers = new TopicClient(StrataTestEnvironment.kafka().bootstrapServers(), Topics.events(

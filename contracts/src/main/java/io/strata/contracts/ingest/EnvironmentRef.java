@@ -18,11 +18,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param container for {@code kubernetes}: the container in that pod
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EnvironmentRef(String id, String kind, String host, int port, String user, String hostKey,
+public record EnvironmentRef(String id, EnvironmentKind kind, String host, int port, String user, String hostKey,
         String secretRef, String namespace, String pod, String container) {
 
     /** A local or SSH environment. */
-    public EnvironmentRef(String id, String kind, String host, int port, String user, String hostKey,
+    public EnvironmentRef(String id, EnvironmentKind kind, String host, int port, String user, String hostKey,
             String secretRef) {
         this(id, kind, host, port, user, hostKey, secretRef, null, null, null);
     }

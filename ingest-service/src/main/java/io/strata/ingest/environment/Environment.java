@@ -3,11 +3,14 @@ package io.strata.ingest.environment;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.EnvironmentKindConverter;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 
 /** A host Strata runs commands on: this one, an SSH host, or a container in a Kubernetes pod. */
@@ -24,9 +27,10 @@ public class Environment extends PanacheEntityBase {
     @Column(nullable = false, unique = true)
     public String name;
 
-    /** {@code local}, {@code ssh} or {@code kubernetes}. */
+    /** How it is reached: {@code local}, {@code ssh} or {@code kubernetes}. */
+    @Convert(converter = EnvironmentKindConverter.class)
     @Column(nullable = false)
-    public String kind;
+    public EnvironmentKind kind;
 
     public String host;
 

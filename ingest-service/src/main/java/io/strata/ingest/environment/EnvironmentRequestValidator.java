@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.strata.common.errors.ApiException;
 import io.strata.contracts.ingest.CreateEnvironment;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.hosts.HostConnections;
 import io.strata.hosts.HostKeys;
 
@@ -65,14 +66,15 @@ final class EnvironmentRequestValidator {
     }
 
     /** The kind: {@code ssh} or {@code kubernetes}; the one {@code local} environment is never created by request. */
-    static String kind(CreateEnvironment request) {
-        String kind = required(request.kind(), "kind", "ssh or kubernetes");
-        if ("local".equals(kind)) {
+    static EnvironmentKind kind(CreateEnvironment request) {
+        String text = required(request.kind(), "kind", "ssh or kubernetes");
+        EnvironmentKind kind = EnvironmentKind.of(text);
+        if (kind == EnvironmentKind.LOCAL) {
             throw ApiException.conflict("The local environment exists already (id local); there is only one.");
         }
-        if (!"kubernetes".equals(kind) && !"ssh".equals(kind)) {
+        if (kind == null) {
             throw ApiException.badRequest("kind", "kind must be ssh or kubernetes (local exists already), got '"
-                    + kind + "'.");
+                    + text + "'.");
         }
         return kind;
     }

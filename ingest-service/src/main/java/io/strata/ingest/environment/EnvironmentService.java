@@ -21,6 +21,7 @@ import io.strata.common.secrets.SecretStore;
 import io.strata.common.util.Ids;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.CreateEnvironment;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRegistered;
 import io.strata.contracts.ingest.EnvironmentRemoved;
 import io.strata.contracts.ingest.EnvironmentView;
@@ -68,7 +69,7 @@ public class EnvironmentService {
                 Environment local = new Environment();
                 local.id = Environment.LOCAL_ID;
                 local.name = "local";
-                local.kind = "local";
+                local.kind = EnvironmentKind.LOCAL;
                 local.user = System.getProperty("user.name");
                 local.createdAt = Instant.now();
                 local.persist();
@@ -85,7 +86,7 @@ public class EnvironmentService {
     public Environment create(CreateEnvironment request) {
         String name = EnvironmentRequestValidator.name(request);
         requireUnusedName(name);
-        if ("kubernetes".equals(EnvironmentRequestValidator.kind(request))) {
+        if (EnvironmentRequestValidator.kind(request) == EnvironmentKind.KUBERNETES) {
             return createKubernetes(name, EnvironmentRequestValidator.kubernetes(request));
         }
         return createSsh(name, EnvironmentRequestValidator.ssh(request));
@@ -105,7 +106,7 @@ public class EnvironmentService {
         Environment environment = new Environment();
         environment.id = id;
         environment.name = name;
-        environment.kind = "ssh";
+        environment.kind = EnvironmentKind.SSH;
         environment.host = target.host();
         environment.port = target.port();
         environment.user = target.user();
@@ -129,7 +130,7 @@ public class EnvironmentService {
         Environment environment = new Environment();
         environment.id = Ids.next("env");
         environment.name = name;
-        environment.kind = "kubernetes";
+        environment.kind = EnvironmentKind.KUBERNETES;
         environment.namespace = target.namespace();
         environment.pod = target.pod();
         environment.container = probe.container();
@@ -280,7 +281,8 @@ public class EnvironmentService {
 
     /** The API view of an environment. */
     public static EnvironmentView view(Environment e) {
-        return new EnvironmentView(e.id, e.name, e.kind, e.host, "ssh".equals(e.kind) ? e.port : null, e.user,
+        return new EnvironmentView(e.id, e.name, e.kind.wire(), e.host, e.kind == EnvironmentKind.SSH ? e.port : null,
+                e.user,
                 e.hostKey, e.credential, e.createdAt, e.namespace, e.pod, e.container);
     }
 

@@ -45,7 +45,7 @@ public class StagingMetrics {
         }
         List<Source> active = QuarkusTransaction.requiringNew().call(() -> Source.<Source>list("state",
                 Source.State.ACTIVE));
-        lags.keySet().retainAll(active.stream().map(source -> source.name).toList());
+        forgetAllBut(active.stream().map(source -> source.name).toList());
         for (Source source : active) {
             double[] lag = lags.computeIfAbsent(source.name, this::register);
             try {
@@ -58,6 +58,16 @@ public class StagingMetrics {
                 lag[0] = Double.NaN;
                 lag[1] = Double.NaN;
             }
+        }
+    }
+
+    /** Removes the gauges of sources that are gone or no longer ACTIVE, so a scrape shows no stale lag. */
+    private void forgetAllBut(List<String> names) {
+        for (String gone : lags.keySet().stream().filter(name -> !names.contains(name)).toList()) {
+            lags.remove(gone);
+            registry.find("strata.source.staging.lag.bytes").tag("source", gone).meters().forEach(registry::remove);
+            registry.find("strata.source.staging.lag.seconds").tag("source", gone).meters().forEach(
+                    registry::remove);
         }
     }
 

@@ -13,6 +13,7 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 
 import io.strata.common.errors.ApiException;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.ParameterSchema;
 import io.strata.ingest.engine.Engines;
@@ -79,7 +80,7 @@ public class LinkValidator {
     private static Environment stagingEnvironment(LinkSource.StagingTarget target) {
         String id = target == null || target.environment() == null ? Environment.LOCAL_ID : target.environment();
         Environment staging = environment(id, "staging.environment");
-        if ("kubernetes".equals(staging.kind)) {
+        if (staging.kind == EnvironmentKind.KUBERNETES) {
             throw ApiException.badRequest("staging.environment", "Environment " + staging.name + " is a Kubernetes "
                     + "pod, which cannot mount the staging volume; staging there needs a pod of its own that mounts "
                     + "the volume's claim, which comes with the Kubernetes resources. Use a local or ssh environment "

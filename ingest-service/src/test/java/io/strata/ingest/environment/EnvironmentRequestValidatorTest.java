@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.strata.common.errors.ApiException;
 import io.strata.contracts.ingest.CreateEnvironment;
 import io.strata.contracts.ingest.CreateEnvironment.Credentials;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.hosts.HostConnections;
 import io.strata.ingest.environment.EnvironmentRequestValidator.KubernetesTarget;
 import io.strata.ingest.environment.EnvironmentRequestValidator.SshTarget;
@@ -56,8 +57,9 @@ class EnvironmentRequestValidatorTest {
 
     @Test
     void theKindIsSshOrKubernetesAndLocalIsAConflict() {
-        assertThat(EnvironmentRequestValidator.kind(ssh("h", null, null, null, null))).isEqualTo("ssh");
-        assertThat(EnvironmentRequestValidator.kind(kubernetes(null, "pod", null))).isEqualTo("kubernetes");
+        assertThat(EnvironmentRequestValidator.kind(ssh("h", null, null, null, null))).isEqualTo(EnvironmentKind.SSH);
+        assertThat(EnvironmentRequestValidator.kind(kubernetes(null, "pod", null)))
+                .isEqualTo(EnvironmentKind.KUBERNETES);
         assertRefused(() -> EnvironmentRequestValidator.kind(withKind(null)), 400, "kind", "kind is required");
         assertRefused(() -> EnvironmentRequestValidator.kind(withKind("local")), 409, null,
                 "The local environment exists already");

@@ -20,6 +20,7 @@ import io.strata.common.operations.OperationMachine;
 import io.strata.common.tx.AfterCommit;
 import io.strata.common.util.DaemonThreads;
 import io.strata.contracts.events.Reply;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
@@ -74,7 +75,7 @@ public class AttachmentService {
         attachment.requestId = request.requestId();
         attachment.createdAt = Instant.now();
         attachment.updatedAt = attachment.createdAt;
-        if ("local".equals(environment.kind())) {
+        if (environment.kind() == EnvironmentKind.LOCAL) {
             attachment.kind = Attachment.Kind.LOCAL;
             attachment.path = request.localPath();
             if (request.localPath() == null || !Files.isDirectory(Path.of(request.localPath()))) {
@@ -88,7 +89,7 @@ public class AttachmentService {
             return;
         }
         List<String> clients;
-        if ("kubernetes".equals(environment.kind())) {
+        if (environment.kind() == EnvironmentKind.KUBERNETES) {
             attachment.kind = Attachment.Kind.KUBERNETES;
             attachment.path = KubernetesVolumes.nameOf(request.volumeId());
             try {

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.common.errors.ApiException;
 import io.strata.common.secrets.SecretStore;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.HostConnection;
@@ -66,7 +67,8 @@ public class VdbContexts {
     @Transactional
     public EnvironmentRef environment(String id) {
         if (LOCAL.equals(id)) {
-            return new EnvironmentRef(LOCAL, "local", null, 0, System.getProperty("user.name"), null, null);
+            return new EnvironmentRef(LOCAL, EnvironmentKind.LOCAL, null, 0, System.getProperty("user.name"), null,
+                    null);
         }
         KnownEnvironment known = KnownEnvironment.findById(id);
         if (known == null) {

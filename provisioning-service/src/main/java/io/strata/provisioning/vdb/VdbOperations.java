@@ -17,6 +17,7 @@ import io.strata.common.storage.VolumeReturns;
 import io.strata.contracts.events.Refusal;
 import io.strata.contracts.events.Reply;
 import io.strata.contracts.events.Topics;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
@@ -265,7 +266,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     }
 
     private boolean local(Operation<VdbOperation, VdbStep, VdbWork> operation) {
-        return "local".equals(target(operation).kind());
+        return target(operation).kind() == EnvironmentKind.LOCAL;
     }
 
     private EnvironmentRef target(Operation<VdbOperation, VdbStep, VdbWork> operation) {

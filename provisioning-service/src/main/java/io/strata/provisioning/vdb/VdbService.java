@@ -19,6 +19,7 @@ import io.strata.common.operations.OperationStep;
 import io.strata.common.secrets.Passwords;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.util.Ids;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.engine.EnginePlugin;
@@ -131,7 +132,7 @@ public class VdbService {
             throw ApiException.badRequest("target.environment", "target.environment '" + environmentId + "' is not a "
                     + "registered environment; GET /environments lists them.");
         }
-        if ("kubernetes".equals(environment.kind())) {
+        if (environment.kind() == EnvironmentKind.KUBERNETES) {
             // The clone reaches the cluster as a claim (attachments do that), but the engine must run in a pod
             // that mounts it, which the pod of an existing environment does not.
             throw ApiException.badRequest("target.environment", "Environment " + environmentId + " is a Kubernetes "
@@ -287,7 +288,7 @@ public class VdbService {
     private int port(Integer requested, EnvironmentRef environment) {
         Set<Integer> taken = new HashSet<>(Vdb.<Vdb>list("environmentId = ?1 and released = false", environment.id())
                 .stream().map(v -> v.port).toList());
-        boolean local = VdbContexts.LOCAL.equals(environment.kind());
+        boolean local = environment.kind() == EnvironmentKind.LOCAL;
         if (requested != null) {
             if (taken.contains(requested) || local && !PortAllocator.freeHere(requested)) {
                 throw ApiException.conflict("Port " + requested + " is already in use on " + environment.id()

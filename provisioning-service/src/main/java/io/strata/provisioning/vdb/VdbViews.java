@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.provisioning.config.ProvisioningConfig;
@@ -31,7 +32,7 @@ public class VdbViews {
     /** The view of one virtual database: where to connect, where it came from, how it is. */
     public VdbView view(Vdb vdb) {
         EnvironmentRef environment = contexts.environment(vdb.environmentId);
-        String host = environment == null || VdbContexts.LOCAL.equals(environment.kind())
+        String host = environment == null || environment.kind() == EnvironmentKind.LOCAL
                 ? config.localAddress()
                 : environment.host();
         return new VdbView(vdb.id, vdb.name, vdb.engine, vdb.status.name(), new VdbView.Connection(host, vdb.port,

@@ -34,8 +34,7 @@ final class JsonProblems {
         }
         if (field.isEmpty() && e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return ProblemMapper.problem(400, "The request body must be a JSON object" + where(e.getLocation())
-                    + "; got something else (" + firstLine(e) + "). Send the fields this path takes (see "
-                    + "/q/openapi).", null);
+                    + ", not " + shapeOf(firstLine(e)) + ". Send the fields this path takes (see /q/openapi).", null);
         }
         return ProblemMapper.problem(400, (field.isEmpty() ? "The request body" : "Field '" + field + "'")
                 + " is invalid" + where(e.getLocation()) + ": " + firstLine(e) + ". Send JSON matching the API (see "
@@ -46,6 +45,17 @@ final class JsonProblems {
     static Response syntax(JsonProcessingException e) {
         return ProblemMapper.problem(400, "The request body is not valid JSON" + where(e.getLocation()) + ": "
                 + firstLine(e) + ". Send a JSON object with Content-Type application/json.", null);
+    }
+
+    /** What was sent instead of an object, from Jackson's message ("... from Array value ..."). */
+    private static String shapeOf(String message) {
+        if (message.contains("Array value")) {
+            return "an array";
+        }
+        if (message.contains("String value")) {
+            return "a string";
+        }
+        return message.contains("Integer value") || message.contains("Floating-point value") ? "a number" : "that";
     }
 
     private static String where(JsonLocation location) {
