@@ -17,6 +17,7 @@ import io.strata.engine.ParameterSchema;
 import io.strata.engine.ParameterSchema.Parameter;
 import io.strata.engine.ProgressListener;
 import io.strata.engine.Repository;
+import io.strata.engine.SnapshotMetadata;
 import io.strata.engine.SnapshotPoint;
 import io.strata.engine.SourceConfig;
 import io.strata.engine.Staging;
@@ -117,7 +118,7 @@ public class FilesPlugin implements EnginePlugin {
             public SnapshotPoint preSnapshot(LinkedSource source, Staging staging, ProgressListener progress) {
                 Instant started = Instant.now();
                 copy(source, staging, progress);
-                return new SnapshotPoint(null, started, Map.of("engine", "files"));
+                return new SnapshotPoint(null, started, Map.of(SnapshotMetadata.ENGINE.key(), "files"));
             }
 
             @Override

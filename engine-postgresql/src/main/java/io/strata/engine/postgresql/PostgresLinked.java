@@ -13,6 +13,7 @@ import io.strata.engine.HostConnection;
 import io.strata.engine.LinkedOperations;
 import io.strata.engine.LinkedSource;
 import io.strata.engine.ProgressListener;
+import io.strata.engine.SnapshotMetadata;
 import io.strata.engine.SnapshotPoint;
 import io.strata.engine.Staging;
 import io.strata.engine.StagingStatus;
@@ -402,14 +403,14 @@ class PostgresLinked implements LinkedOperations {
                 + "(select timeline_id from pg_control_checkpoint()), "
                 + "(select system_identifier from pg_control_system())").get(0);
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("engine", "postgresql");
-        metadata.put("serverVersion", point.get(2));
-        metadata.put("timeline", point.get(3));
+        metadata.put(SnapshotMetadata.ENGINE.key(), "postgresql");
+        metadata.put(SnapshotMetadata.SERVER_VERSION.key(), point.get(2));
+        metadata.put(SnapshotMetadata.TIMELINE.key(), point.get(3));
         metadata.put("systemIdentifier", point.get(4));
-        metadata.put("database", source.string("connection.database"));
-        metadata.put("user", source.string("connection.user"));
+        metadata.put(SnapshotMetadata.DATABASE.key(), source.string("connection.database"));
+        metadata.put(SnapshotMetadata.USER.key(), source.string("connection.user"));
         if (source.flag("logSync", false)) {
-            metadata.put("walArchive", walArchive(staging.workPath()));
+            metadata.put(SnapshotMetadata.WAL_ARCHIVE.key(), walArchive(staging.workPath()));
         }
         return new SnapshotPoint(point.get(0), Instant.parse(point.get(1)), metadata);
     }

@@ -33,6 +33,7 @@ import io.strata.contracts.storage.SnapshotRequested;
 import io.strata.contracts.storage.SnapshotView;
 import io.strata.contracts.storage.StorageRequestFailed;
 import io.strata.contracts.storage.VolumeCreated;
+import io.strata.engine.SnapshotMetadata;
 import io.strata.engine.SnapshotPoint;
 import io.strata.engine.UserError;
 import io.strata.ingest.environment.Environment;
@@ -193,7 +194,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
             taken.positionTime = snapshot.positionTime();
             taken.persist();
         }
-        String archive = snapshot.metadata() == null ? null : snapshot.metadata().get("walArchive");
+        String archive = SnapshotMetadata.WAL_ARCHIVE.in(snapshot.metadata());
         if (source.logSync && archive != null) {
             // Any moment from the first snapshot with kept WAL to this one can now be provisioned.
             SourceSnapshot first = SourceSnapshot.find("sourceId = ?1 and positionTime is not null", Sort.ascending(

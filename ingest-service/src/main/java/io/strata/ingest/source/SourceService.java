@@ -44,6 +44,9 @@ public class SourceService {
     LinkValidator validator;
 
     @Inject
+    SourceWorker worker;
+
+    @Inject
     EnvironmentService environments;
 
     @Inject
@@ -138,8 +141,7 @@ public class SourceService {
             return current;
         });
         try {
-            contexts.plugin(source).linked().stopStaging(contexts.linked(source), contexts.staging(source,
-                    source.stagingPath));
+            worker.stopStaging(source);
         } catch (UserError e) {
             throw ApiException.unavailable(e.describe());
         }
@@ -159,8 +161,7 @@ public class SourceService {
             return current;
         });
         try {
-            contexts.plugin(source).linked().startStaging(contexts.linked(source), contexts.staging(source,
-                    source.stagingPath));
+            worker.startStaging(source);
         } catch (UserError e) {
             throw ApiException.unavailable(e.describe());
         }

@@ -91,6 +91,18 @@ public class SourceWorker {
         plugin.linked().unlink(linked, staging);
     }
 
+    /** Stops the source's staging copy (disable). */
+    public void stopStaging(Source source) {
+        contexts.plugin(source).linked().stopStaging(contexts.linked(source), contexts.staging(source,
+                source.stagingPath));
+    }
+
+    /** Starts the source's staging copy again (enable). */
+    public void startStaging(Source source) {
+        contexts.plugin(source).linked().startStaging(contexts.linked(source), contexts.staging(source,
+                source.stagingPath));
+    }
+
     /** After a snapshot: the plugin's post-snapshot step, quietly (the snapshot is taken already). */
     public void postSnapshot(String sourceId, SnapshotPoint point) {
         Source source = find(sourceId);

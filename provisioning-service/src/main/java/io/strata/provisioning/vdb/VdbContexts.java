@@ -20,6 +20,7 @@ import io.strata.engine.EnginePlugin;
 import io.strata.engine.HostConnection;
 import io.strata.engine.Plugins;
 import io.strata.engine.Repository;
+import io.strata.engine.SnapshotMetadata;
 import io.strata.engine.UserError;
 import io.strata.engine.VirtualDatabase;
 import io.strata.hosts.HostConnections;
@@ -90,7 +91,7 @@ public class VdbContexts {
     public Repository repository(EnvironmentRef environment, EnginePlugin plugin, Map<String, String> metadata) {
         List<Repository> found = repositories.computeIfAbsent(environment.id() + "|" + plugin.name(), key -> plugin
                 .discovery().repositories(connect(environment)));
-        String version = metadata.get("serverVersion");
+        String version = SnapshotMetadata.SERVER_VERSION.in(metadata);
         String major = version == null ? null : version.split("[.\\s]")[0];
         return found.stream().filter(r -> major == null || major.equals(r.properties().get("major"))).findFirst()
                 .orElseGet(() -> {
@@ -170,14 +171,14 @@ public class VdbContexts {
         Map<String, String> metadata = from == null || from.metadata == null
                 ? new LinkedHashMap<>()
                 : new LinkedHashMap<>(from.metadata);
-        metadata.remove("walArchive");
-        metadata.remove("timeline");
-        metadata.put("engine", vdb.engine);
+        metadata.remove(SnapshotMetadata.WAL_ARCHIVE.key());
+        metadata.remove(SnapshotMetadata.TIMELINE.key());
+        metadata.put(SnapshotMetadata.ENGINE.key(), vdb.engine);
         if (vdb.databaseName != null) {
-            metadata.put("database", vdb.databaseName);
+            metadata.put(SnapshotMetadata.DATABASE.key(), vdb.databaseName);
         }
         if (vdb.databaseUser != null) {
-            metadata.put("user", vdb.databaseUser);
+            metadata.put(SnapshotMetadata.USER.key(), vdb.databaseUser);
         }
         return metadata;
     }
