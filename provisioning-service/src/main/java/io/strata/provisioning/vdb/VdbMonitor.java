@@ -45,7 +45,10 @@ public class VdbMonitor {
             if (!status.running()) {
                 QuarkusTransaction.requiringNew().run(() -> {
                     Vdb current = Vdb.findById(vdb.id);
-                    if (current.status == Vdb.Status.RUNNING && !busy(vdb.id)) {
+                    // What was probed must still be what runs: a refresh or rewind that ended meanwhile moved the
+                    // virtual database to another clone (another life), whose engine is up.
+                    boolean unchanged = java.util.Objects.equals(current.path, vdb.path) && current.life == vdb.life;
+                    if (current.status == Vdb.Status.RUNNING && unchanged && !busy(vdb.id)) {
                         current.status = Vdb.Status.FAILED;
                         current.error = status.detail();
                         Log.warnf("Virtual database %s is not running: %s", vdb.name, status.detail());
