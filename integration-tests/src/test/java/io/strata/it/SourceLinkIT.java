@@ -16,10 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.path.json.JsonPath;
 import io.strata.contracts.events.EventCodec;
@@ -46,7 +43,6 @@ import io.strata.testing.TopicClient;
  * snapshot, the ingest service killed during a sync, resync, disable/enable, a file tree copied over SSH, and a
  * delete that leaves nothing on the source.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SourceLinkIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(180);
@@ -60,7 +56,6 @@ class SourceLinkIT {
     private static ServiceProcess snapshot;
     private static ServiceProcess provisioning;
     private static ServiceProcess ingest;
-    private static String sourceId;
 
     @BeforeAll
     static void start() {
@@ -111,16 +106,39 @@ class SourceLinkIT {
     }
 
     private static Map<String, Object> postgresSource(String name) {
+        return postgresSource(name, "appdb");
+    }
+
+    private static Map<String, Object> postgresSource(String name, String database) {
         return Map.of("name", name, "engine", "postgresql", "environment", "local", "connection", Map.of("host",
-                "127.0.0.1", "port", source.port(), "database", "appdb", "user", "linker", "password", "lp"));
+                "127.0.0.1", "port", source.port(), "database", database, "user", "linker", "password", "lp"));
+    }
+
+    /**
+     * A database of the test's own on the source cluster, named {@code name}, with a table of visits holding the row
+     * {@code before link}: each test links its own, so that no test depends on what another did.
+     */
+    private static void createDatabase(String name) {
+        source.execute("postgres", "create database " + name);
+        source.execute(name, "create table visits (id serial primary key, note text)",
+                "insert into visits (note) values ('before link')", "grant select on visits to linker");
+    }
+
+    /** Links source {@code name} of its own database {@code name}; returns the source's id once linked. */
+    private static String linkFresh(String name) {
+        createDatabase(name);
+        var accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(postgresSource(name,
+                name)).post("/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        awaitJob(ingest, accepted.getString("jobId"), "SUCCEEDED");
+        return accepted.getString("id");
     }
 
     @Test
-    @Order(1)
     void aPostgresSourceIsLinkedWithAStagingStandby() {
+        createDatabase("patients");
         var accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(postgresSource(
-                "patients")).post("/api/v1/sources").then().statusCode(202).extract().jsonPath();
-        sourceId = accepted.getString("id");
+                "patients", "patients")).post("/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        String sourceId = accepted.getString("id");
         awaitJob(ingest, accepted.getString("jobId"), "SUCCEEDED");
 
         given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().statusCode(200)
@@ -129,7 +147,8 @@ class SourceLinkIT {
         assertThat(timeline(sourceId)).hasSize(1);
         try (var connection = source.connect("postgres");
                 ResultSet slots = connection.createStatement()
-                        .executeQuery("select count(*) from pg_replication_slots where active")) {
+                        .executeQuery("select count(*) from pg_replication_slots where active and slot_name = 'strata_"
+                                + sourceId.replace('-', '_') + "'")) {
             slots.next();
             assertThat(slots.getInt(1)).as("the standby streams through its slot").isEqualTo(1);
         } catch (java.sql.SQLException e) {
@@ -138,24 +157,24 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(2)
     void aRowWrittenOnTheSourceIsInTheSnapshotOfTheNextSync() {
-        source.execute("appdb", "insert into visits (note) values ('written before the sync')");
+        String sourceId = linkFresh("rows");
+        source.execute("rows", "insert into visits (note) values ('written before the sync')");
         String jobId = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
                 .statusCode(202).extract().path("jobId");
         awaitJob(ingest, jobId, "SUCCEEDED");
         List<String> snapshots = timeline(sourceId);
         assertThat(snapshots).hasSize(2);
 
-        assertThat(query(snapshots.get(1), "select string_agg(note, ',' order by id) from visits"))
+        assertThat(query(snapshots.get(1), "select string_agg(note, ',' order by id) from visits", "rows"))
                 .isEqualTo("before link,written before the sync");
-        assertThat(query(snapshots.get(0), "select string_agg(note, ',' order by id) from visits"))
+        assertThat(query(snapshots.get(0), "select string_agg(note, ',' order by id) from visits", "rows"))
                 .isEqualTo("before link");
     }
 
     @Test
-    @Order(3)
     void killingTheIngestServiceDuringASyncDuplicatesNothing() {
+        String sourceId = linkFresh("crash");
         int before = timeline(sourceId).size();
         String interrupted = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
                 .statusCode(202).extract().path("jobId");
@@ -173,8 +192,8 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(4)
     void aResyncLoadsANewVolumeAndKeepsTheTimeline() {
+        String sourceId = linkFresh("resynced");
         List<String> before = timeline(sourceId);
         String jobId = given().baseUri(ingest.baseUrl()).contentType("application/json").body("{\"resync\": true}")
                 .post("/api/v1/sources/" + sourceId + "/sync").then().statusCode(202).extract().path("jobId");
@@ -185,18 +204,19 @@ class SourceLinkIT {
                 "dataset", sourceId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).as(
                         "the replaced volume is given back")
                 .hasSize(1));
-        source.execute("appdb", "insert into visits (note) values ('after resync')");
+        source.execute("resynced", "insert into visits (note) values ('after resync')");
         String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
                 .statusCode(202).extract().path("jobId");
         awaitJob(ingest, sync, "SUCCEEDED");
         List<String> latest = timeline(sourceId);
-        assertThat(query(latest.get(latest.size() - 1), "select count(*) from visits where note = 'after resync'"))
+        assertThat(query(latest.get(latest.size() - 1), "select count(*) from visits where note = 'after resync'",
+                "resynced"))
                 .isEqualTo("1");
     }
 
     @Test
-    @Order(5)
     void aDisabledSourceRefusesSyncsUntilEnabled() {
+        String sourceId = linkFresh("disabled");
         given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/disable").then().statusCode(200)
                 .body("state", equalTo("DISABLED")).body("staging.running", equalTo(false));
         given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then().statusCode(409)
@@ -206,7 +226,6 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(6)
     void aSyncPolicyIsScheduled() {
         Map<String, Object> scheduled = new HashMap<>(postgresSource("scheduled"));
         scheduled.put("syncPolicy", Map.of("cron", "*/5 * * * *"));
@@ -225,7 +244,6 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(7)
     void withLogSyncAnyMomentBetweenSnapshotsCanBeRecovered() throws Exception {
         source.execute("postgres", "create database billing");
         source.execute("billing", "create table invoices (id serial primary key, note text)",
@@ -265,7 +283,6 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(8)
     void aFileTreeIsCopiedOverSshAtEverySync() throws Exception {
         try (SshServer sshd = SshServer.start()) {
             Path tree = Files.createTempDirectory("strata-files-");
@@ -307,8 +324,8 @@ class SourceLinkIT {
     }
 
     @Test
-    @Order(9)
     void deletingASourceLeavesNothingOnTheSource() throws Exception {
+        String sourceId = linkFresh("deleted");
         String stagingPath = given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().extract()
                 .path("staging.path");
         String jobId = given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(202)
@@ -334,8 +351,8 @@ class SourceLinkIT {
     }
 
     /** Clones a snapshot (as the provisioning service would), runs PostgreSQL on it, and answers a query. */
-    private static String query(String snapshotId, String sql) {
-        return query(snapshotId, sql, null, null, "appdb");
+    private static String query(String snapshotId, String sql, String database) {
+        return query(snapshotId, sql, null, null, database);
     }
 
     private static String query(String snapshotId, String sql, java.time.Instant recoveryTime, String archive,

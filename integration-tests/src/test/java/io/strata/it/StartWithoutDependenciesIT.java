@@ -14,6 +14,7 @@ import io.strata.testing.KafkaBroker;
 import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
 import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
 
 /**
  * A service started while its database and the broker are down says so once, in one line with the URL it tried,
@@ -26,11 +27,16 @@ class StartWithoutDependenciesIT {
         int postgresPort = Ports.free();
         int kafkaPort = Ports.free();
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/strata_snapshot";
-        try (ServiceProcess snapshot = ServiceProcess.of("snapshot-service")
-                .with(Map.of("quarkus.datasource.jdbc.url", jdbcUrl, "quarkus.datasource.username", "strata_snapshot",
-                        "quarkus.datasource.password", "it-secret", "strata.events.bootstrap-servers",
-                        "127.0.0.1:" + kafkaPort, "strata.events.topic-prefix", Backbone.freshPrefix()))
-                .launch()) {
+        // A home of its own: with the machine's default one, the service would reconcile the pool of the runtime
+        // that `make up` started (its database knows none of that pool's volumes).
+        try (StrataHome home = StrataHome.create();
+                ServiceProcess snapshot = ServiceProcess.of("snapshot-service")
+                        .with(Map.of("quarkus.datasource.jdbc.url",
+                                jdbcUrl, "quarkus.datasource.username", "strata_snapshot",
+                                "quarkus.datasource.password",
+                                "it-secret", "strata.events.bootstrap-servers", "127.0.0.1:" + kafkaPort,
+                                "strata.events.topic-prefix", Backbone.freshPrefix(), "strata.home", home.toString()))
+                        .launch()) {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> snapshot.readinessStatus() == 503);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(snapshot.baseUrl())

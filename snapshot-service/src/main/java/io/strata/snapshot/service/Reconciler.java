@@ -20,6 +20,7 @@ import io.strata.snapshot.domain.Snapshot;
 import io.strata.snapshot.domain.Volume;
 import io.strata.snapshot.pool.Pool;
 import io.strata.snapshot.pool.PoolDriver;
+import io.strata.snapshot.pool.VolumeUsers;
 
 /**
  * Makes the database and the pool agree after a start (a crash may have struck anywhere): a volume or snapshot the
@@ -113,9 +114,21 @@ public class Reconciler {
     private static void removeOrphanVolumes(PoolDriver driver, Set<String> onPool, Set<String> known,
             Findings findings) {
         for (String id : onPool) {
-            if (!known.contains(id)) {
+            if (known.contains(id)) {
+                continue;
+            }
+            // A process working in it (an engine on a clone) says it is not ours to remove: deleting a subvolume under
+            // a running server leaves that server behind holding its shared memory, and new servers then collide with
+            // it. It stays, and the log says why.
+            List<String> users = VolumeUsers.of(driver.volumePath(id));
+            if (users.isEmpty()) {
                 driver.deleteVolume(id);
                 findings.orphans.add("volume:" + id);
+            } else {
+                Log.warnf("Volume %s is unknown to this service's database but in use by %s; it is left alone. Is "
+                        + "another installation using the pool %s?", id, String.join(", ", users),
+                        driver
+                                .volumePath(id).getParent());
             }
         }
     }
