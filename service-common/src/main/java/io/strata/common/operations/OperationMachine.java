@@ -65,6 +65,8 @@ public class OperationMachine implements JobResumer {
 
     private final ExecutorService workers = DaemonThreads.pool("operation-worker");
     private volatile Map<String, OperationDefinition<?, ?, ?>> byJobKind;
+    private volatile Set<String> sources;
+    private volatile Set<Class<? extends Reply>> replies;
 
     /** Starts an operation in the caller's transaction: its job, and its first step. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -322,16 +324,26 @@ public class OperationMachine implements JobResumer {
 
     /** The services whose replies the definitions wait for. */
     Set<String> replySources() {
-        Set<String> sources = new java.util.TreeSet<>();
-        definitions.forEach(definition -> sources.addAll(definition.replySources()));
-        return sources;
+        Set<String> known = sources;
+        if (known == null) {
+            Set<String> collected = new java.util.TreeSet<>();
+            definitions.forEach(definition -> collected.addAll(definition.replySources()));
+            known = Set.copyOf(collected);
+            sources = known;
+        }
+        return known;
     }
 
-    /** The reply types the definitions wait for. */
+    /** The reply types the definitions wait for; asked for every event the service reads, so worked out once. */
     Set<Class<? extends Reply>> replyTypes() {
-        Set<Class<? extends Reply>> types = new java.util.LinkedHashSet<>();
-        definitions.forEach(definition -> types.addAll(definition.replyTypes()));
-        return types;
+        Set<Class<? extends Reply>> known = replies;
+        if (known == null) {
+            Set<Class<? extends Reply>> collected = new java.util.LinkedHashSet<>();
+            definitions.forEach(definition -> collected.addAll(definition.replyTypes()));
+            known = Set.copyOf(collected);
+            replies = known;
+        }
+        return known;
     }
 
     /** The definition that runs a job kind; raw, because each family has type arguments of its own. */
