@@ -75,17 +75,6 @@ STRATA_HOME=$STRATA_HOME  STRATA_REPO=$STRATA_REPO
 EOF
 }
 
-# One mutating strata-local.sh at a time per STRATA_HOME (two `make up` at once, CI + a shell).
-take_lock() {
-  [[ $EUID -eq 0 ]] || return 0
-  install -d -m 0755 "$STRATA_HOME" "$RUN_DIR"
-  exec 9>"$RUN_DIR/strata-local.lock"
-  if ! flock -n 9; then
-    info "waiting for another strata-local.sh working on $STRATA_HOME"
-    flock -w 600 9 || die "another strata-local.sh still holds $RUN_DIR/strata-local.lock after 10 min"
-  fi
-}
-
 main() {
   local cmd="${1:-help}"
   shift || true
