@@ -318,6 +318,7 @@ class PostgresLinked implements LinkedOperations {
         requireRunning(staging);
         Psql sourceSql = source(source, staging);
         checkpointSourceIfAllowed(source, sourceSql, progress);
+        flushSourceWal(sourceSql);
         String closedSegment = source.flag("logSync", false) ? switchWal(sourceSql) : null;
         long target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
         Psql standby = staging(staging);
@@ -336,6 +337,17 @@ class PostgresLinked implements LinkedOperations {
             throw new UserError("The staging standby of this source is not running.", "Enable the source (POST "
                     + "/sources/{id}/enable) or resync it.");
         }
+    }
+
+    /**
+     * Makes every commit the source acknowledged before this sync durable in its WAL, so that the flush position read
+     * next covers it. A commit made with {@code synchronous_commit = off} returns before its WAL is flushed, and the
+     * standby only receives flushed WAL: without this a row committed just before the sync could miss the snapshot.
+     * A transaction of our own that takes a transaction id and commits synchronously flushes the WAL up to its commit
+     * record, and so everything before it; any role may do this.
+     */
+    private static void flushSourceWal(Psql sourceSql) {
+        sourceSql.execute("set synchronous_commit = on; select txid_current();");
     }
 
     /**
