@@ -40,10 +40,10 @@ public class BookmarkService {
     @Inject
     EventCodec codec;
 
-    /** Checks a request, then asks for the holds of a new bookmark. */
+    /** Checks a request (whose annotations are checked already), then asks for the holds of a new bookmark. */
     @Transactional
     public Bookmark create(CreateBookmark request) {
-        String name = BookmarkRequestValidator.name(request);
+        String name = request.name();
         requireUnusedName(name);
         BookmarkRequestValidator.requireOneTarget(request);
         KnownSnapshot snapshot = snapshotToBookmark(request);

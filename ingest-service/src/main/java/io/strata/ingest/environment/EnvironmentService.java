@@ -80,11 +80,11 @@ public class EnvironmentService {
 
     /**
      * Registers an SSH environment after checking that it can be reached with the given credentials and key, or a
-     * Kubernetes pod after checking that it runs and accepts exec.
+     * Kubernetes pod after checking that it runs and accepts exec. The request's annotations are checked already.
      */
     @Transactional
     public Environment create(CreateEnvironment request) {
-        String name = EnvironmentRequestValidator.name(request);
+        String name = request.name();
         requireUnusedName(name);
         if (EnvironmentRequestValidator.kind(request) == EnvironmentKind.KUBERNETES) {
             return createKubernetes(name, EnvironmentRequestValidator.kubernetes(request));

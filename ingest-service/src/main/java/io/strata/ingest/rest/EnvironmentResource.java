@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +41,7 @@ public class EnvironmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an SSH host", description = "The credentials are checked and the host key verified before anything is saved.")
-    public Response create(CreateEnvironment request) {
+    public Response create(@Valid @NotNull(message = CreateEnvironment.REQUIRED) CreateEnvironment request) {
         Environment environment = environments.create(request);
         return Response.created(URI.create("/api/v1/environments/" + environment.id)).entity(EnvironmentService.view(
                 environment)).build();
