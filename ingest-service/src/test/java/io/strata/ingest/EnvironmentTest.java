@@ -136,4 +136,21 @@ class EnvironmentTest {
         given().get("/api/v1/environments/local/source-configs").then().statusCode(200)
                 .body("name", hasItem("appdb")).body(not(containsString(source.password())));
     }
+
+    @Test
+    void discoveryRefusesAConnectionItCouldNotUseNamingTheField() {
+        given().contentType("application/json").body(Map.of("postgresql", Map.of("connection", Map.of("port", 0,
+                "user", "postgres")))).post("/api/v1/environments/local/discover").then().statusCode(400)
+                .body("field", equalTo("postgresql.connection.port"));
+        given().contentType("application/json").body(Map.of("postgresql", Map.of("connection", Map.of("port",
+                5432)))).post("/api/v1/environments/local/discover").then().statusCode(400)
+                .body("field", equalTo("postgresql.connection.user"));
+        given().contentType("application/json").body(Map.of("postgresql", Map.of("host", "127.0.0.1"))).post(
+                "/api/v1/environments/local/discover").then().statusCode(400)
+                .body("field", equalTo("postgresql.connection"));
+        given().contentType("application/json").body(Map.of("mariadb", Map.of("connection", Map.of()))).post(
+                "/api/v1/environments/local/discover").then().statusCode(400).body("field", equalTo("mariadb"))
+                .body("detail", containsString("not an engine"));
+        given().post("/api/v1/environments/env-unknown/discover").then().statusCode(404);
+    }
 }

@@ -25,6 +25,7 @@ import io.quarkus.panache.common.Sort;
 import io.strata.common.jobs.Job;
 import io.strata.contracts.ingest.CreateEnvironment;
 import io.strata.contracts.ingest.EnvironmentView;
+import io.strata.ingest.environment.DiscoverRequest;
 import io.strata.ingest.environment.Environment;
 import io.strata.ingest.environment.EnvironmentService;
 import io.strata.ingest.source.Source;
@@ -75,8 +76,8 @@ public class EnvironmentResource {
     @Path("/{id}/discover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Discover engine installations and databases", description = "Body (optional): connections per engine, e.g. {\"postgresql\": {\"connection\": {\"host\": \"127.0.0.1\", \"port\": 5432, \"user\": \"postgres\", \"password\": \"...\"}}}; the password is used and forgotten.")
-    public Response discover(@PathParam("id") String id, Map<String, Map<String, Object>> connections) {
-        Job job = environments.discover(id, connections);
+    public Response discover(@PathParam("id") String id, @Valid DiscoverRequest request) {
+        Job job = environments.discover(id, request);
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 
