@@ -123,6 +123,10 @@ class SourceStagingTest {
                 .body("detail", containsString("has a sync running"));
         answer(waiting, id);
         awaitJob(syncing);
+
+        // The service's other test classes share its database: leave no source behind.
+        awaitJob(given().delete("/api/v1/sources/" + id).then().statusCode(202).extract().path("jobId"));
+        given().get("/api/v1/sources/" + id).then().statusCode(404);
     }
 
     /** The command of type {@code type} that the operation of {@code jobId} sent (its request id starts with it). */
