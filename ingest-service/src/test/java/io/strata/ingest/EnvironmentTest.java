@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.Map;
@@ -103,6 +104,25 @@ class EnvironmentTest {
     }
 
     @Test
+    void theRequestsOwnFieldsAreRefusedBeforeTheHostIsTried() {
+        given().contentType("application/json").post("/api/v1/environments").then().statusCode(400)
+                .body("detail", startsWith("The request body is required: send a JSON body"));
+        Map<String, Object> badName = ssh("-x", Map.of("privateKey", sshd.privateKey()), sshd.hostKey());
+        given().contentType("application/json").body(badName).post("/api/v1/environments").then().statusCode(400)
+                .body("field", equalTo("name")).body("detail", containsString("1 to 63 letters"));
+        Map<String, Object> badPort = ssh("y1", Map.of("privateKey", sshd.privateKey()), sshd.hostKey());
+        badPort.put("port", 65536);
+        given().contentType("application/json").body(badPort).post("/api/v1/environments").then().statusCode(400)
+                .body("field", equalTo("port")).body("detail", containsString("port must be between 1 and 65535"));
+        given().contentType("application/json").body(Map.of("name", "y2", "kind", "kubernetes", "namespace", "Shop",
+                "pod", "pg-0")).post("/api/v1/environments").then().statusCode(400)
+                .body("field", equalTo("namespace")).body("detail", containsString("must be a Kubernetes name"));
+        given().contentType("application/json").body(Map.of("name", "y3", "kind", "local")).post(
+                "/api/v1/environments").then().statusCode(409).body("detail", containsString("exists already"));
+        given().get("/api/v1/environments").then().body("name", not(hasItem("y1")));
+    }
+
+    @Test
     void discoveryFindsPostgresAndItsDatabases() {
         String jobId = given().contentType("application/json").body(Map.of("postgresql", Map.of("connection", Map.of(
                 "host", "127.0.0.1", "port", source.port(), "user", source.superuser(), "password", source
@@ -115,5 +135,22 @@ class EnvironmentTest {
                 .body("engine", hasItem("postgresql")).body("name", hasItem(containsString("PostgreSQL 15")));
         given().get("/api/v1/environments/local/source-configs").then().statusCode(200)
                 .body("name", hasItem("appdb")).body(not(containsString(source.password())));
+    }
+
+    @Test
+    void discoveryRefusesAConnectionItCouldNotUseNamingTheField() {
+        given().contentType("application/json").body(Map.of("postgresql", Map.of("connection", Map.of("port", 0,
+                "user", "postgres")))).post("/api/v1/environments/local/discover").then().statusCode(400)
+                .body("field", equalTo("postgresql.connection.port"));
+        given().contentType("application/json").body(Map.of("postgresql", Map.of("connection", Map.of("port",
+                5432)))).post("/api/v1/environments/local/discover").then().statusCode(400)
+                .body("field", equalTo("postgresql.connection.user"));
+        given().contentType("application/json").body(Map.of("postgresql", Map.of("host", "127.0.0.1"))).post(
+                "/api/v1/environments/local/discover").then().statusCode(400)
+                .body("field", equalTo("postgresql.connection"));
+        given().contentType("application/json").body(Map.of("mariadb", Map.of("connection", Map.of()))).post(
+                "/api/v1/environments/local/discover").then().statusCode(400).body("field", equalTo("mariadb"))
+                .body("detail", containsString("not an engine"));
+        given().post("/api/v1/environments/env-unknown/discover").then().statusCode(404);
     }
 }

@@ -217,11 +217,17 @@ class SourceLinkIT {
     @Test
     void aDisabledSourceRefusesSyncsUntilEnabled() {
         String sourceId = linkFresh("disabled");
-        given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/disable").then().statusCode(200)
+        String disabling = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/disable").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, disabling, "SUCCEEDED");
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then()
                 .body("state", equalTo("DISABLED")).body("staging.running", equalTo(false));
         given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then().statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("enable it first"));
-        given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/enable").then().statusCode(200)
+        String enabling = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/enable").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, enabling, "SUCCEEDED");
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then()
                 .body("state", equalTo("ACTIVE")).body("staging.running", equalTo(true));
     }
 

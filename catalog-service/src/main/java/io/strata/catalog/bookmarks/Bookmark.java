@@ -16,6 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.strata.common.persistence.BookmarkPointsConverter;
 import io.strata.common.persistence.StringListConverter;
 import io.strata.contracts.catalog.BookmarkPoint;
+import io.strata.contracts.catalog.BookmarkView;
 
 /** A named point on one or more datasets' timelines; its snapshots are held while it lives. */
 @Entity
@@ -66,6 +67,16 @@ public class Bookmark extends PanacheEntityBase {
 
     /** The holder name the snapshot service keeps for it. */
     public String holder() {
+        return holderOf(id);
+    }
+
+    /** The holder name the snapshot service keeps for the bookmark {@code id}. */
+    public static String holderOf(String id) {
         return "bookmark:" + id;
+    }
+
+    /** The API's view of this bookmark. */
+    public BookmarkView view() {
+        return new BookmarkView(id, name, points, tags, shared, expiresAt, createdAt, status.name(), jobId);
     }
 }

@@ -7,30 +7,14 @@ import io.strata.common.errors.ApiException;
 import io.strata.contracts.catalog.CreateBookmark;
 
 /**
- * The checks of a {@code POST /bookmarks} request that need no database: the name, which of snapshot and dataset is
- * given, the tags and the expiry. Each refusal is a 400 naming the field. {@link BookmarkService} calls them in the
- * order it always checked a request, with its own look-ups (the name's uniqueness, the snapshot) in between, so the
- * first problem reported stays the same.
+ * The checks of a {@code POST /bookmarks} request that need no database but more than one field or the clock: which
+ * of snapshot and dataset is given, and the expiry. Each refusal is a 400 naming the field. The request's annotations
+ * (the name, the tags) are checked before this, at the resource; {@link BookmarkService} calls these with its own
+ * look-ups (the name's uniqueness, the snapshot) in between.
  */
 final class BookmarkRequestValidator {
 
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9 ._:-]{0,99}";
-    private static final String TAG = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,62}";
-
     private BookmarkRequestValidator() {
-    }
-
-    /** The bookmark's name; refuses a missing body too, since the name is the first thing read. */
-    static String name(CreateBookmark request) {
-        if (request == null) {
-            throw ApiException.badRequest(null, "Send a JSON body: {name, snapshot | dataset, tags, shared, "
-                    + "expiresAt}.");
-        }
-        if (request.name() == null || !request.name().matches(NAME)) {
-            throw ApiException.badRequest("name", "name is required: 1 to 100 letters, digits, spaces or . _ : -, "
-                    + "starting with a letter or digit.");
-        }
-        return request.name();
     }
 
     /** Exactly one of snapshot and dataset: it says which snapshot the bookmark keeps. */
@@ -44,16 +28,9 @@ final class BookmarkRequestValidator {
         }
     }
 
-    /** The tags, none when not given. */
+    /** The tags, none when not given (each is checked by the request's annotations). */
     static List<String> tags(CreateBookmark request) {
-        List<String> tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
-        for (String tag : tags) {
-            if (tag == null || !tag.matches(TAG)) {
-                throw ApiException.badRequest("tags", "Tag '" + tag + "' is not valid: 1 to 63 letters, digits or "
-                        + ". _ : / -, starting with a letter or digit.");
-            }
-        }
-        return tags;
+        return request.tags() == null ? List.of() : List.copyOf(request.tags());
     }
 
     /** An expiry, when given, must be after {@code now}: a bookmark that expires at once would never be READY. */

@@ -2,58 +2,44 @@ package io.strata.catalog.bookmarks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
-import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
-import io.strata.common.jobs.JobService;
+import io.strata.common.operations.OperationMachine;
 import io.strata.common.util.Ids;
-import io.strata.contracts.catalog.BookmarkCreated;
-import io.strata.contracts.catalog.BookmarkDeleted;
 import io.strata.contracts.catalog.BookmarkPoint;
 import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.catalog.CreateBookmark;
-import io.strata.contracts.events.EventCodec;
-import io.strata.contracts.storage.HoldSnapshotRequested;
-import io.strata.contracts.storage.ReleaseSnapshotRequested;
 
 /**
  * The rules of bookmarks. A bookmark is checked completely before anything is asked (its name, its snapshot, its
- * tags and expiry), then each of its snapshots is held by the snapshot service; it is READY, and announced with
- * {@link BookmarkCreated}, once every hold is confirmed. Deleting (or expiring) releases the holds first.
+ * tags and expiry); then an operation on the step machine ({@link BookmarkOperations}) has the snapshot service hold
+ * each of its snapshots, and it is READY, and announced with {@code BookmarkCreated}, once every hold is confirmed.
+ * Deleting (or expiring) releases them first.
  */
 @ApplicationScoped
 public class BookmarkService {
 
     @Inject
-    JobService jobs;
+    OperationMachine operations;
 
-    @Inject
-    EventPublisher events;
-
-    @Inject
-    EventCodec codec;
-
-    /** Checks a request, then asks for the holds of a new bookmark. */
+    /** Checks a request (whose annotations are checked already), then asks for the holds of a new bookmark. */
     @Transactional
     public Bookmark create(CreateBookmark request) {
-        String name = BookmarkRequestValidator.name(request);
+        String name = request.name();
         requireUnusedName(name);
         BookmarkRequestValidator.requireOneTarget(request);
         KnownSnapshot snapshot = snapshotToBookmark(request);
         List<String> tags = BookmarkRequestValidator.tags(request);
         Instant now = Instant.now();
         BookmarkRequestValidator.requireFutureExpiry(request.expiresAt(), now);
-        Bookmark bookmark = pending(request, name, List.of(new BookmarkPoint(snapshot.dataset, snapshot.id)), tags,
-                now);
-        holdSnapshots(bookmark);
-        return bookmark;
+        return pending(request, name, List.of(new BookmarkPoint(snapshot.dataset, snapshot.id)), tags, now);
     }
 
     private static void requireUnusedName(String name) {
@@ -79,7 +65,7 @@ public class BookmarkService {
         return latest;
     }
 
-    /** Saves the bookmark PENDING with the job that follows it until every hold is confirmed. */
+    /** Saves the bookmark PENDING and starts the operation that holds its snapshots. */
     private Bookmark pending(CreateBookmark request, String name, List<BookmarkPoint> points, List<String> tags,
             Instant now) {
         Bookmark bookmark = new Bookmark();
@@ -91,88 +77,28 @@ public class BookmarkService {
         bookmark.expiresAt = request.expiresAt();
         bookmark.createdAt = now;
         bookmark.status = Bookmark.Status.PENDING;
-        Job job = jobs.create("bookmark.create", bookmark.id, null);
-        bookmark.jobId = job.id;
+        bookmark.jobId = operations.start(BookmarkOperation.CREATE, bookmark.id, BookmarkWork.of(bookmark), null).id;
         bookmark.persist();
         return bookmark;
     }
 
-    /** Asks the snapshot service to hold each snapshot; the answers make the bookmark READY (or failed). */
-    private void holdSnapshots(Bookmark bookmark) {
-        jobs.progress(bookmark.jobId, 10, "holding " + bookmark.points.size() + " snapshot(s)");
-        for (BookmarkPoint point : bookmark.points) {
-            BookmarkHold hold = new BookmarkHold();
-            hold.requestId = bookmark.jobId + "-hold-" + point.snapshot();
-            hold.bookmarkId = bookmark.id;
-            hold.snapshotId = point.snapshot();
-            hold.state = BookmarkHold.State.REQUESTED;
-            hold.persist();
-            events.publish(new HoldSnapshotRequested(hold.requestId, hold.snapshotId, bookmark.holder()));
-        }
-    }
-
-    /** Starts deleting a READY bookmark: its holds are released, then it is gone. */
+    /** Starts deleting a READY bookmark: its snapshots are released, then it is gone. */
     @Transactional
     public Job delete(String id) {
-        Bookmark bookmark = require(id);
+        // Locked, so that of two deletes at once the second finds the first's and is refused.
+        Bookmark bookmark = Bookmark.findById(require(id).id, LockModeType.PESSIMISTIC_WRITE);
         if (bookmark.status != Bookmark.Status.READY) {
             throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its "
                     + "job " + bookmark.jobId + " to end.");
         }
-        Job job = jobs.create("bookmark.delete", bookmark.id, null);
-        release(bookmark, job.id);
-        jobs.progress(job.id, 10, "releasing its snapshots");
-        return job;
+        return release(bookmark, BookmarkOperation.DELETE);
     }
 
-    /** Releases every hold of a bookmark (or forgets it at once when none is held). */
-    void release(Bookmark bookmark, UUID jobId) {
+    private Job release(Bookmark bookmark, BookmarkOperation kind) {
         bookmark.status = Bookmark.Status.DELETING;
-        bookmark.jobId = jobId;
-        for (BookmarkHold hold : BookmarkHold.of(bookmark.id)) {
-            // A hold still unanswered is released too: both commands go to the snapshot service keyed by the
-            // snapshot, so the release is applied after the hold.
-            BookmarkHold releasing = new BookmarkHold();
-            releasing.requestId = (jobId != null ? jobId : UUID.randomUUID()) + "-release-" + hold.snapshotId;
-            releasing.bookmarkId = bookmark.id;
-            releasing.snapshotId = hold.snapshotId;
-            releasing.state = BookmarkHold.State.RELEASING;
-            hold.delete();
-            releasing.persist();
-            events.publish(new ReleaseSnapshotRequested(releasing.requestId, releasing.snapshotId,
-                    bookmark.holder()));
-        }
-        gone(bookmark);
-    }
-
-    /** Forgets a DELETING bookmark once no hold is left. */
-    void gone(Bookmark bookmark) {
-        if (bookmark.status != Bookmark.Status.DELETING || BookmarkHold.count("bookmarkId", bookmark.id) > 0) {
-            return;
-        }
-        if (bookmark.jobId != null) {
-            jobs.succeed(bookmark.jobId, "bookmark " + bookmark.name + " deleted, its snapshots released");
-        }
-        events.publish(new BookmarkDeleted(bookmark.id, bookmark.name));
-        bookmark.delete();
-    }
-
-    /** Marks a bookmark READY and announces it once every hold is confirmed. */
-    void ready(Bookmark bookmark) {
-        if (bookmark.status != Bookmark.Status.PENDING
-                || BookmarkHold.count("bookmarkId = ?1 and state <> ?2", bookmark.id, BookmarkHold.State.HELD) > 0) {
-            return;
-        }
-        bookmark.status = Bookmark.Status.READY;
-        jobs.succeed(bookmark.jobId, "bookmark " + bookmark.name + " ready");
-        events.publish(new BookmarkCreated(view(bookmark)));
-    }
-
-    /** A bookmark could not be made: the job fails with the reason, and what was held is given back. */
-    void failed(Bookmark bookmark, String reason) {
-        UUID jobId = bookmark.jobId;
-        release(bookmark, null);
-        jobs.fail(jobId, reason);
+        Job job = operations.start(kind, bookmark.id, BookmarkWork.of(bookmark), null);
+        bookmark.jobId = job.id;
+        return job;
     }
 
     /** A bookmark by id or name, or 404. */
@@ -208,17 +134,14 @@ public class BookmarkService {
     /** Deletes a bookmark whose time is up (if it is still there and READY). */
     @Transactional
     public void expire(String id) {
-        Bookmark bookmark = Bookmark.findById(id);
+        Bookmark bookmark = Bookmark.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (bookmark != null && bookmark.status == Bookmark.Status.READY) {
-            Job job = jobs.create("bookmark.expire", bookmark.id, null);
-            release(bookmark, job.id);
+            release(bookmark, BookmarkOperation.EXPIRE);
         }
     }
 
     /** The API's view of a bookmark. */
     public BookmarkView view(Bookmark bookmark) {
-        return new BookmarkView(bookmark.id, bookmark.name, bookmark.points, bookmark.tags, bookmark.shared,
-                bookmark.expiresAt,
-                bookmark.createdAt, bookmark.status.name(), bookmark.jobId);
+        return bookmark.view();
     }
 }

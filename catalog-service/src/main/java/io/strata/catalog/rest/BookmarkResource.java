@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +39,7 @@ public class BookmarkResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Bookmark a snapshot", description = "{name, snapshot | dataset (its newest snapshot), tags, shared, expiresAt}. The snapshot is held while the bookmark lives. 202 with the job; READY when the hold is confirmed.")
-    public Response create(CreateBookmark request) {
+    public Response create(@Valid @NotNull(message = CreateBookmark.REQUIRED) CreateBookmark request) {
         Bookmark bookmark = bookmarks.create(request);
         return Response.accepted(Map.of("id", bookmark.id, "jobId", bookmark.jobId)).build();
     }

@@ -69,9 +69,10 @@ class BookmarkTest {
         String id = "snap-" + UUID.randomUUID().toString().substring(0, 8);
         StrataTestEnvironment.publish(codec, Topics.SNAPSHOT, new SnapshotCreated(null, new SnapshotView(id, dataset,
                 "vol-1", null, Instant.now(), "0/1", Instant.now(), 10L, 1L, Map.of(), List.of(), List.of())));
+        // A past expiry is refused only once the snapshot is found (404 before): the catalog has heard of it.
         await().atMost(PATIENCE)
                 .until(() -> given().contentType("application/json").body(Map.of("name", "probe", "snapshot",
-                        id, "tags", List.of("not a tag"))).post("/api/v1/bookmarks").then().extract()
+                        id, "expiresAt", "2020-01-01T00:00:00Z")).post("/api/v1/bookmarks").then().extract()
                         .statusCode() == 400);
         return id;
     }
@@ -187,7 +188,13 @@ class BookmarkTest {
                 "2020-01-01T00:00:00Z")).post("/api/v1/bookmarks").then().statusCode(400).body("detail",
                         containsString("not in the future"));
         given().contentType("application/json").body(Map.of("name", "x", "snapshot", snapshot, "tags", List.of(
-                "has space"))).post("/api/v1/bookmarks").then().statusCode(400).body("field", equalTo("tags"));
+                "has space"))).post("/api/v1/bookmarks").then().statusCode(400).body("field", equalTo("tags"))
+                .body("detail", containsString("tags[0] is not a valid tag"));
+        given().contentType("application/json").body(Map.of("name", " leading space", "snapshot", snapshot)).post(
+                "/api/v1/bookmarks").then().statusCode(400).body("field", equalTo("name"))
+                .body("detail", containsString("starting with a letter or digit"));
+        given().contentType("application/json").post("/api/v1/bookmarks").then().statusCode(400)
+                .body("detail", containsString("The request body is required"));
         given().get("/api/v1/bookmarks?shared=maybe").then().statusCode(400).body("detail", containsString(
                 "true or false"));
         create(Map.of("name", "taken", "snapshot", snapshot));

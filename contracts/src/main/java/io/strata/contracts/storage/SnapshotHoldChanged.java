@@ -2,12 +2,12 @@ package io.strata.contracts.storage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventType;
+import io.strata.contracts.events.Reply;
 
 /**
  * A fact: the holders of a snapshot changed (answer to {@link HoldSnapshotRequested} and
- * {@link ReleaseSnapshotRequested}).
+ * {@link ReleaseSnapshotRequested}, so a step waiting on one of them moves on with it).
  *
  * @param requestId the request this answers
  * @param snapshotId the snapshot
@@ -16,7 +16,7 @@ import io.strata.contracts.events.EventType;
  */
 @EventType(value = "SnapshotHoldChanged", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SnapshotHoldChanged(String requestId, String snapshotId, String holder, boolean held) implements Event {
+public record SnapshotHoldChanged(String requestId, String snapshotId, String holder, boolean held) implements Reply {
 
     @Override
     public String subject() {

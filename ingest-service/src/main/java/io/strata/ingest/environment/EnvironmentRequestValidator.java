@@ -9,14 +9,13 @@ import io.strata.hosts.HostConnections;
 import io.strata.hosts.HostKeys;
 
 /**
- * The checks of a {@code POST /environments} request that need neither the database nor the host: required fields,
- * names, the port, the credentials and the host key. Each refusal is a 400 (a 409 for {@code kind: local}) naming
- * the field; {@link EnvironmentService} checks the name's uniqueness and reaches the host only after these pass.
+ * The checks of a {@code POST /environments} request that depend on another field, so that its annotations cannot
+ * make them: the fields its kind requires, the one credential, the host key, the namespace's default, and the
+ * {@code local} kind (a 409: it exists already). Each refusal is a 400 naming the field. The request's annotations
+ * (names, the kind's spelling, the port's range) are checked before this, at the resource; {@link EnvironmentService}
+ * checks the name's uniqueness and reaches the host only after these pass.
  */
 final class EnvironmentRequestValidator {
-
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,62}";
-    private static final String KUBERNETES_NAME = "[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?";
 
     private EnvironmentRequestValidator() {
     }
@@ -52,29 +51,14 @@ final class EnvironmentRequestValidator {
     record KubernetesTarget(String namespace, String pod, String container) {
     }
 
-    /** The environment's name, stripped; refuses a missing body too, since the name is the first thing read. */
-    static String name(CreateEnvironment request) {
-        if (request == null) {
-            throw ApiException.badRequest(null, "Send a JSON body: {name, kind: ssh, host, port, user, credentials: "
-                    + "{privateKey | password}, hostKey} or {name, kind: kubernetes, namespace, pod, container}.");
-        }
-        String name = required(request.name(), "name", "a unique name for the environment");
-        if (!name.matches(NAME)) {
-            throw ApiException.badRequest("name", "name may hold letters, digits, '_', '.' and '-' (at most 63).");
-        }
-        return name;
-    }
-
-    /** The kind: {@code ssh} or {@code kubernetes}; the one {@code local} environment is never created by request. */
+    /**
+     * The kind: {@code ssh} or {@code kubernetes} (the annotations let no other through); the one {@code local}
+     * environment is never created by request.
+     */
     static EnvironmentKind kind(CreateEnvironment request) {
-        String text = required(request.kind(), "kind", "ssh or kubernetes");
-        EnvironmentKind kind = EnvironmentKind.of(text);
+        EnvironmentKind kind = EnvironmentKind.of(request.kind());
         if (kind == EnvironmentKind.LOCAL) {
             throw ApiException.conflict("The local environment exists already (id local); there is only one.");
-        }
-        if (kind == null) {
-            throw ApiException.badRequest("kind", "kind must be ssh or kubernetes (local exists already), got '"
-                    + text + "'.");
         }
         return kind;
     }
@@ -82,7 +66,7 @@ final class EnvironmentRequestValidator {
     /** The checked fields of an SSH environment, in the order a user fills them in. */
     static SshTarget ssh(CreateEnvironment request) {
         String host = required(request.host(), "host", "the SSH host name or address");
-        int port = port(request.port());
+        int port = request.port() == null ? 22 : request.port();
         String user = required(request.user(), "user", "the login user");
         Map.Entry<String, String> credential = credential(request.credentials());
         String hostKey = hostKey(request, host);
@@ -92,28 +76,12 @@ final class EnvironmentRequestValidator {
     /** The checked fields of a Kubernetes environment. */
     static KubernetesTarget kubernetes(CreateEnvironment request) {
         String pod = required(request.pod(), "pod", "the name of the pod to run commands in");
-        String namespace = request.namespace() == null || request.namespace().isBlank()
-                ? "default"
-                : request.namespace();
-        for (Map.Entry<String, String> field : Map.of("namespace", namespace, "pod", pod).entrySet()) {
-            if (!field.getValue().matches(KUBERNETES_NAME)) {
-                throw ApiException.badRequest(field.getKey(), field.getKey() + " must be a Kubernetes name "
-                        + "(lower-case letters, digits, '-' and '.'), got '" + field.getValue() + "'.");
-            }
-        }
+        String namespace = request.namespace() == null ? "default" : request.namespace();
         if (request.credentials() != null || request.hostKey() != null) {
             throw ApiException.badRequest("credentials", "A kubernetes environment takes no credentials or host "
                     + "key: Strata uses its own Kubernetes account (service account or kubeconfig).");
         }
         return new KubernetesTarget(namespace, pod, request.container());
-    }
-
-    private static int port(Integer requested) {
-        int port = requested == null ? 22 : requested;
-        if (port < 1 || port > 65535) {
-            throw ApiException.badRequest("port", "port must be between 1 and 65535, got " + port + ".");
-        }
-        return port;
     }
 
     /** Exactly one credential, as its kind and value: with both, which one the host would be asked for is unclear. */

@@ -80,11 +80,11 @@ public class EnvironmentService {
 
     /**
      * Registers an SSH environment after checking that it can be reached with the given credentials and key, or a
-     * Kubernetes pod after checking that it runs and accepts exec.
+     * Kubernetes pod after checking that it runs and accepts exec. The request's annotations are checked already.
      */
     @Transactional
     public Environment create(CreateEnvironment request) {
-        String name = EnvironmentRequestValidator.name(request);
+        String name = request.name();
         requireUnusedName(name);
         if (EnvironmentRequestValidator.kind(request) == EnvironmentKind.KUBERNETES) {
             return createKubernetes(name, EnvironmentRequestValidator.kubernetes(request));
@@ -189,17 +189,21 @@ public class EnvironmentService {
     }
 
     /**
-     * Starts discovery: every plugin's repositories on the host and, for engines given a connection (for
-     * postgresql: {@code {"postgresql": {"connection": {"port": 5432, "user": ..., "password": ...}}}}), the
-     * databases it can see. The password is used and forgotten.
+     * Starts discovery: every plugin's repositories on the host and, for engines given a connection, the databases it
+     * can see. The password is used and forgotten: only the job's own work holds it, until the job ends.
      */
     @Transactional
-    public Job discover(String id, Map<String, Map<String, Object>> connections) {
+    public Job discover(String id, DiscoverRequest request) {
         Environment environment = require(id);
-        Map<String, Map<String, Object>> given = connections == null ? Map.of() : connections;
-        for (String engine : given.keySet()) {
-            engines.require(engine);
+        DiscoverRequest given = request == null ? DiscoverRequest.NONE : request;
+        for (String engine : given.others().keySet()) {
+            if (!engines.all().containsKey(engine)) {
+                throw ApiException.badRequest(engine, engine + " is not an engine of this service (it has "
+                        + engines.all().keySet() + "); give a connection as {\"postgresql\": {\"connection\": "
+                        + "{host, port, database, user, password}}}.");
+            }
         }
+        Map<String, DiscoverRequest.Connection> connections = given.connections();
         return jobs.submit("environment.discover", id, null, context -> {
             HostConnection host = connect(environment);
             int done = 0;
@@ -210,18 +214,10 @@ public class EnvironmentService {
                 List<DiscoveredRepository> saved = QuarkusTransaction.requiringNew().call(() -> replaceRepositories(
                         environment.id, plugin.name(), repositories));
                 summary.append(plugin.name()).append(": ").append(repositories.size()).append(" installation(s)");
-                Map<String, Object> connection = given.get(plugin.name());
+                DiscoverRequest.Connection connection = connections.get(plugin.name());
                 if (connection != null && !saved.isEmpty()) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> fields = connection.get("connection") instanceof Map<?, ?> map
-                            ? (Map<String, Object>) map
-                            : connection;
-                    Map<String, String> secret = fields.get("password") == null
-                            ? Map.of()
-                            : Map.of(
-                                    "connection.password", String.valueOf(fields.get("password")));
-                    List<SourceConfig> configs = plugin.discovery().sourceConfigs(host, repositories.get(0), fields,
-                            secret);
+                    List<SourceConfig> configs = plugin.discovery().sourceConfigs(host, repositories.get(0),
+                            connection.fields(), connection.secrets());
                     QuarkusTransaction.requiringNew().run(() -> replaceSourceConfigs(environment.id, saved.get(0),
                             configs));
                     summary.append(", ").append(configs.size()).append(" database(s)");

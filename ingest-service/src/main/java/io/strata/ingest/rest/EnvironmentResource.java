@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import io.quarkus.panache.common.Sort;
 import io.strata.common.jobs.Job;
 import io.strata.contracts.ingest.CreateEnvironment;
 import io.strata.contracts.ingest.EnvironmentView;
+import io.strata.ingest.environment.DiscoverRequest;
 import io.strata.ingest.environment.Environment;
 import io.strata.ingest.environment.EnvironmentService;
 import io.strata.ingest.source.Source;
@@ -39,7 +42,7 @@ public class EnvironmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an SSH host", description = "The credentials are checked and the host key verified before anything is saved.")
-    public Response create(CreateEnvironment request) {
+    public Response create(@Valid @NotNull(message = CreateEnvironment.REQUIRED) CreateEnvironment request) {
         Environment environment = environments.create(request);
         return Response.created(URI.create("/api/v1/environments/" + environment.id)).entity(EnvironmentService.view(
                 environment)).build();
@@ -73,8 +76,8 @@ public class EnvironmentResource {
     @Path("/{id}/discover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Discover engine installations and databases", description = "Body (optional): connections per engine, e.g. {\"postgresql\": {\"connection\": {\"host\": \"127.0.0.1\", \"port\": 5432, \"user\": \"postgres\", \"password\": \"...\"}}}; the password is used and forgotten.")
-    public Response discover(@PathParam("id") String id, Map<String, Map<String, Object>> connections) {
-        Job job = environments.discover(id, connections);
+    public Response discover(@PathParam("id") String id, @Valid DiscoverRequest request) {
+        Job job = environments.discover(id, request);
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 

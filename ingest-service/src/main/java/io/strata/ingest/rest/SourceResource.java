@@ -73,16 +73,18 @@ public class SourceResource {
 
     @POST
     @Path("/{id}/disable")
-    @Operation(summary = "Stop the staging copy")
-    public SourceView disable(@PathParam("id") String id) {
-        return sources.disable(id);
+    @Operation(summary = "Stop the staging copy", description = "Syncs are refused until it is enabled again. 202 with the job; 409 while another operation runs on the source.")
+    public Response disable(@PathParam("id") String id) {
+        Job job = sources.disable(id, null);
+        return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 
     @POST
     @Path("/{id}/enable")
-    @Operation(summary = "Start the staging copy again")
-    public SourceView enable(@PathParam("id") String id) {
-        return sources.enable(id);
+    @Operation(summary = "Start the staging copy again", description = "202 with the job; 409 while another operation runs on the source.")
+    public Response enable(@PathParam("id") String id) {
+        Job job = sources.enable(id, null);
+        return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 
     @DELETE

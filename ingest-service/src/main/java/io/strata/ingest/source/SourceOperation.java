@@ -2,6 +2,8 @@ package io.strata.ingest.source;
 
 import static io.strata.ingest.source.SourceStep.ATTACH;
 import static io.strata.ingest.source.SourceStep.SNAPSHOT;
+import static io.strata.ingest.source.SourceStep.START_STAGING;
+import static io.strata.ingest.source.SourceStep.STOP_STAGING;
 import static io.strata.ingest.source.SourceStep.TEARDOWN;
 import static io.strata.ingest.source.SourceStep.VOLUME;
 import static io.strata.ingest.source.SourceStep.WORK;
@@ -19,6 +21,10 @@ public enum SourceOperation implements OperationKind<SourceStep> {
     SYNC("source.sync", WORK, SNAPSHOT),
     /** A fresh initial load into a new volume that replaces the old one; older snapshots stay. */
     RESYNC("source.resync", VOLUME, ATTACH, WORK, SNAPSHOT),
+    /** The staging copy stopped; syncs are refused until it is enabled again. */
+    DISABLE("source.disable", STOP_STAGING),
+    /** The staging copy started again. */
+    ENABLE("source.enable", START_STAGING),
     /** Staging stopped, what linking left on the source removed, storage given back. */
     DELETE("source.delete", TEARDOWN);
 

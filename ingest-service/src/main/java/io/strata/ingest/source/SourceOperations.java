@@ -39,9 +39,10 @@ import io.strata.engine.UserError;
 import io.strata.ingest.environment.Environment;
 
 /**
- * The steps of a source's link, sync, resync and delete: a new volume from the snapshot service, attached to the
- * staging environment by the provisioning service, loaded or synced by {@link SourceWorker}, snapshotted; a failure
- * stops what staging started before the volume is given back.
+ * The steps of a source's link, sync, resync, disable, enable and delete: a new volume from the snapshot service,
+ * attached to the staging environment by the provisioning service, loaded or synced by {@link SourceWorker},
+ * snapshotted; disable and enable stop and start the staging copy on a worker. A failure stops what staging started
+ * before the volume is given back.
  */
 @ApplicationScoped
 public class SourceOperations extends OperationDefinition<SourceOperation, SourceStep, SourceWork> {
@@ -146,6 +147,14 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
             case SYNC -> work.withPoint(worker.sync(operation.resource(), work, progress));
             case LINK, RESYNC -> work.withPoint(worker.load(operation.resource(), work, operation
                     .kind() == SourceOperation.RESYNC, progress));
+            case DISABLE -> {
+                worker.stopStaging(operation.resource(), work.path(), progress);
+                yield work;
+            }
+            case ENABLE -> {
+                worker.startStaging(operation.resource(), work.path(), progress);
+                yield work;
+            }
             case DELETE -> {
                 worker.teardown(operation.resource(), progress);
                 yield work;
@@ -155,9 +164,14 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
 
     @Override
     protected String completed(Operation<SourceOperation, SourceStep, SourceWork> operation) {
-        if (operation.kind() == SourceOperation.DELETE) {
-            return deleted(operation);
-        }
+        return switch (operation.kind()) {
+            case DELETE -> deleted(operation);
+            case DISABLE, ENABLE -> stagingChanged(operation);
+            case LINK, SYNC, RESYNC -> snapshotTaken(operation);
+        };
+    }
+
+    private String snapshotTaken(Operation<SourceOperation, SourceStep, SourceWork> operation) {
         SnapshotView snapshot = operation.data().snapshot();
         Source source = source(operation);
         recordSnapshot(source, snapshot);
@@ -202,6 +216,20 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
             events.publish(new LogWindowChanged(source.id, first.positionTime, snapshot.positionTime(), archive,
                     source.stagingEnvironmentId));
         }
+    }
+
+    /** A disabled source is skipped by its sync policy until it is enabled; the scheduler reads the new state. */
+    private String stagingChanged(Operation<SourceOperation, SourceStep, SourceWork> operation) {
+        Source source = source(operation);
+        boolean enabled = operation.kind() == SourceOperation.ENABLE;
+        source.state = enabled ? Source.State.ACTIVE : Source.State.DISABLED;
+        source.error = null;
+        String sourceId = source.id;
+        afterCommit.run(() -> scheduler.refresh(sourceId));
+        return enabled
+                ? "staging copy started; syncs are taken again"
+                : "staging copy stopped; syncs are refused until the source is enabled (POST /sources/" + sourceId
+                        + "/enable)";
     }
 
     private String deleted(Operation<SourceOperation, SourceStep, SourceWork> operation) {
@@ -251,8 +279,9 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
                 source.stagingPath = work.oldPath();
                 giveBack(operation, "undo", work.volumeId());
             }
-            case SYNC, DELETE -> {
-                // The staging copy stays as it was; the next sync (or delete) tries again.
+            case SYNC, DISABLE, ENABLE, DELETE -> {
+                // The source keeps its state; the next sync, disable, enable or delete tries again (stopping a
+                // stopped copy or starting a running one does nothing).
             }
         }
     }

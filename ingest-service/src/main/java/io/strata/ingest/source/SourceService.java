@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,17 +35,14 @@ import io.strata.ingest.source.LinkValidator.CheckedLink;
  * Linking, syncing, resyncing, disabling, enabling and deleting sources. A request is checked completely before
  * anything is made: the fields against the plugin's schema, the environments, and the source itself (the plugin
  * connects and checks privileges and settings), so bad input gets a 400 that says what to fix and leaves nothing
- * behind. Then the work proceeds as a job whose steps are driven by the other services' answers (see
- * {@link SourceEvents}) and by {@link SourceWorker}.
+ * behind. Then the work proceeds as an operation on the step machine ({@link SourceOperations}), driven by the other
+ * services' answers and by {@link SourceWorker}.
  */
 @ApplicationScoped
 public class SourceService {
 
     @Inject
     LinkValidator validator;
-
-    @Inject
-    SourceWorker worker;
 
     @Inject
     EnvironmentService environments;
@@ -114,7 +112,7 @@ public class SourceService {
     /** Starts a sync (a new snapshot of the staging copy) or, with {@code resync}, a fresh initial load. */
     @Transactional
     public Job sync(String id, boolean resync, String requestedBy) {
-        Source source = require(id);
+        Source source = requireLocked(id);
         requireIdle(source);
         if (source.state != Source.State.ACTIVE) {
             throw ApiException.conflict("Source " + source.name + " is " + source.state + "; " + switch (source.state) {
@@ -129,51 +127,37 @@ public class SourceService {
                 : operations.start(SourceOperation.SYNC, id, SourceWork.sync(source, newSnapshotId()), requestedBy);
     }
 
-    /** Stops the staging copy; syncs are refused until it is enabled again. */
-    public SourceView disable(String id) {
-        Source source = QuarkusTransaction.requiringNew().call(() -> {
-            Source current = require(id);
-            requireIdle(current);
-            if (current.state != Source.State.ACTIVE) {
-                throw ApiException.conflict("Source " + current.name + " is " + current.state
-                        + "; only an ACTIVE source can be disabled.");
-            }
-            return current;
-        });
-        try {
-            worker.stopStaging(source);
-        } catch (UserError e) {
-            throw ApiException.unavailable(e.describe());
+    /**
+     * Starts stopping the staging copy; once it is stopped, syncs are refused until it is enabled again. Refused while
+     * another operation runs on the source.
+     */
+    @Transactional
+    public Job disable(String id, String requestedBy) {
+        Source source = requireLocked(id);
+        requireIdle(source);
+        if (source.state != Source.State.ACTIVE) {
+            throw ApiException.conflict("Source " + source.name + " is " + source.state
+                    + "; only an ACTIVE source can be disabled.");
         }
-        QuarkusTransaction.requiringNew().run(() -> require(id).state = Source.State.DISABLED);
-        scheduler.refresh(id);
-        return view(id);
+        return operations.start(SourceOperation.DISABLE, id, SourceWork.staging(source), requestedBy);
     }
 
-    /** Starts the staging copy again. */
-    public SourceView enable(String id) {
-        Source source = QuarkusTransaction.requiringNew().call(() -> {
-            Source current = require(id);
-            if (current.state != Source.State.DISABLED) {
-                throw ApiException.conflict("Source " + current.name + " is " + current.state
-                        + "; only a DISABLED source can be enabled.");
-            }
-            return current;
-        });
-        try {
-            worker.startStaging(source);
-        } catch (UserError e) {
-            throw ApiException.unavailable(e.describe());
+    /** Starts starting the staging copy again. Refused while another operation runs on the source. */
+    @Transactional
+    public Job enable(String id, String requestedBy) {
+        Source source = requireLocked(id);
+        requireIdle(source);
+        if (source.state != Source.State.DISABLED) {
+            throw ApiException.conflict("Source " + source.name + " is " + source.state
+                    + "; only a DISABLED source can be enabled.");
         }
-        QuarkusTransaction.requiringNew().run(() -> require(id).state = Source.State.ACTIVE);
-        scheduler.refresh(id);
-        return view(id);
+        return operations.start(SourceOperation.ENABLE, id, SourceWork.staging(source), requestedBy);
     }
 
     /** Starts deleting a source: staging stopped, slot dropped, volume detached and deleted, unused snapshots too. */
     @Transactional
     public Job delete(String id, String requestedBy) {
-        Source source = require(id);
+        Source source = requireLocked(id);
         requireIdle(source);
         source.state = Source.State.DELETING;
         return operations.start(SourceOperation.DELETE, id, SourceWork.delete(), requestedBy);
@@ -182,6 +166,18 @@ public class SourceService {
     /** A source, or 404. */
     public Source require(String id) {
         Source source = Source.findById(id);
+        if (source == null) {
+            throw ApiException.notFound("source", id);
+        }
+        return source;
+    }
+
+    /**
+     * A source, locked until the transaction ends, or 404: of two requests that start an operation on it at once, the
+     * second waits for the first to commit and then finds its operation running.
+     */
+    private Source requireLocked(String id) {
+        Source source = Source.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (source == null) {
             throw ApiException.notFound("source", id);
         }

@@ -18,7 +18,11 @@ public enum SourceStep implements StepKind {
     /** Waiting for the snapshot service's snapshot of the staging volume. */
     SNAPSHOT(SnapshotCreated.class),
     /** The worker stops staging and removes what linking left on the source. */
-    TEARDOWN(null);
+    TEARDOWN(null),
+    /** The worker stops the staging copy (disable). */
+    STOP_STAGING(null),
+    /** The worker starts the staging copy again (enable). */
+    START_STAGING(null);
 
     private final Class<? extends Reply> awaits;
 

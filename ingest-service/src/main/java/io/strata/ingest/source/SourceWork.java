@@ -33,6 +33,11 @@ public record SourceWork(String volumeId, String volumePath, String path, String
         return new SourceWork(volumeId, null, null, source.volumeId, source.stagingPath, snapshotId, null, null);
     }
 
+    /** A disable or enable of the source's current staging copy. */
+    static SourceWork staging(Source source) {
+        return new SourceWork(source.volumeId, null, source.stagingPath, null, null, null, null, null);
+    }
+
     /** A delete. */
     static SourceWork delete() {
         return new SourceWork(null, null, null, null, null, null, null, null);

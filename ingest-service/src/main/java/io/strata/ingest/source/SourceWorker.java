@@ -18,7 +18,7 @@ import io.strata.engine.UserError;
 
 /**
  * The side effects of a source's operations, on the staging and source hosts through the source's engine plugin:
- * load and start a staging copy, bring it to a snapshot point, stop it, and remove what linking left. Each is safe
+ * load and start a staging copy, bring it to a snapshot point, stop and start it, and remove what linking left. Each is safe
  * to run again after a crash: a load starts from an empty volume, a stop of a stopped copy does nothing.
  */
 @ApplicationScoped
@@ -91,16 +91,18 @@ public class SourceWorker {
         plugin.linked().unlink(linked, staging);
     }
 
-    /** Stops the source's staging copy (disable). */
-    public void stopStaging(Source source) {
-        contexts.plugin(source).linked().stopStaging(contexts.linked(source), contexts.staging(source,
-                source.stagingPath));
+    /** Stops the staging copy at {@code path} (disable); stopping a stopped copy does nothing, so it may repeat. */
+    public void stopStaging(String sourceId, String path, Progress progress) {
+        Source source = find(sourceId);
+        progress.report(20, "stopping the staging copy");
+        contexts.plugin(source).linked().stopStaging(contexts.linked(source), contexts.staging(source, path));
     }
 
-    /** Starts the source's staging copy again (enable). */
-    public void startStaging(Source source) {
-        contexts.plugin(source).linked().startStaging(contexts.linked(source), contexts.staging(source,
-                source.stagingPath));
+    /** Starts the staging copy at {@code path} again (enable); a running copy is left running, so it may repeat. */
+    public void startStaging(String sourceId, String path, Progress progress) {
+        Source source = find(sourceId);
+        progress.report(20, "starting the staging copy");
+        contexts.plugin(source).linked().startStaging(contexts.linked(source), contexts.staging(source, path));
     }
 
     /** After a snapshot: the plugin's post-snapshot step, quietly (the snapshot is taken already). */

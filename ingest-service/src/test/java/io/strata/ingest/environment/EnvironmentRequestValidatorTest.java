@@ -16,9 +16,9 @@ import io.strata.ingest.environment.EnvironmentRequestValidator.KubernetesTarget
 import io.strata.ingest.environment.EnvironmentRequestValidator.SshTarget;
 
 /**
- * The checks of an environment request that need neither the database nor a host; the end-to-end behaviour
- * (uniqueness, probing a real SSH server or pod) is covered by {@code EnvironmentTest} and
- * {@code KubernetesEnvironmentTest}.
+ * The checks of an environment request that depend on another field; the request's own annotations are covered by
+ * {@code CreateEnvironmentTest} in contracts, and the end-to-end behaviour (uniqueness, probing a real SSH server or
+ * pod) by {@code EnvironmentTest} and {@code KubernetesEnvironmentTest}.
  */
 class EnvironmentRequestValidatorTest {
 
@@ -45,26 +45,12 @@ class EnvironmentRequestValidatorTest {
     }
 
     @Test
-    void theNameIsStrippedAndAMissingBodyOrBadNameIsRefused() {
-        assertThat(EnvironmentRequestValidator.name(new CreateEnvironment(" db-1 ", "ssh", null, null, null, null,
-                null, null))).isEqualTo("db-1");
-        assertRefused(() -> EnvironmentRequestValidator.name(null), 400, null, "Send a JSON body");
-        assertRefused(() -> EnvironmentRequestValidator.name(named(" ")), 400,
-                "name", "name is required: a unique name for the environment.");
-        assertRefused(() -> EnvironmentRequestValidator.name(named("-x")), 400,
-                "name", "name may hold letters");
-    }
-
-    @Test
     void theKindIsSshOrKubernetesAndLocalIsAConflict() {
         assertThat(EnvironmentRequestValidator.kind(ssh("h", null, null, null, null))).isEqualTo(EnvironmentKind.SSH);
         assertThat(EnvironmentRequestValidator.kind(kubernetes(null, "pod", null)))
                 .isEqualTo(EnvironmentKind.KUBERNETES);
-        assertRefused(() -> EnvironmentRequestValidator.kind(withKind(null)), 400, "kind", "kind is required");
         assertRefused(() -> EnvironmentRequestValidator.kind(withKind("local")), 409, null,
                 "The local environment exists already");
-        assertRefused(() -> EnvironmentRequestValidator.kind(withKind("docker")), 400, "kind",
-                "kind must be ssh or kubernetes (local exists already), got 'docker'.");
     }
 
     @Test
@@ -91,10 +77,6 @@ class EnvironmentRequestValidatorTest {
     void anSshRequestIsRefusedFieldByField() {
         assertRefused(() -> EnvironmentRequestValidator.ssh(ssh(null, null, PASSWORD, HOST_KEY, null)), 400, "host",
                 "host is required: the SSH host name or address.");
-        assertRefused(() -> EnvironmentRequestValidator.ssh(ssh("h", 0, PASSWORD, HOST_KEY, null)), 400, "port",
-                "port must be between 1 and 65535, got 0.");
-        assertRefused(() -> EnvironmentRequestValidator.ssh(ssh("h", 65536, PASSWORD, HOST_KEY, null)), 400, "port",
-                "got 65536.");
         assertRefused(() -> EnvironmentRequestValidator.ssh(ssh("h", null, null, HOST_KEY, null)), 400,
                 "credentials", "Give exactly one of credentials.privateKey and credentials.password.");
         assertRefused(() -> EnvironmentRequestValidator.ssh(ssh("h", null, new Credentials("KEY", "pw"), HOST_KEY,
@@ -111,16 +93,8 @@ class EnvironmentRequestValidatorTest {
                 new KubernetesTarget("default", "postgres-0", "postgres"));
         assertRefused(() -> EnvironmentRequestValidator.kubernetes(kubernetes("db", null, null)), 400, "pod",
                 "pod is required: the name of the pod to run commands in.");
-        assertRefused(() -> EnvironmentRequestValidator.kubernetes(kubernetes("db", "Postgres_0", null)), 400, "pod",
-                "pod must be a Kubernetes name (lower-case letters, digits, '-' and '.'), got 'Postgres_0'.");
-        assertRefused(() -> EnvironmentRequestValidator.kubernetes(kubernetes("DB", "postgres-0", null)), 400,
-                "namespace", "namespace must be a Kubernetes name");
         assertRefused(() -> EnvironmentRequestValidator.kubernetes(kubernetes("db", "postgres-0", PASSWORD)), 400,
                 "credentials", "A kubernetes environment takes no credentials or host key");
-    }
-
-    private static CreateEnvironment named(String name) {
-        return new CreateEnvironment(name, "ssh", null, null, null, null, null, null);
     }
 
     private static CreateEnvironment withKind(String kind) {

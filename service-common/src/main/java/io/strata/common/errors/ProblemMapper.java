@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -36,7 +38,7 @@ public class ProblemMapper {
         ConstraintViolation<?> first = e.getConstraintViolations().stream().findFirst().orElse(null);
         String field = first == null ? null : fieldOf(first);
         String detail = e.getConstraintViolations().stream()
-                .map(violation -> (fieldOf(violation) == null ? "The request body" : fieldOf(violation)) + " "
+                .map(violation -> (fieldOf(violation) == null ? "The request body" : pathOf(violation, true)) + " "
                         + violation.getMessage())
                 .sorted().collect(Collectors.joining("; "));
         return problem(400, detail + ". Fix the request and send it again.", field);
@@ -107,10 +109,32 @@ public class ProblemMapper {
                 .entity(new Problem("about:blank", title, status, detail, field, null)).build();
     }
 
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        // "create.request.name" → "name": drop the method and parameter names Bean Validation puts in front.
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : null;
+    /** The body's field a violation is about ({@code name}, {@code from.dataset}, {@code tags}), or {@code null}. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        String path = pathOf(violation, false);
+        return path.isEmpty() ? null : path;
+    }
+
+    /**
+     * The path of a violation in the body: {@code create.request.tags[1].<list element>} is {@code tags[1]} with
+     * {@code indexed}, else {@code tags}. The method and parameter Bean Validation puts in front are not the user's,
+     * nor is the name it gives a list's element; the field leaves out the index too, so that it names a field the
+     * API documents.
+     */
+    static String pathOf(ConstraintViolation<?> violation, boolean indexed) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (indexed && node.isInIterable()) {
+                path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (kind == ElementKind.PROPERTY) {
+                path.append(path.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return path.toString();
     }
 }
