@@ -1,6 +1,5 @@
 package io.strata.masking.algorithms;
 
-import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.fpe.FPEEngine;
 import org.bouncycastle.crypto.fpe.FPEFF1Engine;
 import org.bouncycastle.crypto.params.FPEParameters;
@@ -28,7 +27,7 @@ public final class Ff1Cipher {
      */
     public Ff1Cipher(byte[] key, int radix, byte[] tweak) {
         this.parameters = new FPEParameters(new KeyParameter(key), radix, tweak);
-        this.encryptor = new FPEFF1Engine(AESEngine.newInstance());
+        this.encryptor = new FPEFF1Engine(new JceAesEngine());
         encryptor.init(true, parameters);
     }
 
@@ -49,7 +48,7 @@ public final class Ff1Cipher {
     /** Decrypts the first {@code length} numerals in place, undoing {@link #encrypt}. */
     public void decrypt(byte[] numerals, int length) {
         if (decryptor == null) {
-            decryptor = new FPEFF1Engine(AESEngine.newInstance());
+            decryptor = new FPEFF1Engine(new JceAesEngine());
             decryptor.init(false, parameters);
         }
         decryptor.processBlock(numerals, 0, length, numerals, 0);

@@ -1,7 +1,6 @@
 package io.strata.masking.algorithms;
 
 import org.bouncycastle.crypto.BlockCipher;
-import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
@@ -82,7 +81,7 @@ public final class KeyedPermutation {
     /** One thread's AES engine and block buffers. */
     private static final class RoundFunction {
 
-        private final BlockCipher aes = AESEngine.newInstance();
+        private final BlockCipher aes = new JceAesEngine();
         private final byte[] in = new byte[BLOCK];
         private final byte[] out = new byte[BLOCK];
 
