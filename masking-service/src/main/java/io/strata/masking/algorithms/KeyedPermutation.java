@@ -36,7 +36,8 @@ public final class KeyedPermutation {
      */
     public long permute(long value, long size, long tweak) {
         if (size < 1 || size > MAX_SIZE || value < 0 || value >= size) {
-            throw new IllegalArgumentException("cannot permute " + value + " in [0, " + size + ")");
+            // The value stays out of the message: it is data being masked.
+            throw new IllegalArgumentException("A value outside [0, " + size + ") cannot be permuted in that range");
         }
         if (size == 1) {
             return 0;

@@ -83,6 +83,10 @@ final class NumberPermutation {
 
     private String permuteUnscaled(String digits, boolean negative, String bound) {
         int length = digits.length();
+        // Walking from outside the allowed numbers might never reach one, so such a number is refused first.
+        if (bound != null && (length > bound.length() || length == bound.length() && digits.compareTo(bound) > 0)) {
+            throw new IllegalArgumentException("unique-map found a number beyond the range of the column's type.");
+        }
         if (length > LONG_DIGITS) {
             return walk(digits, negative, bound);
         }

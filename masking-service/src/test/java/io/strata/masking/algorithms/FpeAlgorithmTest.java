@@ -43,6 +43,24 @@ class FpeAlgorithmTest {
     }
 
     @Test
+    void withLuhnNumbersThatDifferOnlyInTheCheckDigitStayDistinct() {
+        Masker masker = masker(Map.of("luhn", true), KEY);
+        Random random = new Random(3);
+        Set<String> masked = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            String payload = validCard(random).substring(0, 15);
+            for (int check = 0; check < 10; check++) {
+                String card = payload + check;
+                String result = masker.mask(card, Masker.Row.NONE);
+                assertThat(luhnValid(result)).isEqualTo(luhnValid(card));
+                masked.add(result);
+            }
+        }
+
+        assertThat(masked).hasSize(5_000);
+    }
+
+    @Test
     void withoutLuhnTheLastDigitIsEncryptedToo() {
         String masked = masker(Map.of(), KEY).mask("4111111111111111", Masker.Row.NONE);
 

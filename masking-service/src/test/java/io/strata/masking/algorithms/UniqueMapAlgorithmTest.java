@@ -126,6 +126,34 @@ class UniqueMapAlgorithmTest {
     }
 
     @Test
+    void everyValueOfAFormatMadeOfShortClassesGetsAnImageOfItsOwn() {
+        Masker masker = masker("t", "varchar", KEY);
+        Set<String> masked = new HashSet<>();
+        for (char upper = 'A'; upper <= 'Z'; upper++) {
+            for (char lower = 'a'; lower <= 'z'; lower++) {
+                for (int number = 0; number < 100; number++) {
+                    String result = mask(masker, String.format("%c%c-%02d", upper, lower, number));
+                    assertThat(result).matches("[A-Z][a-z]-\\d\\d");
+                    masked.add(result);
+                }
+            }
+        }
+
+        assertThat(masked).hasSize(26 * 26 * 100);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"40000", "-32769", "123456"})
+    void aNumberBeyondItsTypeIsRefusedWithoutShowingIt(String value) {
+        Masker masker = masker("t", "int2", KEY);
+
+        assertThatThrownBy(() -> mask(masker, value)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(value);
+        assertThatThrownBy(() -> mask(masker("t", "int8", KEY), "9223372036854775808"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("range");
+    }
+
+    @Test
     void uuidsKeepTheirFormatVersionAndVariant() {
         Masker masker = masker("t", "uuid", KEY);
         Set<String> masked = new HashSet<>();
