@@ -68,8 +68,9 @@ public final class Keyed {
     /**
      * A deterministic stream of keyed random numbers for the value, for algorithms that need several draws (noise,
      * a shift and a sign ...). It chains HMAC blocks: the value's HMAC gives the first four longs, the HMAC of each
-     * block the next four. Use it on the thread that made it; all of {@link RandomGenerator}'s methods
-     * ({@code nextInt(bound)}, {@code nextDouble()}, {@code nextGaussian()} ...) draw from it.
+     * block the next four. A stream is not thread-safe (make one per value being masked); all of
+     * {@link RandomGenerator}'s methods ({@code nextInt(bound)}, {@code nextDouble()}, {@code nextGaussian()} ...)
+     * draw from it.
      */
     public RandomGenerator random(String value) {
         return new Stream(hmac(value));
