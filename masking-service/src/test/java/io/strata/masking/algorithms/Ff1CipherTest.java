@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
+import java.util.Random;
 
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.fpe.FPEFF1Engine;
+import org.bouncycastle.crypto.params.FPEParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The raw FF1 core against NIST's published FF1 samples (AES-128, -192 and -256; radix 10 and 36). */
+/**
+ * The raw FF1 core against NIST's published FF1 samples (AES-128, -192 and -256; radix 10 and 36), and against
+ * BouncyCastle's engine alone for every radix, length and tweak length its faster path takes.
+ */
 class Ff1CipherTest {
 
     static final String AES128 = "2B7E151628AED2A6ABF7158809CF4F3C";
@@ -48,9 +57,49 @@ class Ff1CipherTest {
         assertThat(Ff1Cipher.canEncrypt(26, 5)).isTrue();
         assertThat(Ff1Cipher.canEncrypt(26, 4)).isFalse();
         assertThat(Ff1Cipher.canEncrypt(1_000_000, 1)).isFalse();
+        // Where the faster path ends, so that the comparison with BouncyCastle above covers both paths.
+        assertThat(Ff1Longs.fits(10, 36)).isTrue();
+        assertThat(Ff1Longs.fits(10, 37)).isFalse();
+        assertThat(Ff1Longs.fits(16, 30)).isTrue();
+        assertThat(Ff1Longs.fits(26, 24)).isTrue();
+        assertThat(Ff1Longs.fits(26, 25)).isFalse();
 
         Ff1Cipher ff1 = new Ff1Cipher(HexFormat.of().parseHex(AES256), 10, new byte[0]);
         assertThatThrownBy(() -> ff1.encrypt(new byte[5], 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ff1.encrypt(new byte[]{1, 2, 3, 4, 5, 10}, 6))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "radix {0}")
+    @ValueSource(ints = {2, 10, 16, 26, 36, 62, 256})
+    void everyLengthAndTweakEncryptsAsBouncyCastleDoes(int radix) {
+        Random random = new Random(radix);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        for (int tweakLength : new int[]{0, 3, 11, 14, 16, 27}) {
+            byte[] tweak = new byte[tweakLength];
+            random.nextBytes(tweak);
+            Ff1Cipher ff1 = new Ff1Cipher(key, radix, tweak);
+            FPEFF1Engine reference = new FPEFF1Engine(AESEngine.newInstance());
+            reference.init(true, new FPEParameters(new KeyParameter(key), radix, tweak));
+            for (int length = 2; length <= 70; length++) {
+                if (!Ff1Cipher.canEncrypt(radix, length)) {
+                    continue;
+                }
+                for (int sample = 0; sample < 20; sample++) {
+                    byte[] numerals = new byte[length];
+                    for (int i = 0; i < length; i++) {
+                        numerals[i] = (byte) random.nextInt(radix);
+                    }
+                    byte[] expected = new byte[length];
+                    reference.processBlock(numerals, 0, length, expected, 0);
+
+                    ff1.encrypt(numerals, length);
+                    assertThat(numerals).as("radix %d, length %d, tweak %d bytes", radix, length, tweakLength)
+                            .isEqualTo(expected);
+                }
+            }
+        }
     }
 
     static byte[] numerals(String text, int radix) {
