@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 public final class Algorithms {
 
     private static final Map<String, Algorithm> BY_NAME = List.<Algorithm>of(
-    // Each algorithm is added here.
-    ).stream().collect(Collectors.toMap(Algorithm::name, Function.identity(), (a, b) -> a, TreeMap::new));
+            // Each algorithm is added here.
+            new EmailAlgorithm()).stream()
+            .collect(Collectors.toMap(Algorithm::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     /**
      * A configured masker and the ids of the keys it uses.
