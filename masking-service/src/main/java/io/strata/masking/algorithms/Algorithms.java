@@ -11,7 +11,9 @@ public final class Algorithms {
 
     private static final Map<String, Algorithm> BY_NAME = List.<Algorithm>of(
             // Each algorithm is added here.
-            new EmailAlgorithm()).stream()
+            new EmailAlgorithm(),
+            new PhoneAlgorithm(),
+            new AddressAlgorithm()).stream()
             .collect(Collectors.toMap(Algorithm::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     /**
