@@ -13,7 +13,8 @@ public final class Algorithms {
             // Each algorithm is added here.
             new EmailAlgorithm(),
             new PhoneAlgorithm(),
-            new AddressAlgorithm()).stream()
+            new AddressAlgorithm(),
+            new DateShiftAlgorithm()).stream()
             .collect(Collectors.toMap(Algorithm::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     /**
