@@ -14,7 +14,11 @@ public final class Algorithms {
             new EmailAlgorithm(),
             new PhoneAlgorithm(),
             new AddressAlgorithm(),
-            new DateShiftAlgorithm()).stream()
+            new DateShiftAlgorithm(),
+            new NullAlgorithm(),
+            new FixedAlgorithm(),
+            new NoiseAlgorithm(),
+            new MinMaxAlgorithm()).stream()
             .collect(Collectors.toMap(Algorithm::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     /**
