@@ -15,6 +15,7 @@ public final class Algorithms {
             new PhoneAlgorithm(),
             new AddressAlgorithm(),
             new DateShiftAlgorithm(),
+            new RedactAlgorithm(),
             new NullAlgorithm(),
             new FixedAlgorithm(),
             new NoiseAlgorithm(),
