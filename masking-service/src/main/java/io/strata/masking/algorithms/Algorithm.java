@@ -1,6 +1,7 @@
 package io.strata.masking.algorithms;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A masking algorithm: checks a rule's parameters and, given the column and its key, makes the column's
@@ -31,4 +32,26 @@ public interface Algorithm {
      * @throws RuleError when the rule cannot apply to this column (a type it cannot mask, a domain too small)
      */
     Masker create(MaskingRule rule, ColumnInfo column, MaskingKey key);
+
+    /**
+     * Every key domain it uses with these parameters: by default the one of {@link #keyDomain}, none when keyless.
+     * An algorithm that follows another algorithm's keyed rule (an e-mail made from the masked name) needs that
+     * algorithm's domain as well.
+     */
+    default Set<String> keyDomains(Map<String, Object> params) {
+        String domain = keyDomain(params);
+        return domain == null ? Set.of() : Set.of(domain);
+    }
+
+    /**
+     * The column's masker, given the current key of each domain of {@link #keyDomains}. By default the key of
+     * {@link #keyDomain} goes to {@link #create(MaskingRule, ColumnInfo, MaskingKey)}.
+     *
+     * @param keys the keys by domain
+     * @throws RuleError when the rule cannot apply to this column
+     */
+    default Masker create(MaskingRule rule, ColumnInfo column, Map<String, MaskingKey> keys) {
+        String domain = keyDomain(rule.parameters());
+        return create(rule, column, domain == null ? null : keys.get(domain));
+    }
 }

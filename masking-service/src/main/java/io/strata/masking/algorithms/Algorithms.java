@@ -13,11 +13,36 @@ public final class Algorithms {
             // Each algorithm is added here.
             new FpeAlgorithm(),
             new SecureLookupAlgorithm(),
-            new UniqueMapAlgorithm()).stream()
+            new UniqueMapAlgorithm(),
+            new EmailAlgorithm(),
+            new PhoneAlgorithm(),
+            new AddressAlgorithm(),
+            new DateShiftAlgorithm(),
+            new RedactAlgorithm(),
+            new NullAlgorithm(),
+            new FixedAlgorithm(),
+            new NoiseAlgorithm(),
+            new MinMaxAlgorithm()).stream()
             .collect(Collectors.toMap(Algorithm::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
-    /** A configured masker and the id of the key it uses ({@code null} when keyless). */
-    public record Configured(Masker masker, String keyId) {
+    /**
+     * A configured masker and the ids of the keys it uses.
+     *
+     * @param masker the column's masker
+     * @param keyId the id of the key of the algorithm's {@link Algorithm#keyDomain}, {@code null} when keyless
+     * @param keyIds the ids of every key it uses, sorted by domain (an e-mail made from masked names uses two)
+     */
+    public record Configured(Masker masker, String keyId, List<String> keyIds) {
+
+        /** A masker that uses one key at most. */
+        public Configured(Masker masker, String keyId) {
+            this(masker, keyId, keyId == null ? List.of() : List.of(keyId));
+        }
+
+        /** An unmodifiable copy. */
+        public Configured {
+            keyIds = List.copyOf(keyIds);
+        }
     }
 
     private Algorithms() {
@@ -60,8 +85,13 @@ public final class Algorithms {
                     + "unique constraint, and " + algorithm.name() + " can give two different values the same "
                     + "masked value; use unique-map or fpe there.");
         }
+        Map<String, MaskingKey> byDomain = new TreeMap<>();
+        for (String domain : algorithm.keyDomains(rule.parameters())) {
+            byDomain.put(domain, keys.current(domain));
+        }
         String domain = algorithm.keyDomain(rule.parameters());
-        MaskingKey key = domain == null ? null : keys.current(domain);
-        return new Configured(algorithm.create(rule, column, key), key == null ? null : key.id());
+        MaskingKey key = domain == null ? null : byDomain.get(domain);
+        List<String> keyIds = byDomain.values().stream().map(MaskingKey::id).toList();
+        return new Configured(algorithm.create(rule, column, byDomain), key == null ? null : key.id(), keyIds);
     }
 }

@@ -10,8 +10,18 @@ final class ColumnTypes {
     private static final Set<String> CHARACTER = Set.of("text", "varchar", "bpchar", "char", "name", "citext",
             "character varying", "character");
     /** Integer and exact numeric types. */
-    private static final Set<String> NUMBER = Set.of("int2", "int4", "int8", "numeric", "smallint", "integer",
+    private static final Set<String> EXACT_NUMBERS = Set.of("int2", "int4", "int8", "numeric", "smallint", "integer",
             "bigint", "decimal");
+    /** Whole numbers. */
+    static final Set<String> INTEGERS = Set.of("int2", "int4", "int8");
+    /** Every numeric type whose text form is a plain or scientific decimal. */
+    static final Set<String> NUMBERS = Set.of("int2", "int4", "int8", "numeric", "float4", "float8");
+    /** Floating point, whose text form may be {@code NaN}, {@code Infinity} or scientific. */
+    static final Set<String> FLOATS = Set.of("float4", "float8");
+    /** Dates and timestamps. */
+    static final Set<String> TEMPORALS = Set.of("date", "timestamp", "timestamptz");
+    /** JSON, whose text must stay valid JSON. */
+    static final Set<String> JSON = Set.of("json", "jsonb");
 
     private ColumnTypes() {
     }
@@ -27,7 +37,7 @@ final class ColumnTypes {
     }
 
     static boolean isNumber(ColumnInfo column) {
-        return NUMBER.contains(base(column));
+        return EXACT_NUMBERS.contains(base(column));
     }
 
     static boolean isUuid(ColumnInfo column) {
@@ -37,5 +47,27 @@ final class ColumnTypes {
     /** The column's name as a user wrote it, for messages. */
     static String describe(ColumnInfo column) {
         return column.table() + "." + column.column() + " (" + column.type() + ")";
+    }
+
+    /** Refuses a column whose type is not one of these. */
+    static void require(ColumnInfo column, Set<String> types, String algorithm, String accepted) {
+        if (!types.contains(base(column))) {
+            throw new RuleError("column", column.table() + "." + column.column() + " is of type " + column.type()
+                    + "; " + algorithm + " masks " + accepted + " only.");
+        }
+    }
+
+    /** Whether the value fits a column of this declared length ({@code null}: unbounded), counted in characters. */
+    static boolean fits(String value, Integer maxLength) {
+        return maxLength == null || value.length() <= maxLength
+                || value.codePointCount(0, value.length()) <= maxLength;
+    }
+
+    /** The value cut to the column's declared length in characters. */
+    static String cut(String value, Integer maxLength) {
+        if (fits(value, maxLength)) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, maxLength));
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The dictionaries bundled with the service ({@code dictionaries/<name>.txt} on the class path, one entry per line):
  * realistic first and last names from many cultures, cities, street names and company names. Each is read once, on
- * first use; thread-safe.
+ * first use; thread-safe. A dictionary is its non-blank lines, stripped, in file order: a line's index is what keyed
+ * picks choose, so every algorithm that picks from a dictionary (secure-lookup, email, address) reads it here.
  */
 public final class Dictionaries {
 
@@ -44,7 +45,11 @@ public final class Dictionaries {
                 throw new IllegalStateException("The dictionary " + resource + " is missing from the class path");
             }
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                return reader.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+                List<String> entries = reader.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+                if (entries.isEmpty()) {
+                    throw new IllegalStateException("The dictionary " + resource + " is empty");
+                }
+                return entries;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the dictionary " + resource, e);

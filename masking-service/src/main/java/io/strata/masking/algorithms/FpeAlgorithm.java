@@ -25,9 +25,9 @@ public final class FpeAlgorithm implements Algorithm {
 
     @Override
     public void check(Map<String, Object> params) {
-        RuleParams.onlyKnown(params, NAME, PARAMETERS);
-        RuleParams.bool(params, "luhn", false);
-        RuleParams.string(params, "tweak", "");
+        RuleParams.allowOnly(params, NAME, PARAMETERS);
+        RuleParams.flag(params, "luhn", false);
+        RuleParams.text(params, "tweak", "");
         RuleParams.domain(params, NAME);
     }
 
@@ -55,8 +55,8 @@ public final class FpeAlgorithm implements Algorithm {
                     + " characters, too few for fpe to encrypt safely (NIST SP 800-38G needs a million possible "
                     + "values); use unique-map, which permutes short values too.");
         }
-        boolean luhn = RuleParams.bool(params, "luhn", false);
-        byte[] tweak = RuleParams.string(params, "tweak", "").getBytes(StandardCharsets.UTF_8);
+        boolean luhn = RuleParams.flag(params, "luhn", false);
+        byte[] tweak = RuleParams.text(params, "tweak", "").getBytes(StandardCharsets.UTF_8);
         FormatPreservingCipher cipher = new FormatPreservingCipher(key, tweak, true);
         return (value, row) -> value == null || value.isEmpty() ? value : cipher.encrypt(value, luhn);
     }

@@ -62,7 +62,16 @@ public final class Keyed {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive, got " + bound);
         }
-        return (int) Long.remainderUnsigned(pickLong(value), bound);
+        return index(pickLong(value), bound);
+    }
+
+    /**
+     * The one way 64 keyed bits become an index in {@code [0, bound)}, the bits read as an unsigned number modulo
+     * {@code bound}. Every algorithm that must agree with another on a choice (an e-mail made from the name
+     * secure-lookup gives) reduces with this.
+     */
+    static int index(long bits, int bound) {
+        return (int) Long.remainderUnsigned(bits, bound);
     }
 
     /**
@@ -100,7 +109,8 @@ public final class Keyed {
         return true;
     }
 
-    private static long toLong(byte[] bytes, int offset) {
+    /** The big-endian long at {@code offset} of the bytes. */
+    static long toLong(byte[] bytes, int offset) {
         long result = 0;
         for (int i = 0; i < Long.BYTES; i++) {
             result = (result << 8) | (bytes[offset + i] & 0xFF);

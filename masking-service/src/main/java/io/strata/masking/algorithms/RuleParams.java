@@ -1,53 +1,142 @@
 package io.strata.masking.algorithms;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeSet;
 
-/** Reads a rule's parameters, refusing a wrong one with a {@link RuleError} that names it. */
+/**
+ * Reads a rule's parameters, as parsed from a ruleset's JSON (strings, numbers, booleans, lists), refusing a wrong
+ * one with a {@link RuleError} on {@code params.<name>} that says what the parameter accepts.
+ */
 final class RuleParams {
 
     private RuleParams() {
     }
 
-    /** Refuses a parameter the algorithm does not take (a misspelt {@code lunh} would otherwise do nothing). */
-    static void onlyKnown(Map<String, Object> params, String algorithm, Set<String> known) {
+    /** The error for one parameter. */
+    static RuleError error(String name, String message) {
+        return new RuleError("params." + name, message);
+    }
+
+    /** Refuses a parameter the algorithm does not know, so that a misspelt one does not pass unnoticed. */
+    static void allowOnly(Map<String, Object> params, String algorithm, Collection<String> known) {
         for (String name : params.keySet()) {
             if (!known.contains(name)) {
-                throw new RuleError("params." + name, algorithm + " has no parameter '" + name + "'; its "
-                        + "parameters are " + new TreeSet<>(known) + ".");
+                throw error(name, algorithm + " has no parameter '" + name + "'; it takes "
+                        + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ".");
             }
         }
     }
 
-    /** A true/false parameter, {@code fallback} when absent. */
-    static boolean bool(Map<String, Object> params, String name, boolean fallback) {
+    /** A whole number in {@code [min, max]}, or the default when absent. */
+    static int wholeNumber(Map<String, Object> params, String name, int defaultValue, int min, int max) {
         Object value = params.get(name);
         if (value == null) {
-            return fallback;
+            return defaultValue;
+        }
+        String accepted = name + " must be a whole number from " + min + " to " + max + ".";
+        BigDecimal number = number(params, name, null, accepted);
+        if (number.stripTrailingZeros().scale() > 0 || number.compareTo(BigDecimal.valueOf(min)) < 0
+                || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw error(name, accepted);
+        }
+        return number.intValueExact();
+    }
+
+    /** A JSON number (not a string holding one), or the default when absent. */
+    static BigDecimal number(Map<String, Object> params, String name, BigDecimal defaultValue, String accepted) {
+        Object value = params.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value instanceof Number)) {
+            throw error(name, accepted);
+        }
+        return decimal(value).orElseThrow(() -> error(name, accepted));
+    }
+
+    /** A JSON number, or a string holding one. */
+    static Optional<BigDecimal> decimal(Object value) {
+        if (!(value instanceof Number) && !(value instanceof String)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(value.toString().strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code true} or {@code false}, or the default when absent. */
+    static boolean flag(Map<String, Object> params, String name, boolean defaultValue) {
+        Object value = params.get(name);
+        if (value == null) {
+            return defaultValue;
         }
         if (!(value instanceof Boolean bool)) {
-            throw new RuleError("params." + name, name + " is true or false, not '" + value + "'.");
+            throw error(name, name + " must be true or false.");
         }
         return bool;
     }
 
-    /** A text parameter, {@code fallback} when absent. */
-    static String string(Map<String, Object> params, String name, String fallback) {
+    /** A non-blank string, or {@code null} when absent. */
+    static String text(Map<String, Object> params, String name) {
         Object value = params.get(name);
         if (value == null) {
-            return fallback;
+            return null;
         }
-        if (!(value instanceof String text)) {
-            throw new RuleError("params." + name, name + " is a string, not '" + value + "'.");
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw error(name, name + " must be a non-blank string.");
         }
         return text;
     }
 
+    /** A non-blank string, or the fallback when absent. */
+    static String text(Map<String, Object> params, String name, String fallback) {
+        String text = text(params, name);
+        return text == null ? fallback : text;
+    }
+
     /** The key domain: {@code params.domain}, or the algorithm's own default. */
     static String domain(Map<String, Object> params, String fallback) {
-        String domain = string(params, "domain", fallback);
+        String domain = text(params, "domain", fallback);
         FileMaskingKeys.checkDomain(domain);
         return domain;
+    }
+
+    /** One of the choices, or the default when absent. */
+    static String choice(Map<String, Object> params, String name, String defaultValue, List<String> choices) {
+        Object value = params.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!choices.contains(value)) {
+            throw error(name, name + " must be one of " + String.join(", ", choices) + ".");
+        }
+        return (String) value;
+    }
+
+    /** A list of non-blank strings, or {@code null} when absent. */
+    static List<String> texts(Map<String, Object> params, String name) {
+        Object value = params.get(name);
+        if (value == null) {
+            return null;
+        }
+        String accepted = name + " must be a list of non-blank strings.";
+        if (!(value instanceof List<?> list)) {
+            throw error(name, accepted);
+        }
+        List<String> texts = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String text) || text.isBlank()) {
+                throw error(name, accepted);
+            }
+            texts.add(text);
+        }
+        return List.copyOf(texts);
     }
 }

@@ -30,8 +30,8 @@ public final class SecureLookupAlgorithm implements Algorithm {
 
     @Override
     public void check(Map<String, Object> params) {
-        RuleParams.onlyKnown(params, NAME, PARAMETERS);
-        RuleParams.bool(params, "caseInsensitive", true);
+        RuleParams.allowOnly(params, NAME, PARAMETERS);
+        RuleParams.flag(params, "caseInsensitive", true);
         RuleParams.domain(params, "names");
         Object dictionary = params.get("dictionary");
         Object values = params.get("values");
@@ -64,7 +64,7 @@ public final class SecureLookupAlgorithm implements Algorithm {
         Map<String, Object> params = rule.parameters();
         check(params);
         Keyed keyed = new Keyed(key);
-        boolean caseInsensitive = RuleParams.bool(params, "caseInsensitive", true);
+        boolean caseInsensitive = RuleParams.flag(params, "caseInsensitive", true);
         Integer maxLength = column.maxLength();
         if (FULL_NAMES.equals(params.get("dictionary"))) {
             String[] first = entries(Dictionaries.get("first-names"), null);
@@ -80,7 +80,7 @@ public final class SecureLookupAlgorithm implements Algorithm {
                 return cut(name, maxLength);
             };
         }
-        String dictionary = RuleParams.string(params, "dictionary", null);
+        String dictionary = RuleParams.text(params, "dictionary", null);
         String[] entries = entries(dictionary == null
                 ? ownValues(params.get("values"))
                 : Dictionaries.get(dictionary), maxLength);

@@ -28,7 +28,7 @@ public final class UniqueMapAlgorithm implements Algorithm {
 
     @Override
     public void check(Map<String, Object> params) {
-        RuleParams.onlyKnown(params, NAME, PARAMETERS);
+        RuleParams.allowOnly(params, NAME, PARAMETERS);
         RuleParams.domain(params, DEFAULT_DOMAIN);
     }
 

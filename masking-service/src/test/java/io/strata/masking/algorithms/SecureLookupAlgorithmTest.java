@@ -123,7 +123,7 @@ class SecureLookupAlgorithmTest {
             "{values: text}|params.values|list",
             "{dictionary: cities, caseInsensitive: maybe}|params.caseInsensitive|true or false",
             "{dictionary: cities, domain: Names}|params.domain|lower-case",
-            "{dictionary: cities, dictonary: streets}|params.dictonary|parameters are"})
+            "{dictionary: cities, dictonary: streets}|params.dictonary|it takes"})
     void badParametersAreRefusedByName(String params, String field, String hint) {
         assertThatThrownBy(() -> LOOKUP.check(parse(params))).isInstanceOfSatisfying(RuleError.class, error -> {
             assertThat(error.field()).isEqualTo(field);
