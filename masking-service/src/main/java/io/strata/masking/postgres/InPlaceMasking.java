@@ -2,6 +2,8 @@ package io.strata.masking.postgres;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
@@ -42,7 +44,6 @@ import io.strata.masking.algorithms.RuleError;
  * <li>Once every table is done, the foreign keys are added back with {@code ALTER TABLE ... ADD CONSTRAINT ...} and
  * their own definitions, one at a time; adding one validates it, which is the check that joins still hold. One that
  * fails names the constraint, both tables and their columns; the others are still added.</li>
- * </ol>
  * COPY names the table's columns rather than {@code SELECT *}: generated columns cannot be written (PostgreSQL
  * computes them again from the masked values), and COPY of a table leaves its inheritance children alone, as
  * {@code TRUNCATE ONLY} does. The table keeps its identity, so sequences, grants, views, triggers, policies and
@@ -50,6 +51,9 @@ import io.strata.masking.algorithms.RuleError;
  * {@code CLUSTER} marks and replica identities of the dropped indexes and constraints are set again. A table without
  * a primary key goes the same way. Indexes and constraints of a partition that belong to its partitioned parent stay
  * in place (they cannot be dropped alone) and are updated as the rows arrive.
+ * <li>Materialized views are refreshed, since they may hold copies of the original values (the leak check reads
+ * them too).</li>
+ * </ol>
  * <p>
  * When a table fails, its transaction rolls back (it keeps its original rows), the other tables finish and the
  * foreign keys are added back; then a {@link MaskingFailure} lists every problem, and the clone must be discarded.
@@ -109,6 +113,9 @@ public final class InPlaceMasking {
             }
         }
         problems.addAll(addForeignKeys(foreignKeys));
+        if (problems.isEmpty()) {
+            problems.addAll(refreshMaterializedViews(schema));
+        }
         if (!problems.isEmpty()) {
             throw new MaskingFailure(problems);
         }
@@ -199,6 +206,37 @@ public final class InPlaceMasking {
                     + "algorithm and key, or neither, then mask a fresh clone.";
         }
         return "Could not add the foreign key " + foreignKey.describe() + " back (" + Sql.describe(e) + ").";
+    }
+
+    /** Refreshes the populated materialized views, which may hold copies of the original values; returns failures. */
+    private List<String> refreshMaterializedViews(DatabaseSchema schema) {
+        List<String> problems = new ArrayList<>();
+        if (schema.materializedViews().isEmpty()) {
+            return problems;
+        }
+        try (Connection connection = connections.open()) {
+            PostgresMasking.tune(connection);
+            List<String> populated = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("select quote_ident(n.nspname) || '.' || "
+                    + "quote_ident(c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                    + "where c.relkind = 'm' and c.relispopulated"); ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    populated.add(row.getString(1));
+                }
+            }
+            for (String view : populated) {
+                try {
+                    Sql.execute(connection, "REFRESH MATERIALIZED VIEW " + view);
+                } catch (SQLException e) {
+                    problems.add("Could not refresh the materialized view " + view + " after masking (" + Sql
+                            .describe(e) + "); it may hold original values: drop it from the clone, or make it "
+                            + "refreshable.");
+                }
+            }
+        } catch (SQLException e) {
+            problems.add("Could not refresh the materialized views after masking (" + Sql.describe(e) + ").");
+        }
+        return problems;
     }
 
     private static MaskingOutcome outcome(List<TableMasking.Result> results, Duration took) {

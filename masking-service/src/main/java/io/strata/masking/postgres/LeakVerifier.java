@@ -46,13 +46,14 @@ import org.postgresql.copy.PGCopyInputStream;
 public final class LeakVerifier {
 
     private static final int INITIAL_CAPACITY = 1 << 16;
+    private static final int MOST_EXPECTED = 1 << 28;
     private static final int BATCH = 4096;
     private static final int KIND_BITS = 16;
 
     private final List<ColumnRef> sources;
     private final Map<ColumnRef, Integer> sourceIds = new HashMap<>();
-    private LongSet originals = new LongSet(INITIAL_CAPACITY, true);
-    private LongSet outputs = new LongSet(INITIAL_CAPACITY, false);
+    private LongSet originals;
+    private LongSet outputs;
     private LongSet suspects;
     private int longestOriginal;
 
@@ -62,6 +63,19 @@ public final class LeakVerifier {
      * @throws IllegalArgumentException for more than 32767 columns
      */
     public LeakVerifier(List<ColumnRef> maskedColumns) {
+        this(maskedColumns, 0);
+    }
+
+    /**
+     * A verifier of these masked columns, its sets sized for about {@code expectedValues} values each, so that they
+     * need not grow (each growth rewrites the whole set) while masking runs.
+     *
+     * @throws IllegalArgumentException for more than 32767 columns
+     */
+    public LeakVerifier(List<ColumnRef> maskedColumns, long expectedValues) {
+        int expected = (int) Math.min(Math.max(expectedValues, INITIAL_CAPACITY), MOST_EXPECTED);
+        originals = new LongSet(expected, true);
+        outputs = new LongSet(expected, false);
         if (maskedColumns.size() > LongSet.MAX_TAG) {
             throw new IllegalArgumentException("At most " + LongSet.MAX_TAG + " masked columns can be verified at "
                     + "once, not " + maskedColumns.size());
@@ -72,9 +86,15 @@ public final class LeakVerifier {
         }
     }
 
-    /** A verifier of the columns the maskers are for, named as rules name them. */
+    /**
+     * A verifier of the columns the maskers are for, named as rules name them, sized after the planner's estimate
+     * of their tables' rows.
+     */
     public static LeakVerifier of(DatabaseSchema schema, Collection<ColumnRef> maskedColumns) {
-        return new LeakVerifier(maskedColumns.stream().map(schema::resolve).toList());
+        List<ColumnRef> resolved = maskedColumns.stream().map(schema::resolve).toList();
+        long expected = resolved.stream().mapToLong(column -> Math.max(0, schema.table(column.table())
+                .rowEstimate())).sum();
+        return new LeakVerifier(resolved, expected);
     }
 
     /**

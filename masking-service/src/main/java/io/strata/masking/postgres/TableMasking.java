@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
@@ -28,7 +29,9 @@ import io.strata.masking.algorithms.Masker;
  */
 final class TableMasking implements Callable<TableMasking.Result> {
 
+    private static final Logger LOG = Logger.getLogger(TableMasking.class);
     private static final int STREAM_BUFFER = 1 << 16;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     /** A masked column of the table: where it is in the COPY row, its masker and its number in the leak check. */
     record MaskedColumn(ColumnRef column, int index, Masker masker, int source) {
@@ -81,10 +84,12 @@ final class TableMasking implements Callable<TableMasking.Result> {
     }
 
     private Result rewrite(Connection connection, Path spool) throws SQLException, IOException {
+        long start = System.nanoTime();
         Sql.execute(connection, "SET LOCAL synchronous_commit = off", "LOCK TABLE " + table.sql()
                 + " IN ACCESS EXCLUSIVE MODE");
         List<Trigger> triggers = disableTriggers(connection);
         Result result = maskToSpool(connection, spool);
+        long masked = System.nanoTime();
         dropKeysAndIndexes(connection);
         Sql.execute(connection, "TRUNCATE ONLY " + table.sql());
         try (InputStream in = Files.newInputStream(spool)) {
@@ -93,8 +98,16 @@ final class TableMasking implements Callable<TableMasking.Result> {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.sql() + " (" + Sql.quoteAll(
                     table.copyColumns()) + ") FROM STDIN (FREEZE)", in, STREAM_BUFFER);
         }
+        long loaded = System.nanoTime();
         restoreKeysAndIndexes(connection);
         enableTriggers(connection, triggers);
+        long indexed = System.nanoTime();
+        LOG.infof("Masked %s: %d rows, %d bytes; read and masked in %.1f s, loaded in %.1f s, keys and indexes "
+                + "built in %.1f s", table.displayName(), result.rows(), result.bytes(),
+                (masked - start)
+                        / NANOS_PER_SECOND,
+                (loaded - masked) / NANOS_PER_SECOND, (indexed - loaded)
+                        / NANOS_PER_SECOND);
         return result;
     }
 

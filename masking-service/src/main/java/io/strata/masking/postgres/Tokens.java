@@ -26,6 +26,15 @@ final class Tokens {
     private static final long SECOND_MULTIPLIER = 0xbf58476d1ce4e5b9L;
     private static final int ROTATION = 31;
 
+    /** Which ASCII characters are in tokens, so that most text skips the Unicode tables. */
+    private static final boolean[] ASCII_TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0; c < ASCII_TOKEN.length; c++) {
+            ASCII_TOKEN[c] = Character.isLetterOrDigit(c) || PUNCTUATION_IN_TOKENS.indexOf(c) >= 0;
+        }
+    }
+
     private String text = "";
     private int count;
     private int[] starts = new int[16];
@@ -38,14 +47,12 @@ final class Tokens {
         int length = value.length();
         int i = 0;
         while (i < length) {
-            int codePoint = value.codePointAt(i);
-            if (!isTokenChar(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
+            while (i < length && !isTokenChar(value, i)) {
+                i += Character.charCount(value.codePointAt(i));
             }
             int start = i;
-            while (i < length && isTokenChar(codePoint = value.codePointAt(i))) {
-                i += Character.charCount(codePoint);
+            while (i < length && isTokenChar(value, i)) {
+                i += Character.charCount(value.codePointAt(i));
             }
             int end = i;
             while (end > start && value.charAt(end - 1) == '.') {
@@ -58,8 +65,13 @@ final class Tokens {
         return this;
     }
 
-    private static boolean isTokenChar(int codePoint) {
-        if (Character.isLetterOrDigit(codePoint) || PUNCTUATION_IN_TOKENS.indexOf(codePoint) >= 0) {
+    private static boolean isTokenChar(String value, int at) {
+        char c = value.charAt(at);
+        if (c < ASCII_TOKEN.length) {
+            return ASCII_TOKEN[c];
+        }
+        int codePoint = value.codePointAt(at);
+        if (Character.isLetterOrDigit(codePoint)) {
             return true;
         }
         int type = Character.getType(codePoint);
@@ -132,9 +144,15 @@ final class Tokens {
             }
             int i = starts[t];
             while (i < ends[t]) {
-                int codePoint = text.codePointAt(i);
-                hash = mix(hash, Character.toLowerCase(codePoint));
-                i += Character.charCount(codePoint);
+                char c = text.charAt(i);
+                if (c < ASCII_TOKEN.length) {
+                    hash = mix(hash, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+                    i++;
+                } else {
+                    int codePoint = text.codePointAt(i);
+                    hash = mix(hash, Character.toLowerCase(codePoint));
+                    i += Character.charCount(codePoint);
+                }
             }
         }
         return finish(hash ^ n);

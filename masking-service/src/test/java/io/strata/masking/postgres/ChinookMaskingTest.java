@@ -3,6 +3,7 @@ package io.strata.masking.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +51,7 @@ class ChinookMaskingTest {
                 "comment on constraint invoice_customer_id_fkey on invoice is 'who paid'",
                 "alter table customer cluster on customer_pkey",
                 "create view customer_names as select first_name, last_name from customer",
+                "create materialized view customer_contacts as select email, phone from customer",
                 "create function refuse() returns trigger language plpgsql as "
                         + "$$ begin raise exception 'read-only'; end $$",
                 "create trigger customer_read_only before insert on customer for each row execute function refuse()",
@@ -142,7 +145,7 @@ class ChinookMaskingTest {
                 maskers, 1), MaskingFailure.class);
 
         assertThat(failure.verification().leaks()).extracting(Leak::table, Leak::column, Leak::kind, Leak::source)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("customer", "fax", Leak.Kind.OTHER_COLUMN,
+                .containsExactly(tuple("customer", "fax", Leak.Kind.OTHER_COLUMN,
                         ColumnRef.parse("customer.phone")));
     }
 
@@ -173,7 +176,7 @@ class ChinookMaskingTest {
     private static List<String> rowsContaining(String database, List<String> values) throws SQLException {
         List<String> found = new ArrayList<>();
         String patterns = "array[" + String.join(", ", values.stream().map(value -> "'%" + value.toLowerCase(
-                java.util.Locale.ROOT) + "%'").toList()) + "]";
+                Locale.ROOT) + "%'").toList()) + "]";
         for (String table : rowCounts(database).keySet()) {
             if (!strings(database, "select 1 from " + table + " t where lower(t::text) like any (" + patterns
                     + ") limit 1").isEmpty()) {

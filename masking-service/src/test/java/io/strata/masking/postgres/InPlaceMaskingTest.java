@@ -1,0 +1,123 @@
+package io.strata.masking.postgres;
+
+import static io.strata.masking.postgres.ChinookMaskingTest.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.strata.masking.algorithms.Masker;
+import io.strata.masking.algorithms.RuleError;
+import io.strata.testing.PostgresCluster;
+
+/** The shapes of table Chinook lacks: identities, generated columns, inheritance, no key, odd values, schemas. */
+class InPlaceMaskingTest {
+
+    private static final String ODD = "tab\there, new\nline, back\\slash, \\N, Gonçalves 😀";
+
+    @Test
+    void tablesOfEveryShapeAreMaskedAndKeepWhatIsNotMasked() throws SQLException {
+        String database = database("create schema crm",
+                "create table crm.people (id int generated always as identity primary key, name text not null "
+                        + "unique, note text, shout text generated always as (upper(name)) stored)",
+                "insert into crm.people (name, note) values ('Alice Liddell', 'keep me'), ('Bob Dylan', null), "
+                        + "(E'" + ODD.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") + "', 'x')",
+                "create table log (line text, at timestamptz default now())",
+                "insert into log (line) select 'line ' || i from generate_series(1, 1000) i",
+                "insert into log (line) values (null)",
+                "create table parent (v text)", "create table child () inherits (parent)",
+                "insert into parent values ('parent row')", "insert into child values ('child row')");
+        Masker name = (value, row) -> "M" + HmacMaskers.hmac(value).substring(0, 10);
+        Masker noteFollowsName = (value, row) -> value == null
+                ? null
+                : "note of " + HmacMaskers.hmac(row.original(
+                        "name")).substring(0, 6);
+        Map<ColumnRef, Masker> maskers = Map.of(ColumnRef.parse("crm.people.name"), name, ColumnRef.parse(
+                "crm.people.note"), noteFollowsName, ColumnRef.parse("log.line"), HmacMaskers.hex(20),
+                ColumnRef
+                        .parse("parent.v"),
+                HmacMaskers.hex(8));
+
+        MaskingReport report = PostgresMasking.run(Chinook.connections(database), maskers, 3);
+
+        assertThat(report.outcome().rowsPerTable()).containsOnly(Map.entry("crm.people", 3L), Map.entry("log",
+                1001L), Map.entry("parent", 1L));
+        assertThat(report.outcome().valuesPerColumn()).containsEntry(ColumnRef.parse("log.line"), 1000L);
+        assertThat(report.outcome().changedPerColumn()).containsEntry(ColumnRef.parse("log.line"), 1000L);
+        assertThat(strings(database, "select id || ' ' || name || ' ' || shout || ' ' || coalesce(note, '-') "
+                + "from crm.people order by id")).containsExactly(row(1, "Alice Liddell", "Alice Liddell"), row(2,
+                        "Bob Dylan", null), row(3, ODD, ODD));
+        assertThat(strings(database, "select count(*) from log where line is null")).containsExactly("1");
+        // COPY and TRUNCATE ONLY leave the inheritance child alone.
+        assertThat(strings(database, "select v from parent")).containsExactlyInAnyOrder("child row", HmacMaskers
+                .hmac("parent row").substring(0, 8));
+        // The identity's sequence was not restarted: the next row gets the next id.
+        PostgresCluster.shared().execute(database, "insert into crm.people (name) values ('Carol')");
+        assertThat(strings(database, "select max(id) from crm.people")).containsExactly("4");
+    }
+
+    @Test
+    void aUniqueIndexThatNoLongerHoldsFailsItsTableNamingTheIndex() throws SQLException {
+        String database = database("create table tag (label text)", "create unique index tag_label on tag (label)",
+                "insert into tag values ('first'), ('second')");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "tag.label"), (value, row) -> "same"), 1)).isInstanceOf(MaskingFailure.class).hasMessageContaining(
+                        "unique index tag_label of tag (label) no longer holds")
+                .hasMessageContaining(
+                        "tag.label collide");
+        assertThat(strings(database, "select label from tag order by 1")).containsExactly("first", "second");
+    }
+
+    @Test
+    void aMaskedValueTheColumnRefusesFailsNamingTheColumnButNotTheValue() {
+        String database = database("create table card (number varchar(4))", "insert into card values ('1234')");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "card.number"), (value, row) -> "secret-too-long"), 1)).isInstanceOf(MaskingFailure.class)
+                .hasMessageContaining("value too long for type character varying(4) (column number)")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aMaskerThatChangesNothingIsTakenForAMistake() {
+        String database = database("create table note (body text)",
+                "insert into note select 'note number ' || i from generate_series(1, 20) i");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "note.body"), (value, row) -> value), 1)).isInstanceOf(MaskingFailure.class).hasMessageContaining(
+                        "changed none of the 20 values of note.body");
+    }
+
+    @Test
+    void unknownAndGeneratedColumnsAreRuleErrorsBeforeAnythingIsTouched() throws SQLException {
+        String database = database("create table person (name text, shout text generated always as (upper(name)) "
+                + "stored)", "insert into person values ('Alice')");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "persn.name"), HmacMaskers.hex(4)), 1)).isInstanceOf(RuleError.class).hasMessageContaining(
+                        "nearest that name are person");
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "person.shout"), HmacMaskers.hex(4)), 1)).isInstanceOf(RuleError.class).hasMessageContaining(
+                        "generated column");
+        assertThat(strings(database, "select name from person")).containsExactly("Alice");
+    }
+
+    private static String row(int id, String originalName, String originalNote) {
+        String masked = "M" + HmacMaskers.hmac(originalName).substring(0, 10);
+        String note = originalNote == null ? "-" : "note of " + HmacMaskers.hmac(originalName).substring(0, 6);
+        return id + " " + masked + " " + masked.toUpperCase(Locale.ROOT) + " " + note;
+    }
+
+    private static String database(String... statements) {
+        PostgresCluster cluster = PostgresCluster.shared();
+        String url = cluster.createDatabase();
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        cluster.execute(database, statements);
+        return database;
+    }
+}
