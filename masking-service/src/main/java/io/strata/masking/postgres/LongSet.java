@@ -4,12 +4,16 @@ package io.strata.masking.postgres;
  * A set of 64-bit fingerprints in one {@code long[]} (open addressing, linear probing), optionally with a 16-bit tag
  * per fingerprint in a parallel {@code short[]}: 8 bytes a slot (10 with tags) against about 50 for a
  * {@code HashSet<Long>}. It grows by doubling when three quarters full, so 10 million fingerprints take 2^24 slots:
- * 134 MB, 168 MB with tags. The keys are hashes already, so their bits pick the slot directly. Not thread-safe.
+ * 134 MB, 168 MB with tags. The keys are hashes already, so their bits pick the slot directly. Not thread-safe for
+ * writes; lookups from many threads are safe once writing is over.
  */
 final class LongSet {
 
     /** Tags are 16 bits. */
     static final int MAX_TAG = Short.MAX_VALUE;
+
+    /** The tag of a removed key. */
+    private static final short REMOVED = -1;
 
     private static final int MIN_CAPACITY = 16;
     private static final int MAX_CAPACITY = 1 << 30;
@@ -23,6 +27,7 @@ final class LongSet {
     // 0 marks an empty slot, so the key 0 is kept aside.
     private boolean hasZero;
     private short zeroTag;
+    private int removed;
 
     /** An empty set sized for {@code expected} keys. */
     LongSet(int expected, boolean tagged) {
@@ -96,22 +101,28 @@ final class LongSet {
 
     /** The number of keys. */
     int size() {
-        return size + (hasZero ? 1 : 0);
+        return size + (hasZero ? 1 : 0) - removed;
     }
 
-    /** A new set of the keys (and tags) of this one that are not in {@code other}. */
-    LongSet without(LongSet other) {
-        LongSet result = new LongSet(size(), tagged);
-        if (hasZero && !other.contains(0)) {
-            result.add(0, zeroTag);
+    /**
+     * Removes the keys that are in {@code other}, in place: a removed key keeps its slot (so that probing past it
+     * still works) with the tag {@value #REMOVED}, and is absent from then on. Only a tagged set can remove, and
+     * adding after removing is not supported.
+     */
+    void removeAll(LongSet other) {
+        if (!tagged) {
+            throw new IllegalStateException("Only a tagged set can remove keys");
+        }
+        if (hasZero && zeroTag != REMOVED && other.contains(0)) {
+            zeroTag = REMOVED;
+            removed++;
         }
         for (int slot = 0; slot < keys.length; slot++) {
-            long key = keys[slot];
-            if (key != 0 && !other.contains(key)) {
-                result.add(key, tagged ? tags[slot] : 0);
+            if (keys[slot] != 0 && tags[slot] != REMOVED && other.contains(keys[slot])) {
+                tags[slot] = REMOVED;
+                removed++;
             }
         }
-        return result;
     }
 
     private int slotOf(long key) {

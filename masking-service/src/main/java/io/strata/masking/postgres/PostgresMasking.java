@@ -18,6 +18,10 @@ import io.strata.masking.algorithms.RuleError;
  * Masks a PostgreSQL working clone and proves the result, failing closed: reads the schema ({@link SchemaReader}),
  * masks in place ({@link InPlaceMasking}), checks that no original value is left ({@link LeakVerifier}) and that
  * every foreign key that was validated before still is. Any doubt is a {@link MaskingFailure}.
+ * <p>
+ * A masked value equal to its own original is an output of the masking like any other, so the leak check does not
+ * flag it (a dictionary or a permutation maps some values to themselves); a masker that changes none of a column's
+ * values is caught apart, by the count of changed values.
  */
 public final class PostgresMasking {
 

@@ -74,12 +74,20 @@ final class TableMasking implements Callable<TableMasking.Result> {
                 connection.rollback();
                 throw e;
             }
-            // The values' distributions changed: give the planner new statistics for the clone's users.
-            connection.setAutoCommit(true);
-            Sql.execute(connection, "ANALYZE " + table.sql());
+            analyze(connection);
             return result;
         } finally {
             Files.deleteIfExists(spool);
+        }
+    }
+
+    /** The values' distributions changed: new statistics for the clone's users; the masking stands without them. */
+    private void analyze(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+            Sql.execute(connection, "ANALYZE " + table.sql());
+        } catch (SQLException e) {
+            LOG.warnf("Masked %s, but could not analyze it afterwards: %s", table.displayName(), Sql.describe(e));
         }
     }
 

@@ -84,6 +84,22 @@ class InPlaceMaskingTest {
     }
 
     @Test
+    void aMaskerThatThrowsFailsItsTableNamingTheColumnAndTheRow() throws SQLException {
+        String database = database("create table city (name text)", "insert into city values ('Lisbon'), ('Porto')");
+        Masker refusesPorto = (value, row) -> {
+            if (value.equals("Porto")) {
+                throw new IllegalArgumentException("cannot mask this one");
+            }
+            return "City";
+        };
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "city.name"), refusesPorto), 1)).isInstanceOf(MaskingFailure.class).hasMessageContaining(
+                        "The masker of city.name failed on row 2 (IllegalArgumentException: cannot mask this one)");
+        assertThat(strings(database, "select name from city order by 1")).containsExactly("Lisbon", "Porto");
+    }
+
+    @Test
     void aMaskerThatChangesNothingIsTakenForAMistake() {
         String database = database("create table note (body text)",
                 "insert into note select 'note number ' || i from generate_series(1, 20) i");
