@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.strata.masking.algorithms.Masker;
 import io.strata.masking.algorithms.RuleError;
@@ -96,20 +97,28 @@ public final class InPlaceMasking {
     public MaskingOutcome mask(DatabaseSchema schema, Map<ColumnRef, Masker> maskers, LeakVerifier verifier) {
         Instant start = Instant.now();
         Map<TableSchema, List<TableMasking.MaskedColumn>> plan = plan(schema, maskers, verifier);
-        Set<String> maskedTables = plan.keySet().stream().map(TableSchema::displayName).collect(Collectors.toSet());
+        // A foreign key that references a partitioned table also stops TRUNCATE of its partitions.
+        Set<String> maskedTables = plan.keySet().stream().flatMap(table -> Stream.concat(Stream.of(table
+                .displayName()), table.partitionOf().stream())).collect(Collectors.toSet());
         List<ForeignKey> foreignKeys = schema.foreignKeysTouching(maskedTables);
         dropForeignKeys(foreignKeys);
+        List<TableSchema> order = plan.keySet().stream().sorted(Comparator.comparingLong(table -> -table
+                .rowEstimate())).toList();
         List<Callable<TableMasking.Result>> tasks = new ArrayList<>();
-        plan.entrySet().stream().sorted(Comparator.comparingLong(entry -> -entry.getKey().rowEstimate())).forEach(
-                entry -> tasks.add(new TableMasking(connections, entry.getKey(), entry.getValue(), verifier,
-                        spoolDirectory)));
+        order.forEach(table -> tasks.add(new TableMasking(connections, table, plan.get(table), verifier,
+                spoolDirectory)));
         List<String> problems = new ArrayList<>();
         List<TableMasking.Result> results = new ArrayList<>();
-        for (Parallel.Attempt<TableMasking.Result> attempt : Parallel.run("masking", threads, tasks)) {
-            if (attempt.failure() == null) {
-                results.add(attempt.value());
+        List<Parallel.Attempt<TableMasking.Result>> attempts = Parallel.run("masking", threads, tasks);
+        for (int i = 0; i < attempts.size(); i++) {
+            Throwable failure = attempts.get(i).failure();
+            if (failure == null) {
+                results.add(attempts.get(i).value());
+            } else if (failure instanceof MaskingFailure) {
+                problems.add(Sql.describe(failure));
             } else {
-                problems.add(Sql.describe(attempt.failure()));
+                problems.add("Masking " + order.get(i).displayName() + " failed (" + Sql.describe(failure)
+                        + "); it keeps its original rows.");
             }
         }
         problems.addAll(addForeignKeys(foreignKeys));

@@ -20,7 +20,10 @@ public final class SchemaReader {
     /** The schemas PostgreSQL owns: {@code pg_catalog}, {@code pg_toast}, temporary ones, information_schema. */
     private static final String USER_SCHEMA = "n.nspname !~ '^pg_' and n.nspname <> 'information_schema'";
 
-    private static final String RELATIONS = "select c.oid, n.nspname, c.relname, c.relkind, c.reltuples::bigint "
+    private static final String RELATIONS = "select c.oid, n.nspname, c.relname, c.relkind, c.reltuples::bigint, "
+            + "array(select case when an.nspname = 'public' then a.relname else an.nspname || '.' || a.relname end "
+            + "from pg_partition_ancestors(c.oid) with ordinality p(relid, i) join pg_class a on a.oid = p.relid "
+            + "join pg_namespace an on an.oid = a.relnamespace where p.relid <> c.oid order by p.i) "
             + "from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'm') and "
             + USER_SCHEMA + " order by n.nspname, c.relname";
 
@@ -71,7 +74,7 @@ public final class SchemaReader {
     public static DatabaseSchema read(Connection connection) throws SQLException {
         Map<Long, Relation> relations = new LinkedHashMap<>();
         query(connection, RELATIONS, row -> relations.put(row.getLong(1), new Relation(row.getString(2), row
-                .getString(3), row.getString(4).equals("m"), row.getLong(5))));
+                .getString(3), row.getString(4).equals("m"), row.getLong(5), strings(row.getArray(6)))));
         query(connection, COLUMNS, row -> relations.get(row.getLong(1)).columns.add(new ColumnSchema(row.getString(
                 2), row.getString(3), (Integer) row.getObject(4), row.getBoolean(5), row.getBoolean(6),
                 row
@@ -157,20 +160,22 @@ public final class SchemaReader {
         private final String name;
         private final boolean materialized;
         private final long rowEstimate;
+        private final List<String> partitionOf;
         private final List<ColumnSchema> columns = new ArrayList<>();
         private final List<KeyConstraint> keys = new ArrayList<>();
         private final List<IndexSchema> indexes = new ArrayList<>();
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
 
-        Relation(String schema, String name, boolean materialized, long rowEstimate) {
+        Relation(String schema, String name, boolean materialized, long rowEstimate, List<String> partitionOf) {
             this.schema = schema;
             this.name = name;
             this.materialized = materialized;
             this.rowEstimate = rowEstimate;
+            this.partitionOf = partitionOf;
         }
 
         TableSchema toSchema() {
-            return new TableSchema(schema, name, columns, keys, indexes, foreignKeys, rowEstimate);
+            return new TableSchema(schema, name, columns, keys, indexes, foreignKeys, rowEstimate, partitionOf);
         }
     }
 }

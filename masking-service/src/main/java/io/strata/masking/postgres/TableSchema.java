@@ -15,9 +15,11 @@ import java.util.Set;
  * @param indexes all its indexes, those of the constraints included
  * @param foreignKeys the foreign keys that leave it
  * @param rowEstimate the planner's estimate of its rows ({@code reltuples}), -1 when never analyzed
+ * @param partitionOf when it is a partition, the partitioned tables above it (its parent first), named like
+ *        {@link #displayName()}; empty otherwise
  */
 public record TableSchema(String schema, String name, List<ColumnSchema> columns, List<KeyConstraint> keys,
-        List<IndexSchema> indexes, List<ForeignKey> foreignKeys, long rowEstimate) {
+        List<IndexSchema> indexes, List<ForeignKey> foreignKeys, long rowEstimate, List<String> partitionOf) {
 
     /** Copies that no caller changes. */
     public TableSchema {
@@ -25,6 +27,7 @@ public record TableSchema(String schema, String name, List<ColumnSchema> columns
         keys = List.copyOf(keys);
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
+        partitionOf = List.copyOf(partitionOf);
     }
 
     /** How rules and reports name it: {@code name} in {@code public}, {@code schema.name} elsewhere. */

@@ -61,6 +61,30 @@ class InPlaceMaskingTest {
     }
 
     @Test
+    void partitionsAreMaskedOneByOneWithTheForeignKeysOfTheirParent() throws SQLException {
+        String database = database("create table event (id int, at date, who text, primary key (id, at)) "
+                + "partition by range (at)",
+                "create table event_2024 partition of event for values from ('2024-01-01') to ('2025-01-01')",
+                "create table event_2025 partition of event for values from ('2025-01-01') to ('2026-01-01')",
+                "create index event_who on event (who)",
+                "create table event_note (event_id int, event_at date, body text, "
+                        + "foreign key (event_id, event_at) references event)",
+                "insert into event select i, date '2024-06-01' + i, 'person ' || i from generate_series(1, 400) i",
+                "insert into event_note select id, at, 'about ' || id from event");
+        Map<ColumnRef, Masker> maskers = Map.of(ColumnRef.parse("event_2024.who"), HmacMaskers.hex(12), ColumnRef
+                .parse("event_2025.who"), HmacMaskers.hex(12));
+
+        MaskingReport report = PostgresMasking.run(Chinook.connections(database), maskers, 2);
+
+        assertThat(report.outcome().rows()).isEqualTo(400);
+        assertThat(strings(database, "select count(*) from event where who like 'person%'")).containsExactly("0");
+        assertThat(strings(database, "select count(*) from event_note join event on (event_id, event_at) = (id, at)"))
+                .containsExactly("400");
+        assertThat(strings(database, "select count(*) from pg_constraint where contype = 'f' and convalidated"))
+                .containsExactly("3");
+    }
+
+    @Test
     void aUniqueIndexThatNoLongerHoldsFailsItsTableNamingTheIndex() throws SQLException {
         String database = database("create table tag (label text)", "create unique index tag_label on tag (label)",
                 "insert into tag values ('first'), ('second')");
