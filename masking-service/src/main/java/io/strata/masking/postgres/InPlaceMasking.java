@@ -1,0 +1,264 @@
+package io.strata.masking.postgres;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.strata.masking.algorithms.Masker;
+import io.strata.masking.algorithms.RuleError;
+
+/**
+ * Masks columns of a working clone in place, fast. The clone is private and disposable (a failed run discards it and
+ * starts from a fresh one), so this trades durability for speed wherever PostgreSQL lets it.
+ * <ol>
+ * <li>Every foreign key that leaves or references a masked table is dropped, all in one transaction, its definition
+ * kept. They go first because {@code TRUNCATE} refuses a table that a foreign key references, from a masked table
+ * or not.</li>
+ * <li>Each masked table is rewritten by its own connection and transaction, {@code threads} tables at a time, the
+ * largest first: {@code SET LOCAL synchronous_commit = off}; an exclusive lock; the table's user triggers switched
+ * off ({@code session_replication_role = replica} as superuser, plus the triggers enabled ALWAYS or REPLICA by
+ * name); {@code COPY t (columns) TO STDOUT} in text format, streamed and parsed row by row
+ * ({@link CopyTextReader}); each masked column's {@link Masker} applied (its row gives the row's original values by
+ * column name); the masked rows written in COPY text format to a spool file ({@link CopyTextWriter}), unmasked
+ * fields as the bytes they came in; every original and masked value given to the {@link LeakVerifier}. Then the
+ * table's indexes and its primary key, unique and exclusion constraints are dropped (their definitions kept), the
+ * table is emptied with {@code TRUNCATE ONLY} and filled from the spool with {@code COPY ... FROM STDIN (FREEZE)},
+ * the indexes and constraints are created again (which checks them: a masker that makes a key collide fails its
+ * table, naming the constraint), the triggers are enabled as they were, and the transaction commits. A TRUNCATE and
+ * a COPY in one transaction leave no dead rows and, under {@code wal_level = minimal}, write no WAL; building an
+ * index once is several times faster than updating it row by row.</li>
+ * <li>Once every table is done, the foreign keys are added back with {@code ALTER TABLE ... ADD CONSTRAINT ...} and
+ * their own definitions, one at a time; adding one validates it, which is the check that joins still hold. One that
+ * fails names the constraint, both tables and their columns; the others are still added.</li>
+ * COPY names the table's columns rather than {@code SELECT *}: generated columns cannot be written (PostgreSQL
+ * computes them again from the masked values), and COPY of a table leaves its inheritance children alone, as
+ * {@code TRUNCATE ONLY} does. The table keeps its identity, so sequences, grants, views, triggers, policies and
+ * comments are untouched ({@code RESTART IDENTITY} is not used: the sequences keep their positions); comments,
+ * {@code CLUSTER} marks and replica identities of the dropped indexes and constraints are set again. A table without
+ * a primary key goes the same way. Indexes and constraints of a partition that belong to its partitioned parent stay
+ * in place (they cannot be dropped alone) and are updated as the rows arrive.
+ * <li>Materialized views are refreshed, since they may hold copies of the original values (the leak check reads
+ * them too).</li>
+ * </ol>
+ * <p>
+ * When a table fails, its transaction rolls back (it keeps its original rows), the other tables finish and the
+ * foreign keys are added back; then a {@link MaskingFailure} lists every problem, and the clone must be discarded.
+ */
+public final class InPlaceMasking {
+
+    private final ConnectionFactory connections;
+    private final int threads;
+    private final Path spoolDirectory;
+
+    /** Masking with {@code threads} tables at a time, spooling to the JVM's temporary directory. */
+    public InPlaceMasking(ConnectionFactory connections, int threads) {
+        this(connections, threads, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @param connections the clone's connections
+     * @param threads how many tables are masked at a time (each takes a connection and a core)
+     * @param spoolDirectory where the masked rows wait between COPY out and COPY in (a table's size in free space)
+     */
+    public InPlaceMasking(ConnectionFactory connections, int threads, Path spoolDirectory) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.connections = connections;
+        this.threads = threads;
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    /**
+     * Masks the columns.
+     *
+     * @param schema the clone's schema, as read before masking
+     * @param maskers the masker of each column to mask
+     * @param verifier the leak check, which is given every original and masked value (see
+     *        {@link LeakVerifier#of})
+     * @throws RuleError naming {@code table} or {@code column} for a column that does not exist or cannot be masked
+     * @throws MaskingFailure when a table cannot be masked or a key or foreign key no longer holds
+     */
+    public MaskingOutcome mask(DatabaseSchema schema, Map<ColumnRef, Masker> maskers, LeakVerifier verifier) {
+        Instant start = Instant.now();
+        Map<TableSchema, List<TableMasking.MaskedColumn>> plan = plan(schema, maskers, verifier);
+        // A foreign key that references a partitioned table also stops TRUNCATE of its partitions.
+        Set<String> maskedTables = plan.keySet().stream().flatMap(table -> Stream.concat(Stream.of(table
+                .displayName()), table.partitionOf().stream())).collect(Collectors.toSet());
+        List<ForeignKey> foreignKeys = schema.foreignKeysTouching(maskedTables);
+        dropForeignKeys(foreignKeys);
+        List<TableSchema> order = plan.keySet().stream().sorted(Comparator.comparingLong(table -> -table
+                .rowEstimate())).toList();
+        List<Callable<TableMasking.Result>> tasks = new ArrayList<>();
+        order.forEach(table -> tasks.add(new TableMasking(connections, table, plan.get(table), verifier,
+                spoolDirectory)));
+        List<String> problems = new ArrayList<>();
+        List<TableMasking.Result> results = new ArrayList<>();
+        List<Parallel.Attempt<TableMasking.Result>> attempts = Parallel.run("masking", threads, tasks);
+        for (int i = 0; i < attempts.size(); i++) {
+            Throwable failure = attempts.get(i).failure();
+            if (failure == null) {
+                results.add(attempts.get(i).value());
+            } else if (failure instanceof MaskingFailure) {
+                problems.add(Sql.describe(failure));
+            } else {
+                problems.add("Masking " + order.get(i).displayName() + " failed (" + Sql.describe(failure)
+                        + "); it keeps its original rows.");
+            }
+        }
+        problems.addAll(addForeignKeys(foreignKeys));
+        if (problems.isEmpty()) {
+            problems.addAll(refreshMaterializedViews(schema));
+        }
+        if (!problems.isEmpty()) {
+            throw new MaskingFailure(problems);
+        }
+        return outcome(results, Duration.between(start, Instant.now()));
+    }
+
+    /** The masked columns of each table, checked against the schema. */
+    private static Map<TableSchema, List<TableMasking.MaskedColumn>> plan(DatabaseSchema schema,
+            Map<ColumnRef, Masker> maskers, LeakVerifier verifier) {
+        Map<TableSchema, List<TableMasking.MaskedColumn>> plan = new LinkedHashMap<>();
+        Map<ColumnRef, ColumnRef> seen = new HashMap<>();
+        maskers.forEach((asWritten, masker) -> {
+            TableSchema table = schema.table(asWritten.table());
+            ColumnSchema column = schema.column(table, asWritten.column());
+            ColumnRef resolved = new ColumnRef(table.displayName(), column.name());
+            if (column.generated()) {
+                throw new RuleError("column", resolved + " is a generated column: PostgreSQL computes it from other "
+                        + "columns, so mask those instead.");
+            }
+            ColumnRef previous = seen.put(resolved, asWritten);
+            if (previous != null) {
+                throw new RuleError("column", resolved + " has two rules (" + previous + " and " + asWritten
+                        + "); keep one.");
+            }
+            plan.computeIfAbsent(table, key -> new ArrayList<>()).add(new TableMasking.MaskedColumn(resolved, table
+                    .copyColumns().indexOf(column.name()), masker, verifier.source(resolved)));
+        });
+        return plan;
+    }
+
+    private void dropForeignKeys(List<ForeignKey> foreignKeys) {
+        if (foreignKeys.isEmpty()) {
+            return;
+        }
+        try (Connection connection = connections.open()) {
+            connection.setAutoCommit(false);
+            for (ForeignKey foreignKey : foreignKeys) {
+                Sql.execute(connection, "ALTER TABLE " + foreignKey.tableSql() + " DROP CONSTRAINT " + Sql.quote(
+                        foreignKey.name()));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new MaskingFailure(List.of("Could not drop the foreign keys of the masked tables before masking ("
+                    + Sql.describe(e) + "); nothing was masked."));
+        }
+    }
+
+    /** Adds the foreign keys back, each in a savepoint so that one that fails leaves the others; returns failures. */
+    private List<String> addForeignKeys(List<ForeignKey> foreignKeys) {
+        List<String> problems = new ArrayList<>();
+        if (foreignKeys.isEmpty()) {
+            return problems;
+        }
+        try (Connection connection = connections.open()) {
+            PostgresMasking.tune(connection);
+            connection.setAutoCommit(false);
+            for (ForeignKey foreignKey : foreignKeys) {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    addForeignKey(connection, foreignKey);
+                    connection.releaseSavepoint(savepoint);
+                } catch (SQLException e) {
+                    connection.rollback(savepoint);
+                    problems.add(foreignKeyProblem(foreignKey, e));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            problems.add("Could not add the foreign keys back (" + Sql.describe(e) + ").");
+        }
+        return problems;
+    }
+
+    private static void addForeignKey(Connection connection, ForeignKey foreignKey) throws SQLException {
+        Sql.execute(connection, "ALTER TABLE " + foreignKey.tableSql() + " ADD CONSTRAINT " + Sql.quote(foreignKey
+                .name()) + " " + foreignKey.definition());
+        if (foreignKey.comment() != null) {
+            Sql.execute(connection, "COMMENT ON CONSTRAINT " + Sql.quote(foreignKey.name()) + " ON " + foreignKey
+                    .tableSql() + " IS " + Sql.literal(foreignKey.comment()));
+        }
+    }
+
+    private static String foreignKeyProblem(ForeignKey foreignKey, SQLException e) {
+        if (Sql.isIntegrityViolation(e)) {
+            return "The foreign key " + foreignKey.describe() + " no longer holds after masking (" + Sql.describe(e)
+                    + "): some values of " + foreignKey.table() + "(" + String.join(", ", foreignKey.columns())
+                    + ") have no match in " + foreignKey.referencedTable() + "; mask both sides with the same "
+                    + "algorithm and key, or neither, then mask a fresh clone.";
+        }
+        return "Could not add the foreign key " + foreignKey.describe() + " back (" + Sql.describe(e) + ").";
+    }
+
+    /** Refreshes the populated materialized views, which may hold copies of the original values; returns failures. */
+    private List<String> refreshMaterializedViews(DatabaseSchema schema) {
+        List<String> problems = new ArrayList<>();
+        if (schema.materializedViews().isEmpty()) {
+            return problems;
+        }
+        try (Connection connection = connections.open()) {
+            PostgresMasking.tune(connection);
+            List<String> populated = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("select quote_ident(n.nspname) || '.' || "
+                    + "quote_ident(c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                    + "where c.relkind = 'm' and c.relispopulated"); ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    populated.add(row.getString(1));
+                }
+            }
+            for (String view : populated) {
+                try {
+                    Sql.execute(connection, "REFRESH MATERIALIZED VIEW " + view);
+                } catch (SQLException e) {
+                    problems.add("Could not refresh the materialized view " + view + " after masking (" + Sql
+                            .describe(e) + "); it may hold original values: drop it from the clone, or make it "
+                            + "refreshable.");
+                }
+            }
+        } catch (SQLException e) {
+            problems.add("Could not refresh the materialized views after masking (" + Sql.describe(e) + ").");
+        }
+        return problems;
+    }
+
+    private static MaskingOutcome outcome(List<TableMasking.Result> results, Duration took) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        Map<ColumnRef, Long> values = new HashMap<>();
+        Map<ColumnRef, Long> changed = new HashMap<>();
+        long bytes = 0;
+        for (TableMasking.Result result : results) {
+            rows.put(result.table(), result.rows());
+            values.putAll(result.values());
+            changed.putAll(result.changed());
+            bytes += result.bytes();
+        }
+        return new MaskingOutcome(rows, values, changed, bytes, took);
+    }
+}

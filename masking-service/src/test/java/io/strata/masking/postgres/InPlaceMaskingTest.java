@@ -1,0 +1,163 @@
+package io.strata.masking.postgres;
+
+import static io.strata.masking.postgres.ChinookMaskingTest.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.strata.masking.algorithms.Masker;
+import io.strata.masking.algorithms.RuleError;
+import io.strata.testing.PostgresCluster;
+
+/** The shapes of table Chinook lacks: identities, generated columns, inheritance, no key, odd values, schemas. */
+class InPlaceMaskingTest {
+
+    private static final String ODD = "tab\there, new\nline, back\\slash, \\N, Gonçalves 😀";
+
+    @Test
+    void tablesOfEveryShapeAreMaskedAndKeepWhatIsNotMasked() throws SQLException {
+        String database = database("create schema crm",
+                "create table crm.people (id int generated always as identity primary key, name text not null "
+                        + "unique, note text, shout text generated always as (upper(name)) stored)",
+                "insert into crm.people (name, note) values ('Alice Liddell', 'keep me'), ('Bob Dylan', null), "
+                        + "(E'" + ODD.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") + "', 'x')",
+                "create table log (line text, at timestamptz default now())",
+                "insert into log (line) select 'line ' || i from generate_series(1, 1000) i",
+                "insert into log (line) values (null)",
+                "create table parent (v text)", "create table child () inherits (parent)",
+                "insert into parent values ('parent row')", "insert into child values ('child row')");
+        Masker name = (value, row) -> "M" + HmacMaskers.hmac(value).substring(0, 10);
+        Masker noteFollowsName = (value, row) -> value == null
+                ? null
+                : "note of " + HmacMaskers.hmac(row.original(
+                        "name")).substring(0, 6);
+        Map<ColumnRef, Masker> maskers = Map.of(ColumnRef.parse("crm.people.name"), name, ColumnRef.parse(
+                "crm.people.note"), noteFollowsName, ColumnRef.parse("log.line"), HmacMaskers.hex(20),
+                ColumnRef
+                        .parse("parent.v"),
+                HmacMaskers.hex(8));
+
+        MaskingReport report = PostgresMasking.run(Chinook.connections(database), maskers, 3);
+
+        assertThat(report.outcome().rowsPerTable()).containsOnly(Map.entry("crm.people", 3L), Map.entry("log",
+                1001L), Map.entry("parent", 1L));
+        assertThat(report.outcome().valuesPerColumn()).containsEntry(ColumnRef.parse("log.line"), 1000L);
+        assertThat(report.outcome().changedPerColumn()).containsEntry(ColumnRef.parse("log.line"), 1000L);
+        assertThat(strings(database, "select id || ' ' || name || ' ' || shout || ' ' || coalesce(note, '-') "
+                + "from crm.people order by id")).containsExactly(row(1, "Alice Liddell", "Alice Liddell"), row(2,
+                        "Bob Dylan", null), row(3, ODD, ODD));
+        assertThat(strings(database, "select count(*) from log where line is null")).containsExactly("1");
+        // COPY and TRUNCATE ONLY leave the inheritance child alone.
+        assertThat(strings(database, "select v from parent")).containsExactlyInAnyOrder("child row", HmacMaskers
+                .hmac("parent row").substring(0, 8));
+        // The identity's sequence was not restarted: the next row gets the next id.
+        PostgresCluster.shared().execute(database, "insert into crm.people (name) values ('Carol')");
+        assertThat(strings(database, "select max(id) from crm.people")).containsExactly("4");
+    }
+
+    @Test
+    void partitionsAreMaskedOneByOneWithTheForeignKeysOfTheirParent() throws SQLException {
+        String database = database("create table event (id int, at date, who text, primary key (id, at)) "
+                + "partition by range (at)",
+                "create table event_2024 partition of event for values from ('2024-01-01') to ('2025-01-01')",
+                "create table event_2025 partition of event for values from ('2025-01-01') to ('2026-01-01')",
+                "create index event_who on event (who)",
+                "create table event_note (event_id int, event_at date, body text, "
+                        + "foreign key (event_id, event_at) references event)",
+                "insert into event select i, date '2024-06-01' + i, 'person ' || i from generate_series(1, 400) i",
+                "insert into event_note select id, at, 'about ' || id from event");
+        Map<ColumnRef, Masker> maskers = Map.of(ColumnRef.parse("event_2024.who"), HmacMaskers.hex(12), ColumnRef
+                .parse("event_2025.who"), HmacMaskers.hex(12));
+
+        MaskingReport report = PostgresMasking.run(Chinook.connections(database), maskers, 2);
+
+        assertThat(report.outcome().rows()).isEqualTo(400);
+        assertThat(strings(database, "select count(*) from event where who like 'person%'")).containsExactly("0");
+        assertThat(strings(database, "select count(*) from event_note join event on (event_id, event_at) = (id, at)"))
+                .containsExactly("400");
+        assertThat(strings(database, "select count(*) from pg_constraint where contype = 'f' and convalidated"))
+                .containsExactly("3");
+    }
+
+    @Test
+    void aUniqueIndexThatNoLongerHoldsFailsItsTableNamingTheIndex() throws SQLException {
+        String database = database("create table tag (label text)", "create unique index tag_label on tag (label)",
+                "insert into tag values ('first'), ('second')");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "tag.label"), (value, row) -> "same"), 1)).isInstanceOf(MaskingFailure.class).hasMessageContaining(
+                        "unique index tag_label of tag (label) no longer holds")
+                .hasMessageContaining(
+                        "tag.label collide");
+        assertThat(strings(database, "select label from tag order by 1")).containsExactly("first", "second");
+    }
+
+    @Test
+    void aMaskedValueTheColumnRefusesFailsNamingTheColumnButNotTheValue() {
+        String database = database("create table card (number varchar(4))", "insert into card values ('1234')");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "card.number"), (value, row) -> "secret-too-long"), 1)).isInstanceOf(MaskingFailure.class)
+                .hasMessageContaining("value too long for type character varying(4) (column number)")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aMaskerThatThrowsFailsItsTableNamingTheColumnAndTheRow() throws SQLException {
+        String database = database("create table city (name text)", "insert into city values ('Lisbon'), ('Porto')");
+        Masker refusesPorto = (value, row) -> {
+            if (value.equals("Porto")) {
+                throw new IllegalArgumentException("cannot mask this one");
+            }
+            return "City";
+        };
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "city.name"), refusesPorto), 1)).isInstanceOf(MaskingFailure.class).hasMessageContaining(
+                        "The masker of city.name failed on row 2 (IllegalArgumentException: cannot mask this one)");
+        assertThat(strings(database, "select name from city order by 1")).containsExactly("Lisbon", "Porto");
+    }
+
+    @Test
+    void aMaskerThatChangesNothingIsTakenForAMistake() {
+        String database = database("create table note (body text)",
+                "insert into note select 'note number ' || i from generate_series(1, 20) i");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "note.body"), (value, row) -> value), 1)).isInstanceOf(MaskingFailure.class).hasMessageContaining(
+                        "changed none of the 20 values of note.body");
+    }
+
+    @Test
+    void unknownAndGeneratedColumnsAreRuleErrorsBeforeAnythingIsTouched() throws SQLException {
+        String database = database("create table person (name text, shout text generated always as (upper(name)) "
+                + "stored)", "insert into person values ('Alice')");
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "persn.name"), HmacMaskers.hex(4)), 1)).isInstanceOf(RuleError.class).hasMessageContaining(
+                        "nearest that name are person");
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "person.shout"), HmacMaskers.hex(4)), 1)).isInstanceOf(RuleError.class).hasMessageContaining(
+                        "generated column");
+        assertThat(strings(database, "select name from person")).containsExactly("Alice");
+    }
+
+    private static String row(int id, String originalName, String originalNote) {
+        String masked = "M" + HmacMaskers.hmac(originalName).substring(0, 10);
+        String note = originalNote == null ? "-" : "note of " + HmacMaskers.hmac(originalName).substring(0, 6);
+        return id + " " + masked + " " + masked.toUpperCase(Locale.ROOT) + " " + note;
+    }
+
+    private static String database(String... statements) {
+        PostgresCluster cluster = PostgresCluster.shared();
+        String url = cluster.createDatabase();
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        cluster.execute(database, statements);
+        return database;
+    }
+}
