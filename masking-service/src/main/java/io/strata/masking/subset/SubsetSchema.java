@@ -27,7 +27,9 @@ public final class SubsetSchema {
 
     private static final String TABLES = """
             SELECT c.oid, n.nspname, c.relname, c.relkind = 'p' AS partitioned, c.reltuples::bigint AS estimate,
-                   pg_table_size(c.oid) AS size,
+                   CASE WHEN c.relkind = 'p'
+                        THEN (SELECT coalesce(sum(pg_table_size(part.relid)), 0) FROM pg_partition_tree(c.oid) part)
+                        ELSE pg_table_size(c.oid) END AS size,
                    (SELECT array_agg(a.attname::text ORDER BY k.i)
                       FROM pg_constraint pk, unnest(pk.conkey) WITH ORDINALITY k(attnum, i)
                       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
@@ -163,7 +165,7 @@ public final class SubsetSchema {
      * @param columns its columns in order
      * @param primaryKey its primary key columns in order, empty when it has none
      * @param estimatedRows the planner's row count ({@code pg_class.reltuples}), -1 when never analysed
-     * @param sizeBytes its size on disk, TOAST included
+     * @param sizeBytes its size on disk, TOAST and partitions included
      * @param partitioned whether it is a partitioned table
      */
     public record Table(String schema, String name, List<Column> columns, List<String> primaryKey, long estimatedRows,

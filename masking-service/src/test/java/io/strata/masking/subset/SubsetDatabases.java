@@ -85,7 +85,7 @@ final class SubsetDatabases {
         List<String[]> keys = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT conrelid::regclass::text, quote_ident(conname), "
-                        + "pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f'")) {
+                        + "pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conparentid = 0")) {
             while (rows.next()) {
                 keys.add(new String[]{rows.getString(1), rows.getString(2), rows.getString(3)});
             }

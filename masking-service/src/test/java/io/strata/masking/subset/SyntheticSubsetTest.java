@@ -127,6 +127,34 @@ class SyntheticSubsetTest {
         }
     }
 
+    @Test
+    void aPartitionedTableWithoutAPrimaryKeyIsTrackedPartitionByPartition() throws SQLException {
+        String database = SubsetDatabases.create("partitioned");
+        SubsetDatabases.cluster().execute(database,
+                "CREATE TABLE account (id int PRIMARY KEY)",
+                "CREATE TABLE event (account_id int NOT NULL REFERENCES account, at date NOT NULL) "
+                        + "PARTITION BY RANGE (at)",
+                "CREATE TABLE event_2024 PARTITION OF event FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                "CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+                "INSERT INTO account SELECT generate_series(1, 5)",
+                // The first row of each partition has the same ctid, (0,1): only tableoid tells them apart.
+                "INSERT INTO event VALUES (1, '2024-03-01'), (2, '2024-04-01'), (2, '2025-03-01'), (1, '2025-04-01'),"
+                        + " (3, '2024-05-01')");
+        try (Connection connection = SubsetDatabases.connect(database)) {
+            SubsetRequest request = SubsetRequest.of(Root.where("event", "account_id = 2 AND at < '2025-01-01'"),
+                    Root.where("account", "id = 1"));
+            SubsetPlan plan = new SubsetPlanner().plan(connection, request);
+            new SubsetExecutor().run(connection, request);
+
+            assertThat(plan.keptRows()).containsEntry("event", 3L).containsEntry("account", 2L);
+            assertThat(count(connection, "SELECT count(*) FROM event_2024")).isEqualTo(2);
+            assertThat(count(connection, "SELECT count(*) FROM event_2025")).isEqualTo(1);
+            assertThat(ids(connection, "SELECT account_id FROM event")).containsExactly(1L, 2L);
+            assertThat(ids(connection, "SELECT id FROM account")).containsExactly(1L, 2L);
+            assertEveryForeignKeyHolds(connection);
+        }
+    }
+
     private static String withUnrelated() {
         String database = SubsetDatabases.create("unrelated");
         SubsetDatabases.cluster().execute(database,
