@@ -35,8 +35,8 @@ import io.strata.masking.subset.SubsetSchema.Table;
  * referencing those (the invoices' lines), transitively. This is what makes the subset <em>useful</em>. Rows kept
  * only because something needs them as parents (the tracks the lines name, the genres of those tracks) pull in their
  * own parents but not their children: otherwise one shared genre would pull every track of the genre, every line
- * naming those tracks, every invoice, every customer, and the subset would be the database. Like Jailer's and
- * Condenser's, the subset is "the roots, everything below them, and everything above all that".</li>
+ * naming those tracks, every invoice, every customer, and the subset would be the database. As in the usual
+ * subsetting tools, the subset is "the roots, everything below them, and everything above all that".</li>
  * <li><b>Fixed point.</b> Rows are added along every relationship until none adds a row: a row reached downward may
  * need a parent that brings more children into reach, and so on.</li>
  * <li><b>Cycles.</b> The foreign-key graph may hold cycles of any shape, self-references included
