@@ -2,10 +2,6 @@ package io.strata.masking.subset;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.strata.testing.PostgresCluster;
+import io.strata.testing.SampleDatabases;
 
 /** Databases for the subset tests, in the JVM's shared cluster: Chinook, or a schema of the test's own. */
 final class SubsetDatabases {
@@ -39,20 +35,8 @@ final class SubsetDatabases {
     /** A new database holding the Chinook sample; returns its name. */
     static String chinook() {
         String database = create("chinook");
-        cluster().execute(database, chinookScript());
+        SampleDatabases.loadChinook(cluster(), database);
         return database;
-    }
-
-    /** The Chinook script without the lines that drop, create and connect to a database of its own. */
-    private static String chinookScript() {
-        try (InputStream in = SubsetDatabases.class.getResourceAsStream("/chinook/chinook-postgresql.sql")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return script.lines().filter(line -> !line.startsWith("DROP DATABASE")
-                    && !line.startsWith("CREATE DATABASE") && !line.startsWith("\\c"))
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static Connection connect(String database) throws SQLException {

@@ -1,0 +1,26 @@
+package io.strata.masking.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The masking service: how many tables it masks at once, how it reaches databases, where its keys live. */
+@ConfigMapping(prefix = "strata.masking")
+public interface MaskingConfig {
+
+    /** Tables masked at once; 0 means one per processor core. */
+    @WithDefault("0")
+    int threads();
+
+    /** How long connecting to a database to mask may take. */
+    @WithDefault("15s")
+    Duration connectTimeout();
+
+    /**
+     * The directory of the masking keys, one sub-directory per domain, one file per version (mode 0600). Default:
+     * {@code $STRATA_HOME/secrets/masking-keys}. In Kubernetes, a Secret mounted there.
+     */
+    Optional<String> keysDirectory();
+}

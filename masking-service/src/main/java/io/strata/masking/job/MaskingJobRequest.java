@@ -1,0 +1,20 @@
+package io.strata.masking.job;
+
+import jakarta.validation.constraints.NotBlank;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code POST /api/v1/masking-jobs}: mask one virtual database in place.
+ *
+ * @param vdb the virtual database's id or name
+ * @param ruleset the ruleset's id or name
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MaskingJobRequest(
+        @NotBlank(message = "is required: the id or name of a running virtual database (GET /api/v1/vdbs)") String vdb,
+        @NotBlank(message = "is required: the id or name of a ruleset (GET /api/v1/rulesets)") String ruleset) {
+
+    /** What a request without a body is told. */
+    public static final String REQUIRED = "is required: send a JSON body {vdb, ruleset}";
+}

@@ -1,0 +1,99 @@
+package io.strata.masking.job;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.strata.masking.algorithms.Algorithms;
+import io.strata.masking.algorithms.ColumnInfo;
+import io.strata.masking.algorithms.Masker;
+import io.strata.masking.algorithms.MaskingKeys;
+import io.strata.masking.algorithms.MaskingRule;
+import io.strata.masking.algorithms.RuleError;
+import io.strata.masking.postgres.ColumnRef;
+import io.strata.masking.postgres.ConnectionFactory;
+import io.strata.masking.postgres.DatabaseSchema;
+import io.strata.masking.postgres.SchemaReader;
+
+/**
+ * A ruleset applied to one database's schema: every rule's table and column found, every algorithm configured for its
+ * column with its domain's current key. The same check answers a request (a 400 naming the rule) and starts the work.
+ */
+@ApplicationScoped
+public class MaskingPlans {
+
+    @Inject
+    MaskingKeys keys;
+
+    /**
+     * The maskers of each column and the key ids they use.
+     *
+     * @param maskers the masker of each masked column
+     * @param keyIds the ids of the keys used, sorted
+     * @param publicText the columns whose text the leak check does not search
+     */
+    public record Plan(Map<ColumnRef, Masker> maskers, List<String> keyIds, Set<ColumnRef> publicText) {
+    }
+
+    /** A rule that does not fit the database: its index in the ruleset, the field at fault, and why. */
+    public static class RuleMismatch extends RuntimeException {
+
+        private final String field;
+
+        RuleMismatch(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** The field at fault, e.g. {@code rules[2].column}. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * The plan of these rules on the database behind {@code connections}.
+     *
+     * @throws RuleMismatch when a rule does not fit the database
+     * @throws SQLException when the database cannot be read
+     */
+    public Plan plan(ConnectionFactory connections, List<MaskingRule> rules, List<String> publicText)
+            throws SQLException {
+        DatabaseSchema schema;
+        try (Connection connection = connections.open()) {
+            schema = SchemaReader.read(connection);
+        }
+        Map<ColumnRef, Masker> maskers = new LinkedHashMap<>();
+        TreeSet<String> keyIds = new TreeSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            MaskingRule rule = rules.get(i);
+            try {
+                ColumnInfo column = schema.columnInfo(rule.table(), rule.column());
+                Algorithms.Configured configured = Algorithms.create(rule, column, keys);
+                maskers.put(new ColumnRef(column.table(), column.column()), configured.masker());
+                keyIds.addAll(configured.keyIds());
+            } catch (RuleError e) {
+                throw new RuleMismatch("rules[" + i + "]." + e.field(), e.getMessage());
+            }
+        }
+        Set<ColumnRef> publicColumns = new LinkedHashSet<>();
+        for (int i = 0; i < publicText.size(); i++) {
+            try {
+                ColumnRef column = ColumnRef.parse(publicText.get(i));
+                ColumnInfo info = schema.columnInfo(column.table(), column.column());
+                publicColumns.add(new ColumnRef(info.table(), info.column()));
+            } catch (RuleError e) {
+                throw new RuleMismatch("publicText[" + i + "]", e.getMessage());
+            }
+        }
+        return new Plan(maskers, List.copyOf(keyIds), publicColumns);
+    }
+}
