@@ -31,6 +31,8 @@ create table masking_run (
     ruleset_version integer not null,
     rules text not null,
     public_text text not null default '[]',
+    -- The subset made before masking, null for none.
+    subset text,
     status varchar(16) not null,
     attempts integer not null default 0,
     report text,

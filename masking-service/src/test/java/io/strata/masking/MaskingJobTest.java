@@ -113,6 +113,10 @@ class MaskingJobTest {
         String job = given().contentType("application/json").body(Map.of("vdb", vdb.id(), "ruleset", ruleset))
                 .post("/api/v1/masking-jobs").then().log().ifValidationFails().statusCode(202).extract().path(
                         "jobId");
+        return awaitRun(job);
+    }
+
+    private JsonPath awaitRun(String job) {
         await().atMost(PATIENCE).until(() -> List.of("SUCCEEDED", "FAILED").contains(given().get("/api/v1/jobs/"
                 + job).then().extract().path("state")));
         return given().get("/api/v1/masking-jobs/" + job).then().statusCode(200).extract().jsonPath();
@@ -193,6 +197,54 @@ class MaskingJobTest {
 
         assertThat(run.getString("status")).isEqualTo("FAILED");
         assertThat(run.getString("error")).contains("invoice").contains("billing_address").contains("customer.email");
+    }
+
+    @Test
+    void aJobSubsetsTheDatabaseBeforeMaskingItAndKeepsEveryReference() throws SQLException {
+        ChinookVdb vdb = chinookVdb();
+        List<String> canadians = query(vdb, "select count(*) from customer where country = 'Canada'");
+        List<String> theirInvoices = query(vdb, "select count(*) from invoice i join customer c using (customer_id) "
+                + "where c.country = 'Canada'");
+        String ruleset = ruleset(CUSTOMER_PII, CATALOG);
+
+        String job = given().contentType("application/json").body(Map.of("vdb", vdb.id(), "ruleset", ruleset,
+                "subset", Map.of("roots", List.of(Map.of("table", "customer", "where", "country = 'Canada'"))))).post(
+                        "/api/v1/masking-jobs")
+                .then().log().ifValidationFails().statusCode(202).extract().path(
+                        "jobId");
+        JsonPath run = awaitRun(job);
+
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(query(vdb, "select count(*) from customer")).isEqualTo(canadians);
+        assertThat(query(vdb, "select count(*) from invoice")).isEqualTo(theirInvoices);
+        assertThat(query(vdb, "select count(*) from invoice_line l left join track t using (track_id) where "
+                + "t.track_id is null")).as("every kept line's track is kept").containsExactly("0");
+        assertThat(run.getList("report.subset.tables.table", String.class)).contains("customer", "invoice");
+    }
+
+    @Test
+    void aSubsetIsPlannedWithoutChangingTheDatabaseAndABadRootIsNamed() throws SQLException {
+        ChinookVdb vdb = chinookVdb();
+        List<String> canadians = query(vdb, "select count(*) from customer where country = 'Canada'");
+
+        given().contentType("application/json").body(Map.of("dataset", vdb.id(), "root", Map.of("table", "customer",
+                "where", "country = 'Canada'"))).post("/api/v1/subsets/plan").then().log().ifValidationFails()
+                .statusCode(200).body("keptRows.customer", equalTo(Integer.parseInt(canadians.get(0)))).body(
+                        "estimate", equalTo("EXACT"));
+        assertThat(query(vdb, "select count(*) from customer")).containsExactly("59");
+
+        given().contentType("application/json").body(Map.of("dataset", vdb.id(), "root", Map.of("table",
+                "customers"))).post("/api/v1/subsets/plan").then().statusCode(400).body("field", equalTo(
+                        "root.table"))
+                .body("detail", containsString("customers"));
+        given().contentType("application/json").body(Map.of("dataset", "no-such-vdb", "root", Map.of("table",
+                "customer"))).post("/api/v1/subsets/plan").then().statusCode(400).body("field", equalTo("dataset"));
+        given().contentType("application/json").body(Map.of("vdb", vdb.id(), "ruleset", ruleset(List.of(CUSTOMER_PII
+                .get(0))), "subset", Map.of("roots", List.of(
+                        Map.of("table", "customer", "where", "no_such_column "
+                                + "= 1")))))
+                .post("/api/v1/masking-jobs").then().statusCode(400).body("field", equalTo(
+                        "subset.roots[0].where"));
     }
 
     @Test

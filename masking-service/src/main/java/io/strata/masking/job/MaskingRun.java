@@ -18,6 +18,7 @@ import io.strata.common.persistence.ObjectMapConverter;
 import io.strata.common.persistence.StringListConverter;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.ruleset.MaskingRulesConverter;
+import io.strata.masking.subset.SubsetRequest;
 
 /**
  * One masking of one database, keyed by its job: the rules it used (a ruleset may change later), how far it got and
@@ -52,6 +53,11 @@ public class MaskingRun extends PanacheEntityBase {
     @Convert(converter = StringListConverter.class)
     @Column(name = "public_text", columnDefinition = "text", nullable = false)
     public List<String> publicText;
+
+    /** The subset made in place before masking, {@code null} for none. */
+    @Convert(converter = SubsetRequestConverter.class)
+    @Column(columnDefinition = "text")
+    public SubsetRequest subset;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -1,5 +1,6 @@
 package io.strata.masking.job;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -17,7 +18,12 @@ import io.strata.common.errors.Errors;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
 import io.strata.masking.known.KnownVdb;
+import io.strata.masking.postgres.ConnectionFactory;
 import io.strata.masking.ruleset.Ruleset;
+import io.strata.masking.subset.SubsetError;
+import io.strata.masking.subset.SubsetRequest;
+import io.strata.masking.subset.SubsetRequestValidator;
+import io.strata.masking.subset.SubsetSchema;
 
 /**
  * The rules of masking jobs: the virtual database runs and no other masking job works on it, the ruleset exists and
@@ -39,15 +45,23 @@ public class MaskingService {
     /** Checks a request on the database it names, then starts masking it. */
     public Job maskVdb(MaskingJobRequest request, String requestedBy) {
         Target target = QuarkusTransaction.requiringNew().call(() -> target(request));
+        ConnectionFactory database = connections.to(target.vdb());
         try {
-            plans.plan(connections.to(target.vdb()), target.ruleset().rules, target.ruleset().publicText);
+            plans.plan(database, target.ruleset().rules, target.ruleset().publicText);
+            if (request.subset() != null) {
+                try (Connection connection = database.open()) {
+                    new SubsetRequestValidator(connection, SubsetSchema.read(connection)).check(request.subset());
+                }
+            }
         } catch (MaskingPlans.RuleMismatch e) {
             throw ApiException.badRequest(e.field(), "Ruleset " + target.ruleset().name + ": " + e.getMessage());
+        } catch (SubsetError e) {
+            throw ApiException.badRequest("subset." + e.field(), e.getMessage());
         } catch (SQLException e) {
             throw ApiException.conflict("Cannot read virtual database " + target.vdb().name + ": " + Errors
                     .rootMessage(e) + " Is it running? POST /api/v1/vdbs/" + target.vdb().id + "/start starts it.");
         }
-        return QuarkusTransaction.requiringNew().call(() -> start(target, requestedBy));
+        return QuarkusTransaction.requiringNew().call(() -> start(target, request.subset(), requestedBy));
     }
 
     private record Target(KnownVdb vdb, Ruleset ruleset) {
@@ -71,7 +85,7 @@ public class MaskingService {
         return new Target(vdb, ruleset);
     }
 
-    private Job start(Target target, String requestedBy) {
+    private Job start(Target target, SubsetRequest subset, String requestedBy) {
         if (MaskingRun.count("vdbId = ?1 and status = ?2", target.vdb().id, MaskingRun.Status.RUNNING) > 0) {
             throw ApiException.conflict("Virtual database " + target.vdb().name + " is being masked already; wait "
                     + "for that job to end.");
@@ -86,6 +100,7 @@ public class MaskingService {
         run.rulesetVersion = ruleset.version;
         run.rules = ruleset.rules;
         run.publicText = ruleset.publicText;
+        run.subset = subset;
         run.status = MaskingRun.Status.RUNNING;
         run.createdAt = Instant.now();
         run.persist();

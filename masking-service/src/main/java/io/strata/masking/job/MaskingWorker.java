@@ -1,5 +1,6 @@
 package io.strata.masking.job;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,10 @@ import io.strata.masking.postgres.MaskingFailure;
 import io.strata.masking.postgres.MaskingOutcome;
 import io.strata.masking.postgres.MaskingReport;
 import io.strata.masking.postgres.PostgresMasking;
+import io.strata.masking.subset.SubsetError;
+import io.strata.masking.subset.SubsetExecutor;
+import io.strata.masking.subset.SubsetReport;
+import io.strata.masking.subset.SubsetRequest;
 
 /**
  * Masks a database in place and verifies it, outside any transaction. A second attempt at one job means the service
@@ -41,7 +46,8 @@ public class MaskingWorker {
     @Inject
     MaskingConfig config;
 
-    private record Attempt(int number, KnownVdb vdb, List<MaskingRule> rules, List<String> publicText) {
+    private record Attempt(int number, KnownVdb vdb, List<MaskingRule> rules, List<String> publicText,
+            SubsetRequest subset) {
     }
 
     /** Masks the job's database with the job's rules; returns the report. */
@@ -61,19 +67,41 @@ public class MaskingWorker {
             throw new IllegalStateException("Cannot read virtual database " + attempt.vdb().name + ": " + Errors
                     .rootMessage(e), e);
         }
-        progress.report(5, "masking " + plan.maskers().size() + " columns of " + attempt.vdb().name);
+        SubsetReport subset = null;
+        if (attempt.subset() != null) {
+            progress.report(5, "subsetting " + attempt.vdb().name);
+            subset = subset(database, attempt);
+        }
+        progress.report(30, "masking " + plan.maskers().size() + " columns of " + attempt.vdb().name);
         MaskingReport report = PostgresMasking.run(database, plan.maskers(), threads(), plan.publicText());
         MaskingOutcome outcome = report.outcome();
         Log.infof("Masked %s: %d rows of %d tables, %d columns in %d ms; no original value left",
                 attempt.vdb().name, outcome.rows(), outcome.rowsPerTable().size(), plan.maskers().size(), outcome
                         .took().toMillis());
-        return report(outcome, plan);
+        Map<String, Object> result = report(outcome, plan);
+        if (subset != null) {
+            result.put("subset", subset);
+        }
+        return result;
     }
 
     private static Attempt begin(UUID jobId) {
         MaskingRun run = MaskingRun.findById(jobId);
         run.attempts++;
-        return new Attempt(run.attempts, KnownVdb.findById(run.vdbId), run.rules, run.publicText);
+        return new Attempt(run.attempts, KnownVdb.findById(run.vdbId), run.rules, run.publicText, run.subset);
+    }
+
+    /** Subsets the database in place, in one transaction: on failure nothing was deleted. */
+    private static SubsetReport subset(ConnectionFactory database, Attempt attempt) {
+        try (Connection connection = database.open()) {
+            SubsetReport report = new SubsetExecutor().run(connection, attempt.subset());
+            Log.infof("Subset %s: %s", attempt.vdb().name, report.tables().stream().map(table -> table.table() + " "
+                    + table.rowsKept() + "/" + table.rowsBefore()).toList());
+            return report;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Subsetting virtual database " + attempt.vdb().name + " failed, nothing "
+                    + "was deleted: " + Errors.rootMessage(e), e);
+        }
     }
 
     /** What a run reports: rows, each column's values and how many changed, the keys, and the leak check. */
@@ -103,6 +131,9 @@ public class MaskingWorker {
     static String describe(RuntimeException error) {
         if (error instanceof MaskingPlans.RuleMismatch mismatch) {
             return mismatch.field() + ": " + mismatch.getMessage();
+        }
+        if (error instanceof SubsetError subsetError) {
+            return "subset." + subsetError.field() + ": " + subsetError.getMessage();
         }
         if (error instanceof MaskingFailure failure) {
             return failure.getMessage();
