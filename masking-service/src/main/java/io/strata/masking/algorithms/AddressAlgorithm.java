@@ -50,6 +50,7 @@ public final class AddressAlgorithm implements Algorithm {
 
     @Override
     public Masker create(MaskingRule rule, ColumnInfo column, MaskingKey key) {
+        ColumnTypes.requireCharacter(column, NAME);
         String part = part(rule.parameters());
         String entityColumn = RuleParams.text(rule.parameters(), ENTITY_COLUMN);
         Addresses addresses = new Addresses(key.material(), part, Dictionaries.get("streets"),

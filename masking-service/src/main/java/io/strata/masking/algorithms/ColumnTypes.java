@@ -49,6 +49,14 @@ final class ColumnTypes {
         return column.table() + "." + column.column() + " (" + column.type() + ")";
     }
 
+    /** Refuses a column that is not of a character type (text, varchar, char ...). */
+    static void requireCharacter(ColumnInfo column, String algorithm) {
+        if (!isCharacter(column)) {
+            throw new RuleError("column", column.table() + "." + column.column() + " is of type " + column.type()
+                    + "; " + algorithm + " masks text columns (text, varchar, char) only.");
+        }
+    }
+
     /** Refuses a column whose type is not one of these. */
     static void require(ColumnInfo column, Set<String> types, String algorithm, String accepted) {
         if (!types.contains(base(column))) {

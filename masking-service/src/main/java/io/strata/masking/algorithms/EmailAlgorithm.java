@@ -113,6 +113,7 @@ public final class EmailAlgorithm implements Algorithm {
 
     @Override
     public Masker create(MaskingRule rule, ColumnInfo column, Map<String, MaskingKey> keys) {
+        ColumnTypes.requireCharacter(column, NAME);
         Options options = Options.of(rule.parameters());
         int shortest = EmailMasker.SUFFIX_LENGTH + 1 + options.domain().length();
         if (column.maxLength() != null && column.maxLength() < shortest) {

@@ -45,6 +45,7 @@ public final class PhoneAlgorithm implements Algorithm {
 
     @Override
     public Masker create(MaskingRule rule, ColumnInfo column, MaskingKey key) {
+        ColumnTypes.requireCharacter(column, NAME);
         int keep = keepPrefix(rule.parameters());
         byte[] material = key.material();
         return (value, row) -> {

@@ -63,6 +63,7 @@ public final class SecureLookupAlgorithm implements Algorithm {
     public Masker create(MaskingRule rule, ColumnInfo column, MaskingKey key) {
         Map<String, Object> params = rule.parameters();
         check(params);
+        ColumnTypes.requireCharacter(column, name());
         Keyed keyed = new Keyed(key);
         boolean caseInsensitive = RuleParams.flag(params, "caseInsensitive", true);
         Integer maxLength = column.maxLength();

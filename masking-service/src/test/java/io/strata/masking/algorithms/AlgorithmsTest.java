@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,13 @@ class AlgorithmsTest {
         assertThat(Algorithms.create(new MaskingRule("t", "c", "email", Map.of()), unique, Fixtures.keys(1))
                 .masker()).isNotNull();
         Fixtures.assertRefusedOn("phone", Map.of(), unique, "algorithm");
+    }
+
+    @Test
+    void textAlgorithmsRefuseAColumnThatIsNotText() {
+        for (String algorithm : List.of("phone", "address", "email")) {
+            Fixtures.assertRefusedOn(algorithm, Map.of(), column("int4"), "column");
+        }
+        Fixtures.assertRefusedOn("secure-lookup", Map.of("dictionary", "cities"), column("date"), "column");
     }
 }
