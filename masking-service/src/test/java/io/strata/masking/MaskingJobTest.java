@@ -45,24 +45,9 @@ class MaskingJobTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    private static final List<Map<String, Object>> CUSTOMER_PII = List.of(
-            rule("customer", "first_name", "secure-lookup", Map.of("dictionary", "first-names")),
-            rule("customer", "last_name", "secure-lookup", Map.of("dictionary", "last-names")),
-            rule("customer", "email", "email", Map.of("firstNameColumn", "first_name", "lastNameColumn",
-                    "last_name")),
-            rule("customer", "phone", "phone", Map.of()),
-            rule("customer", "fax", "phone", Map.of()),
-            rule("customer", "address", "address", Map.of("part", "street", "entityColumn", "customer_id")),
-            rule("invoice", "billing_address", "address", Map.of("part", "street", "entityColumn", "customer_id")),
-            rule("employee", "first_name", "secure-lookup", Map.of("dictionary", "first-names")),
-            rule("employee", "last_name", "secure-lookup", Map.of("dictionary", "last-names")),
-            rule("employee", "email", "email", Map.of()),
-            rule("employee", "phone", "phone", Map.of()),
-            rule("employee", "fax", "phone", Map.of()));
+    private static final List<Map<String, Object>> CUSTOMER_PII = SampleDatabases.chinookPersonalDataRules();
 
-    /** The music catalog: song titles and composers share words with people's names by chance. */
-    private static final List<String> CATALOG = List.of("track.name", "track.composer", "album.title",
-            "artist.name");
+    private static final List<String> CATALOG = SampleDatabases.chinookPublicText();
 
     @Inject
     EventCodec codec;
@@ -74,7 +59,7 @@ class MaskingJobTest {
 
     private static Map<String, Object> rule(String table, String column, String algorithm,
             Map<String, Object> params) {
-        return Map.of("table", table, "column", column, "algorithm", algorithm, "params", params);
+        return SampleDatabases.rule(table, column, algorithm, params);
     }
 
     /** A Chinook database announced as a running virtual database. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Sample databases for tests and demos, loaded into a database of a test's own. Chinook (a music store: customers,
@@ -32,6 +34,40 @@ public final class SampleDatabases {
                     + "SampleDatabases");
         }
         return script.substring(connect + "\\c chinook;".length());
+    }
+
+    /**
+     * A ruleset's rules (as the API takes them) for Chinook's personal data: customers' and employees' names, e-mails,
+     * phones and faxes (a fax often repeats the phone), customers' addresses and the invoices' billing addresses
+     * (copies of them), keyed by the customer so an invoice's address stays its customer's.
+     */
+    public static List<Map<String, Object>> chinookPersonalDataRules() {
+        Map<String, Object> street = Map.of("part", "street", "entityColumn", "customer_id");
+        return List.of(
+                rule("customer", "first_name", "secure-lookup", Map.of("dictionary", "first-names")),
+                rule("customer", "last_name", "secure-lookup", Map.of("dictionary", "last-names")),
+                rule("customer", "email", "email", Map.of("firstNameColumn", "first_name", "lastNameColumn",
+                        "last_name")),
+                rule("customer", "phone", "phone", Map.of()),
+                rule("customer", "fax", "phone", Map.of()),
+                rule("customer", "address", "address", street),
+                rule("invoice", "billing_address", "address", street),
+                rule("employee", "first_name", "secure-lookup", Map.of("dictionary", "first-names")),
+                rule("employee", "last_name", "secure-lookup", Map.of("dictionary", "last-names")),
+                rule("employee", "email", "email", Map.of()),
+                rule("employee", "phone", "phone", Map.of()),
+                rule("employee", "fax", "phone", Map.of()));
+    }
+
+    /** Chinook's public text: song titles and composers, album titles, artists, which share words with names. */
+    public static List<String> chinookPublicText() {
+        return List.of("track.name", "track.composer", "album.title", "artist.name");
+    }
+
+    /** One rule as the API takes it. */
+    public static Map<String, Object> rule(String table, String column, String algorithm,
+            Map<String, Object> params) {
+        return Map.of("table", table, "column", column, "algorithm", algorithm, "params", params);
     }
 
     private static String resource(String name) {

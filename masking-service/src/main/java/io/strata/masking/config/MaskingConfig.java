@@ -23,4 +23,12 @@ public interface MaskingConfig {
      * {@code $STRATA_HOME/secrets/masking-keys}. In Kubernetes, a Secret mounted there.
      */
     Optional<String> keysDirectory();
+
+    /**
+     * The superuser role of the sources' PostgreSQL clusters (the role that ran initdb). The masking service logs in
+     * as it, with a password of the moment, on the working clones of masked datasets only; the password is removed
+     * before the masked snapshot is taken.
+     */
+    @WithDefault("postgres")
+    String superuser();
 }

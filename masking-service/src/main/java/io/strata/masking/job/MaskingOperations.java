@@ -1,6 +1,5 @@
 package io.strata.masking.job;
 
-import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,22 +42,18 @@ public class MaskingOperations extends OperationDefinition<MaskingOperation, Mas
     @Override
     protected String completed(Operation<MaskingOperation, MaskingStep, MaskingWork> operation) {
         MaskingRun run = MaskingRun.findById(operation.jobId());
-        run.status = MaskingRun.Status.SUCCEEDED;
-        run.report = operation.data().report();
-        run.finishedAt = Instant.now();
+        run.finish(operation.data().report(), null);
         return "masked " + run.rules.size() + " columns; verified: no original value left";
     }
 
     @Override
     protected void failed(Operation<MaskingOperation, MaskingStep, MaskingWork> operation, String error) {
         MaskingRun run = MaskingRun.findById(operation.jobId());
-        run.status = MaskingRun.Status.FAILED;
-        run.error = error;
-        run.finishedAt = Instant.now();
+        run.finish(null, error);
     }
 
     @Override
     protected String describe(RuntimeException error) {
-        return MaskingWorker.describe(error);
+        return DatabaseMasking.describe(error);
     }
 }

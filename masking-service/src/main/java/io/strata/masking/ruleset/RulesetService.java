@@ -16,6 +16,7 @@ import io.strata.common.util.Ids;
 import io.strata.masking.algorithms.Algorithms;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.algorithms.RuleError;
+import io.strata.masking.dataset.MaskedDataset;
 import io.strata.masking.job.MaskingRun;
 
 /**
@@ -69,6 +70,12 @@ public class RulesetService {
         if (MaskingRun.count("rulesetId = ?1 and status = ?2", ruleset.id, MaskingRun.Status.RUNNING) > 0) {
             throw ApiException.conflict("Ruleset " + ruleset.name + " is in use by a running masking job; delete it "
                     + "when the job has ended.");
+        }
+        List<String> following = MaskedDataset.<MaskedDataset>list("rulesetId", ruleset.id).stream().map(
+                dataset -> dataset.name).toList();
+        if (!following.isEmpty()) {
+            throw ApiException.conflict("Ruleset " + ruleset.name + " masks the masked datasets " + following
+                    + "; they keep using it on every sync.");
         }
         ruleset.delete();
     }

@@ -1,0 +1,244 @@
+package io.strata.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.Processes;
+import io.strata.testing.SampleDatabases;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
+
+/**
+ * Masked datasets for real: a PostgreSQL source (Chinook) linked by the ingest service, masked on a working clone by
+ * the masking service on every sync, snapshotted onto the masked dataset's timeline by the snapshot service, and
+ * provisioned by the provisioning service; a ruleset that leaves an original value behind fails and leaves nothing.
+ */
+class MaskedDatasetIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+
+    private static final List<Map<String, Object>> PII = SampleDatabases.chinookPersonalDataRules();
+
+    private static final List<String> CATALOG = SampleDatabases.chinookPublicText();
+
+    private static StrataHome home;
+    private static PostgresCluster source;
+    private static ServiceProcess snapshot;
+    private static ServiceProcess provisioning;
+    private static ServiceProcess ingest;
+    private static ServiceProcess masking;
+    private static String sourceId;
+
+    @BeforeAll
+    static void start() {
+        home = StrataHome.create();
+        PostgresCluster state = PostgresCluster.shared();
+        KafkaBroker broker = KafkaBroker.shared();
+        String prefix = Backbone.freshPrefix();
+        source = PostgresCluster.start(Map.of());
+        source.execute("postgres", "create database chinook", "create role app login replication password 'ap'");
+        SampleDatabases.loadChinook(source, "chinook");
+        source.execute("chinook", "grant select, insert, update, delete on all tables in schema public to app");
+        snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
+                "8G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
+        int ports = Ports.range(61);
+        Map<String, String> provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
+                + (ports + 40)));
+        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(broker, prefix)
+                .start();
+        ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 41) + "-" + (ports + 60)))
+                .start();
+        masking = ServiceProcess.of("masking-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString())).start();
+
+        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
+                "chinook", "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(),
+                        "database", "chinook", "user", "app", "password", "ap")))
+                .post("/api/v1/sources").then()
+                .log().ifValidationFails().statusCode(202).extract().jsonPath();
+        sourceId = linked.getString("id");
+        Jobs.awaitEnd(ingest, linked.getString("jobId"), "SUCCEEDED", PATIENCE);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            for (ServiceProcess service : new ServiceProcess[]{masking, ingest, provisioning, snapshot}) {
+                if (service != null) {
+                    service.stop();
+                }
+            }
+            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true"));
+        } finally {
+            source.close();
+            home.close();
+        }
+    }
+
+    private static Map<String, Object> rule(String table, String column, String algorithm,
+            Map<String, Object> params) {
+        return SampleDatabases.rule(table, column, algorithm, params);
+    }
+
+    private static String ruleset(List<Map<String, Object>> rules) {
+        return given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("name", "rs-" + UUID
+                .randomUUID().toString().substring(0, 8), "rules", rules, "publicText", CATALOG)).post(
+                        "/api/v1/rulesets")
+                .then().log().ifValidationFails().statusCode(201).extract().path("id");
+    }
+
+    /** Makes a masked dataset; returns its id once the masking of the source's newest snapshot has ended so. */
+    private static String maskedDataset(String name, String ruleset, String expected) {
+        JsonPath accepted = given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("name",
+                name, "source", sourceId, "ruleset", ruleset)).post("/api/v1/masked-datasets").then().log()
+                .ifValidationFails().statusCode(202).extract().jsonPath();
+        Jobs.awaitEnd(masking, accepted.getString("jobId"), expected, PATIENCE);
+        return accepted.getString("id");
+    }
+
+    private static JsonPath dataset(String id) {
+        return given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** A VDB of the masked dataset's newest snapshot, once the provisioning service has heard of it. */
+    private static String provision(String maskedDataset, String name) {
+        String snapshotId = dataset(maskedDataset).getString("latestSnapshot");
+        await().atMost(PATIENCE).until(() -> given().baseUri(provisioning.baseUrl()).contentType("application/json")
+                .body(Map.of("name", "probe-" + System.nanoTime(), "from", Map.of("snapshot", snapshotId),
+                        "parameters", Map.of("maxConnections", 1)))
+                .post("/api/v1/vdbs").then().extract()
+                .statusCode() == 400);
+        JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                "name", name, "from", Map.of("dataset", maskedDataset))).post("/api/v1/vdbs").then().log()
+                .ifValidationFails().statusCode(202).extract().jsonPath();
+        Jobs.awaitEnd(provisioning, accepted.getString("jobId"), "SUCCEEDED", PATIENCE);
+        return accepted.getString("id");
+    }
+
+    private static List<String> query(String vdb, String sql) throws SQLException {
+        JsonPath view = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb).then().extract()
+                .jsonPath();
+        JsonPath credentials = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb + "/credentials")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + view.getInt(
+                "connection.port") + "/" + view.getString("connection.database"), credentials.getString("user"),
+                credentials.getString("password"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static List<String> sourceValues(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = source.connect("chinook");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** The live volumes of a dataset in the pool. */
+    private static List<String> volumes(String dataset) {
+        return given().baseUri(snapshot.baseUrl()).queryParam("dataset", dataset).get("/api/v1/volumes").then()
+                .statusCode(200).extract().jsonPath().getList("id", String.class);
+    }
+
+    @Test
+    void everySyncOfTheSourceBecomesAMaskedSnapshotThatVirtualDatabasesAreMadeFrom() throws SQLException {
+        List<String> emails = sourceValues("select email from customer");
+        String masked = maskedDataset("chinook-masked", ruleset(PII), "SUCCEEDED");
+
+        JsonPath first = dataset(masked);
+        assertThat(first.getList("snapshots.status", String.class)).containsExactly("SUCCEEDED");
+        assertThat(first.getList("snapshots[0].keyIds", String.class)).contains("names-v1", "emails-v1");
+        String vdb = provision(masked, "masked-qa");
+        assertThat(query(vdb, "select count(*) from customer")).containsExactly("59");
+        assertThat(query(vdb, "select email from customer")).hasSize(59).doesNotContainAnyElementsOf(emails);
+        assertThat(query(vdb, "select count(*) from invoice i join customer c using (customer_id)")).containsExactly(
+                "412");
+        given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked + "/snapshots/" + first.getString(
+                "latestSnapshot") + "/report").then().statusCode(200).body("usersReset", org.hamcrest.Matchers
+                        .hasItem("app"))
+                .body("columns.'customer.email'.changed", equalTo(59));
+        await().atMost(PATIENCE).until(() -> volumes(masked).isEmpty());
+
+        source.execute("chinook", "insert into customer (customer_id, first_name, last_name, email, phone) values "
+                + "(60, 'Ada', 'Quintero', 'ada.quintero@source.example', '+1 (555) 010-2233')");
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        Jobs.awaitEnd(ingest, sync, "SUCCEEDED", PATIENCE);
+
+        await().atMost(PATIENCE).until(() -> dataset(masked).getList("snapshots.status", String.class),
+                statuses -> statuses.size() == 2 && statuses.stream().allMatch("SUCCEEDED"::equals));
+        assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
+                .statusCode(200).extract().jsonPath().getList("id", String.class)).hasSize(2);
+        String refreshed = provision(masked, "masked-qa2");
+        assertThat(query(refreshed, "select count(*) from customer")).containsExactly("60");
+        assertThat(query(refreshed, "select count(*) from customer where email like '%source.example' or last_name "
+                + "= 'Quintero' or phone = '+1 (555) 010-2233'")).containsExactly("0");
+        assertThat(query(vdb, "select count(*) from customer")).as("the first VDB is untouched").containsExactly(
+                "59");
+    }
+
+    @Test
+    void aRulesetThatLeavesAnOriginalBehindFailsAndLeavesNoCloneOrEngine() {
+        String phonesOnly = ruleset(List.of(rule("customer", "phone", "phone", Map.of())));
+
+        String masked = maskedDataset("chinook-leaky", phonesOnly, "FAILED");
+
+        JsonPath view = dataset(masked);
+        assertThat(view.getString("snapshots[0].error")).contains("customer.fax").contains("customer.phone");
+        assertThat(view.getString("latestSnapshot")).isNull();
+        // The pool refuses to delete a volume an engine still works in: no volume left means no engine either.
+        await().atMost(PATIENCE).until(() -> volumes(masked).isEmpty());
+        assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
+                .statusCode(200).extract().jsonPath().getList("id", String.class)).isEmpty();
+    }
+
+    @Test
+    void badRequestsAreRefusedNamingTheField() {
+        String rules = ruleset(List.of(PII.get(2)));
+        given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("name", "x", "source",
+                "src-none", "ruleset", rules)).post("/api/v1/masked-datasets").then().statusCode(400).body("field",
+                        equalTo("source"));
+        given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("name", "x", "source",
+                sourceId, "ruleset", "no-such-ruleset")).post("/api/v1/masked-datasets").then().statusCode(400)
+                .body("field", equalTo("ruleset"));
+        given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("source", sourceId, "ruleset",
+                rules)).post("/api/v1/masked-datasets").then().statusCode(400).body("field", equalTo("name"));
+    }
+}

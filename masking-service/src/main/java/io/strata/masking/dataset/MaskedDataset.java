@@ -1,0 +1,53 @@
+package io.strata.masking.dataset;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.masking.job.SubsetRequestConverter;
+import io.strata.masking.subset.SubsetRequest;
+
+/**
+ * A masked dataset: every new snapshot of its source is cloned, subset, masked with its ruleset, its users' passwords
+ * removed, verified and snapshotted onto this dataset's own timeline, from which virtual databases are provisioned.
+ */
+@Entity
+@Table(name = "masked_dataset")
+public class MaskedDataset extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    /** The dataset (a source) whose snapshots are masked. */
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "ruleset_id", nullable = false)
+    public String rulesetId;
+
+    /** Whether every login role's password is removed, so no production credential reaches a copy. */
+    @Column(name = "reset_users", nullable = false)
+    public boolean resetUsers;
+
+    /** The subset made before masking, {@code null} for the whole database. */
+    @Convert(converter = SubsetRequestConverter.class)
+    @Column(columnDefinition = "text")
+    public SubsetRequest subset;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** A masked dataset by id or name, or {@code null}. */
+    public static MaskedDataset byIdOrName(String idOrName) {
+        MaskedDataset dataset = findById(idOrName);
+        return dataset != null ? dataset : find("name", idOrName).firstResult();
+    }
+}

@@ -1,0 +1,46 @@
+package io.strata.masking.dataset;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import io.strata.common.persistence.StringMapConverter;
+
+/** A snapshot the snapshot service announced; its metadata says how to start a working clone of it. */
+@Entity
+@Table(name = "snapshot_view")
+public class SourceSnapshot extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String dataset;
+
+    public String position;
+
+    @Column(name = "position_time")
+    public Instant positionTime;
+
+    @Convert(converter = StringMapConverter.class)
+    @Column(columnDefinition = "text")
+    public Map<String, String> metadata;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(nullable = false)
+    public boolean deleted;
+
+    /** The dataset's newest snapshot that is not deleted, or {@code null}. */
+    public static SourceSnapshot latestOf(String dataset) {
+        return find("dataset = ?1 and deleted = false", Sort.descending("createdAt"), dataset).firstResult();
+    }
+}

@@ -1,0 +1,75 @@
+package io.strata.masking.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.ObjectMapConverter;
+import io.strata.common.persistence.StringListConverter;
+import io.strata.masking.algorithms.MaskingRule;
+import io.strata.masking.ruleset.MaskingRulesConverter;
+
+/**
+ * What every masking keeps, whatever it masked (a virtual database, a working clone for a masked dataset): its job,
+ * the ruleset's rules and version as they were when it began, how it ended, its report or error.
+ */
+@MappedSuperclass
+public abstract class MaskingRecord extends PanacheEntityBase {
+
+    /** RUNNING until the job ends. */
+    public enum Status {
+        RUNNING, SUCCEEDED, FAILED
+    }
+
+    @Id
+    @Column(name = "job_id")
+    public UUID jobId;
+
+    @Column(name = "ruleset_version", nullable = false)
+    public int rulesetVersion;
+
+    @Convert(converter = MaskingRulesConverter.class)
+    @Column(columnDefinition = "text", nullable = false)
+    public List<MaskingRule> rules;
+
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "public_text", columnDefinition = "text", nullable = false)
+    public List<String> publicText;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    /** How many times a worker began masking: more than one means a restart interrupted it. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Convert(converter = ObjectMapConverter.class)
+    @Column(columnDefinition = "text")
+    public Map<String, Object> report;
+
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** Ends the record: succeeded with the report, or failed with the error. */
+    public void finish(Map<String, Object> finalReport, String failure) {
+        status = failure == null ? Status.SUCCEEDED : Status.FAILED;
+        report = finalReport;
+        error = failure;
+        finishedAt = Instant.now();
+    }
+}
