@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Strata story on one machine (`make demo` runs `make up` first, then this):
 #   a "production" PostgreSQL with a generated clinic database (patients, visits), linked as a source with log
-#   sync, synced after a change, three virtual databases provisioned in parallel, a change in one invisible to the
+#   sync, synced after a change, masked into a masked dataset (names, e-mails, dates of birth; users reset) that a
+#   virtual database is provisioned from, three virtual databases provisioned in parallel, a change in one invisible to the
 #   others, one refreshed, one bookmarked and rewound to the bookmark after a destructive test, a branch from the
 #   bookmark, the space report, and a psql command to connect.
 # Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would.
@@ -131,7 +132,7 @@ EOF
 }
 
 clean_previous_run() {
-  step "removing the previous demo run's bookmarks, virtual databases and source"
+  step "removing the previous demo run's bookmarks, virtual databases, masked dataset and source"
   local id job
   # Bookmarks first: a bookmark keeps its snapshot even after its virtual database is gone.
   for id in $(api GET /bookmarks | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
@@ -141,6 +142,9 @@ clean_previous_run() {
   for id in $(api GET /vdbs | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
     job="$(api DELETE "/vdbs/$id" | jq -r .jobId)"
     wait_job "$job"
+  done
+  for id in $(api GET /masked-datasets | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
+    api DELETE "/masked-datasets/$id" >/dev/null
   done
   for id in $(api GET /sources | jq -r '.[] | select(.name == "demo-clinic") | .id'); do
     job="$(api DELETE "/sources/$id" | jq -r .jobId)"
@@ -167,6 +171,42 @@ sync_after_change() {
   psql_prod -c "insert into visits (patient_id, visited_at, note) select i, now(), 'after link' from generate_series(1, 1000) i"
   wait_job "$(api POST "/sources/$SOURCE_ID/sync" | jq -r .jobId)"
   done_step "$(api GET "/datasets/$SOURCE_ID/timeline" | jq -r '"\(.snapshots | length) snapshots on the timeline"')"
+}
+
+mask_source() {
+  step "masked dataset: the newest snapshot cloned, masked (names, e-mails, dates of birth), verified, users reset"
+  local ruleset accepted masked_id job report
+  ruleset="$(ALLOW=1 api GET /rulesets/demo-clinic-pii | jq -r '.id // empty')"
+  if [[ -z $ruleset ]]; then
+    ruleset="$(api POST /rulesets '{"name": "demo-clinic-pii", "rules": [
+      {"table": "patients", "column": "name", "algorithm": "secure-lookup", "params": {"dictionary": "full-names"}},
+      {"table": "patients", "column": "email", "algorithm": "email", "params": {}},
+      {"table": "patients", "column": "date_of_birth", "algorithm": "date-shift",
+       "params": {"keep": "ageBand", "band": 2, "entityColumn": "id"}}]}' | jq -r .id)"
+  fi
+  accepted="$(api POST /masked-datasets "{\"name\": \"demo-clinic-masked\", \"source\": \"$SOURCE_ID\", \"ruleset\": \"$ruleset\"}")"
+  masked_id="$(jq -r .id <<<"$accepted")"
+  wait_job "$(jq -r .jobId <<<"$accepted")"
+  report="$(api GET "/masked-datasets/$masked_id" | jq -r '.latestSnapshot')"
+  report="$(api GET "/masked-datasets/$masked_id/snapshots/$report/report")"
+  done_step "$(jq -r '"\(.rows) rows, \(.columns | length) columns masked and verified in \(.tookMillis) ms; keys \(.keyIds | join(", ")); passwords removed: \(.usersReset | join(", "))"' <<<"$report")"
+
+  step "a tester's virtual database (demo-masked) from the masked dataset: no production value in it"
+  # The provisioning service hears of the masked snapshot from the snapshot service's event.
+  job=""
+  for _ in $(seq 1 200); do
+    job="$(ALLOW=1 api POST /vdbs "{\"name\": \"demo-masked\", \"from\": {\"dataset\": \"$masked_id\"}}" | jq -r '.jobId // empty')"
+    [[ -z $job ]] || break
+    sleep 0.05
+  done
+  [[ -n $job ]] || fail "the provisioning service does not know the masked dataset $masked_id"
+  wait_job "$job"
+  local prod masked
+  prod="$(psql_prod -c "select name || ' <' || email || '> ' || date_of_birth from patients where id = 1")"
+  masked="$(psql_vdb demo-masked "select name || ' <' || email || '> ' || date_of_birth from patients where id = 1")"
+  [[ $masked != "$prod" && $masked != *"$(psql_prod -c "select email from patients where id = 1")"* ]] \
+    || fail "patient 1 is '$masked' in demo-masked and '$prod' in production"
+  done_step "patient 1 — production: '$prod'; demo-masked: '$masked'"
 }
 
 provision_three() {
@@ -262,6 +302,7 @@ main() {
   clean_previous_run
   link_source
   sync_after_change
+  mask_source
   provision_three
   isolation
   refresh_qa

@@ -227,6 +227,9 @@ class MaskedDatasetIT {
         await().atMost(PATIENCE).until(() -> volumes(masked).isEmpty());
         assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
                 .statusCode(200).extract().jsonPath().getList("id", String.class)).isEmpty();
+
+        given().baseUri(masking.baseUrl()).delete("/api/v1/masked-datasets/" + masked).then().statusCode(204);
+        given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked).then().statusCode(404);
     }
 
     @Test

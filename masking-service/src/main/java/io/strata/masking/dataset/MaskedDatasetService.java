@@ -12,9 +12,11 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
+import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.util.Ids;
+import io.strata.contracts.storage.DeleteSnapshotRequested;
 import io.strata.masking.ruleset.Ruleset;
 
 /**
@@ -27,6 +29,9 @@ public class MaskedDatasetService {
 
     @Inject
     OperationMachine operations;
+
+    @Inject
+    EventPublisher events;
 
     /** Makes a masked dataset and starts masking the source's newest snapshot; returns that job. */
     @Transactional
@@ -104,6 +109,28 @@ public class MaskedDatasetService {
         Log.infof("Masking snapshot %s for %s with ruleset %s v%d: job %s", snapshot.id, dataset.name, ruleset.name,
                 ruleset.version, job.id);
         return job;
+    }
+
+    /**
+     * Deletes a masked dataset no masking is running for: later snapshots of its source are no longer masked, and its
+     * masked snapshots are deleted (the snapshot service keeps those that virtual databases still depend on, until
+     * they are deleted).
+     */
+    @Transactional
+    public void delete(String id) {
+        MaskedDataset dataset = require(id);
+        if (MaskedSnapshot.count("maskedDataset = ?1 and status = ?2", dataset.id, MaskedSnapshot.Status.RUNNING) > 0) {
+            throw ApiException.conflict("A snapshot is being masked for " + dataset.name + "; delete it when that job "
+                    + "has ended.");
+        }
+        for (MaskedSnapshot run : MaskedSnapshot.ofDataset(dataset.id)) {
+            if (run.snapshotId != null) {
+                events.publish(new DeleteSnapshotRequested("delete-" + run.snapshotId, run.snapshotId));
+            }
+            run.delete();
+        }
+        dataset.delete();
+        Log.infof("Masked dataset %s (%s) deleted", dataset.name, dataset.id);
     }
 
     /** Every masked dataset, by name. */

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,14 @@ public class MaskedDatasetResource {
     @Operation(summary = "One masked dataset", description = "With every masking of a source snapshot: its job, status, masked snapshot, key ids and error.")
     public MaskedDatasetView get(@PathParam("id") String id) {
         return datasets.view(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a masked dataset", description = "409 while a snapshot is being masked for it. Its masked snapshots are deleted, except those virtual databases still depend on.")
+    public Response delete(@PathParam("id") String id) {
+        datasets.delete(id);
+        return Response.noContent().build();
     }
 
     @POST
