@@ -49,6 +49,8 @@ class MaskedDatasetIT {
     private static ServiceProcess provisioning;
     private static ServiceProcess ingest;
     private static ServiceProcess masking;
+    /** The masking service's configuration (its own database), to start it again after killing it. */
+    private static Map<String, String> maskingConfig;
     private static String sourceId;
 
     @BeforeAll
@@ -73,8 +75,10 @@ class MaskedDatasetIT {
         ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
                 "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 41) + "-" + (ports + 60)))
                 .start();
-        masking = ServiceProcess.of("masking-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
-                "strata.home", home.toString())).start();
+        maskingConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        maskingConfig.putAll(Map.of("strata.home", home.toString(), "strata.events.bootstrap-servers", broker
+                .bootstrapServers(), "strata.events.topic-prefix", prefix));
+        masking = startMasking();
 
         JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
                 "chinook", "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(),
@@ -83,6 +87,10 @@ class MaskedDatasetIT {
                 .log().ifValidationFails().statusCode(202).extract().jsonPath();
         sourceId = linked.getString("id");
         Jobs.awaitEnd(ingest, linked.getString("jobId"), "SUCCEEDED", PATIENCE);
+    }
+
+    private static ServiceProcess startMasking() {
+        return ServiceProcess.of("masking-service").with(maskingConfig).start();
     }
 
     @AfterAll
@@ -230,6 +238,38 @@ class MaskedDatasetIT {
 
         given().baseUri(masking.baseUrl()).delete("/api/v1/masked-datasets/" + masked).then().statusCode(204);
         given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked).then().statusCode(404);
+    }
+
+    @Test
+    void killingTheMaskingServiceWhileItMasksPublishesNothingAndLeavesNoCloneOrEngine() {
+        JsonPath accepted = given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("name",
+                "chinook-crash", "source", sourceId, "ruleset", ruleset(PII))).post("/api/v1/masked-datasets")
+                .then().statusCode(202).extract().jsonPath();
+        String masked = accepted.getString("id");
+        String job = accepted.getString("jobId");
+        // Killed once the working engine is being started on the clone: the engine outlives the service.
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> given().baseUri(masking.baseUrl())
+                .get("/api/v1/jobs/" + job).then().extract().jsonPath().getInt("percent") >= 12);
+        masking.kill();
+        masking = startMasking();
+
+        await().atMost(PATIENCE).until(() -> List.of("SUCCEEDED", "FAILED").contains(given().baseUri(masking
+                .baseUrl()).get("/api/v1/jobs/" + job).then().extract().path("state")));
+        JsonPath ended = given().baseUri(masking.baseUrl()).get("/api/v1/jobs/" + job).then().extract().jsonPath();
+        if ("FAILED".equals(ended.getString("state"))) {
+            assertThat(ended.getString("error")).contains("stopped while masking");
+            assertThat(dataset(masked).getString("latestSnapshot")).isNull();
+            assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
+                    .statusCode(200).extract().jsonPath().getList("id", String.class)).isEmpty();
+        }
+        // No working clone is left, so no engine either (the pool refuses to delete a volume an engine works in).
+        await().atMost(PATIENCE).until(() -> volumes(masked).isEmpty());
+
+        String again = given().baseUri(masking.baseUrl()).post("/api/v1/masked-datasets/" + masked + "/refresh")
+                .then().statusCode(202).extract().path("jobId");
+        Jobs.awaitEnd(masking, again, "SUCCEEDED", PATIENCE);
+        assertThat(dataset(masked).getString("latestSnapshot")).isNotNull();
+        await().atMost(PATIENCE).until(() -> volumes(masked).isEmpty());
     }
 
     @Test
