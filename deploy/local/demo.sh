@@ -189,7 +189,7 @@ mask_source() {
   wait_job "$(jq -r .jobId <<<"$accepted")"
   report="$(api GET "/masked-datasets/$masked_id" | jq -r '.latestSnapshot')"
   report="$(api GET "/masked-datasets/$masked_id/snapshots/$report/report")"
-  done_step "$(jq -r '"\(.rows) rows, \(.columns | length) columns masked and verified in \(.tookMillis) ms; keys \(.keyIds | join(", ")); passwords removed: \(.usersReset | join(", "))"' <<<"$report")"
+  done_step "$(jq -r '"\(.rows) rows, \(.columns | length) columns masked and verified in \(.tookMillis) ms; keys \(.keyIds | join(", ")); new passwords for: \(.users.passwordsReset | join(", "))"' <<<"$report")"
 
   step "a tester's virtual database (demo-masked) from the masked dataset: no production value in it"
   # The provisioning service hears of the masked snapshot from the snapshot service's event.

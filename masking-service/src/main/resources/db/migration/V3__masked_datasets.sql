@@ -6,6 +6,8 @@ create table masked_dataset (
     source varchar(64) not null,
     ruleset_id varchar(64) not null,
     reset_users boolean not null,
+    -- Production roles that must not log in to any copy.
+    disable_roles text not null default '[]',
     subset text,
     created_at timestamptz not null
 );

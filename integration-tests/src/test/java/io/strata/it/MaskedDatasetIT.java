@@ -2,6 +2,7 @@ package io.strata.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
+import io.strata.contracts.events.EventEnvelope;
+import io.strata.contracts.events.Topics;
 import io.strata.testing.KafkaBroker;
 import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
@@ -29,6 +32,7 @@ import io.strata.testing.Processes;
 import io.strata.testing.SampleDatabases;
 import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
+import io.strata.testing.TopicClient;
 
 /**
  * Masked datasets for real: a PostgreSQL source (Chinook) linked by the ingest service, masked on a working clone by
@@ -52,17 +56,20 @@ class MaskedDatasetIT {
     /** The masking service's configuration (its own database), to start it again after killing it. */
     private static Map<String, String> maskingConfig;
     private static String sourceId;
+    private static String prefix;
 
     @BeforeAll
     static void start() {
         home = StrataHome.create();
         PostgresCluster state = PostgresCluster.shared();
         KafkaBroker broker = KafkaBroker.shared();
-        String prefix = Backbone.freshPrefix();
+        prefix = Backbone.freshPrefix();
         source = PostgresCluster.start(Map.of());
         source.execute("postgres", "create database chinook", "create role app login replication password 'ap'");
         SampleDatabases.loadChinook(source, "chinook");
-        source.execute("chinook", "grant select, insert, update, delete on all tables in schema public to app");
+        source.execute("chinook", "grant select, insert, update, delete on all tables in schema public to app",
+                "create role analyst login password 'an'", "grant select on customer to analyst",
+                "create role reporting login password 'rp'");
         snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
                 "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
                 "8G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
@@ -123,7 +130,9 @@ class MaskedDatasetIT {
     /** Makes a masked dataset; returns its id once the masking of the source's newest snapshot has ended so. */
     private static String maskedDataset(String name, String ruleset, String expected) {
         JsonPath accepted = given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("name",
-                name, "source", sourceId, "ruleset", ruleset)).post("/api/v1/masked-datasets").then().log()
+                name, "source", sourceId, "ruleset", ruleset, "disableRoles", List.of("reporting"))).post(
+                        "/api/v1/masked-datasets")
+                .then().log()
                 .ifValidationFails().statusCode(202).extract().jsonPath();
         Jobs.awaitEnd(masking, accepted.getString("jobId"), expected, PATIENCE);
         return accepted.getString("id");
@@ -150,14 +159,17 @@ class MaskedDatasetIT {
     }
 
     private static List<String> query(String vdb, String sql) throws SQLException {
-        JsonPath view = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb).then().extract()
-                .jsonPath();
         JsonPath credentials = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb + "/credentials")
                 .then().statusCode(200).extract().jsonPath();
+        return queryAs(vdb, credentials.getString("user"), credentials.getString("password"), sql);
+    }
+
+    private static List<String> queryAs(String vdb, String user, String password, String sql) throws SQLException {
+        JsonPath view = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdb).then().extract()
+                .jsonPath();
         List<String> values = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + view.getInt(
-                "connection.port") + "/" + view.getString("connection.database"), credentials.getString("user"),
-                credentials.getString("password"));
+                "connection.port") + "/" + view.getString("connection.database"), user, password);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
@@ -198,10 +210,26 @@ class MaskedDatasetIT {
         assertThat(query(vdb, "select email from customer")).hasSize(59).doesNotContainAnyElementsOf(emails);
         assertThat(query(vdb, "select count(*) from invoice i join customer c using (customer_id)")).containsExactly(
                 "412");
-        given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked + "/snapshots/" + first.getString(
-                "latestSnapshot") + "/report").then().statusCode(200).body("usersReset", org.hamcrest.Matchers
-                        .hasItem("app"))
-                .body("columns.'customer.email'.changed", equalTo(59));
+        String maskedSnapshot = first.getString("latestSnapshot");
+        given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked + "/snapshots/" + maskedSnapshot
+                + "/report").then().statusCode(200).body("users.passwordsReset", org.hamcrest.Matchers.hasItems(
+                        "app", "analyst"))
+                .body("users.disabled", org.hamcrest.Matchers.contains("reporting")).body(
+                        "columns.'customer.email'.changed", equalTo(59));
+        String analystPassword = given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked
+                + "/snapshots/" + maskedSnapshot + "/credentials").then().statusCode(200).extract().path(
+                        "roles.analyst");
+        assertThat(queryAs(vdb, "analyst", analystPassword, "select count(*) from customer")).containsExactly("59");
+        assertThatThrownBy(() -> queryAs(vdb, "analyst", "an", "select 1")).as("the production password")
+                .isInstanceOf(SQLException.class);
+        assertThat(query(vdb, "select rolcanlogin from pg_roles where rolname = 'reporting'")).containsExactly("f");
+        try (TopicClient events = new TopicClient(KafkaBroker.shared().bootstrapServers(), Topics.events(prefix,
+                Topics.MASKING))) {
+            EventEnvelope completed = events.awaitEnvelope(e -> "MaskingCompleted".equals(e.type()) && masked.equals(
+                    e.data().path("maskedDataset").asText()), PATIENCE);
+            assertThat(completed.data().path("snapshotId").asText()).isEqualTo(maskedSnapshot);
+            assertThat(completed.data().path("keyIds").toString()).contains("names-v1").doesNotContain("material");
+        }
         await().atMost(PATIENCE).until(() -> volumes(masked).isEmpty());
 
         source.execute("chinook", "insert into customer (customer_id, first_name, last_name, email, phone) values "

@@ -1,6 +1,7 @@
 package io.strata.masking.dataset;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.StringListConverter;
 import io.strata.masking.job.SubsetRequestConverter;
 import io.strata.masking.subset.SubsetRequest;
 
@@ -33,9 +35,14 @@ public class MaskedDataset extends PanacheEntityBase {
     @Column(name = "ruleset_id", nullable = false)
     public String rulesetId;
 
-    /** Whether every login role's password is removed, so no production credential reaches a copy. */
+    /** Whether every login role gets a new password, so no production credential reaches a copy. */
     @Column(name = "reset_users", nullable = false)
     public boolean resetUsers;
+
+    /** Production roles that must not log in to any copy. */
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "disable_roles", columnDefinition = "text", nullable = false)
+    public List<String> disableRoles;
 
     /** The subset made before masking, {@code null} for the whole database. */
     @Convert(converter = SubsetRequestConverter.class)

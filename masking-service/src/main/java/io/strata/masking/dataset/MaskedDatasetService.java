@@ -15,6 +15,7 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
+import io.strata.common.secrets.SecretStore;
 import io.strata.common.util.Ids;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
 import io.strata.masking.ruleset.Ruleset;
@@ -32,6 +33,9 @@ public class MaskedDatasetService {
 
     @Inject
     EventPublisher events;
+
+    @Inject
+    SecretStore secrets;
 
     /** Makes a masked dataset and starts masking the source's newest snapshot; returns that job. */
     @Transactional
@@ -60,6 +64,7 @@ public class MaskedDatasetService {
         dataset.source = request.source();
         dataset.rulesetId = ruleset.id;
         dataset.resetUsers = request.resetsUsers();
+        dataset.disableRoles = request.rolesToDisable();
         dataset.subset = request.subset();
         dataset.createdAt = Instant.now();
         dataset.persist();
@@ -162,6 +167,19 @@ public class MaskedDatasetService {
                     + (run.error == null ? "" : ": " + run.error) + "; there is no report.");
         }
         return run.report;
+    }
+
+    /** The new passwords of a masked snapshot's database roles (for admins), or 404. */
+    @Transactional
+    public Map<String, Object> credentials(String id, String snapshotId) {
+        MaskedDataset dataset = require(id);
+        MaskedSnapshot run = MaskedSnapshot.find("maskedDataset = ?1 and snapshotId = ?2", dataset.id, snapshotId)
+                .firstResult();
+        if (run == null) {
+            throw ApiException.notFound("masked snapshot", snapshotId);
+        }
+        return Map.of("snapshot", snapshotId, "roles", secrets.get(MaskedSnapshotWorker.credentialsName(
+                snapshotId)));
     }
 
     private static MaskedSnapshot byJob(MaskedDataset dataset, String jobId) {

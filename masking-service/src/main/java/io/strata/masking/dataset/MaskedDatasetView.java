@@ -14,14 +14,16 @@ import io.strata.masking.subset.SubsetRequest;
  * @param name its name
  * @param source the source it follows
  * @param ruleset the ruleset's id
- * @param resetUsers whether users' passwords are removed
+ * @param resetUsers whether every login role gets a new password
+ * @param disableRoles production roles that cannot log in to any copy
  * @param subset the subset made before masking, {@code null} for the whole database
  * @param latestSnapshot its newest masked snapshot, {@code null} before the first
  * @param snapshots every masking of a source snapshot, oldest first
  * @param createdAt when it was made
  */
 public record MaskedDatasetView(String id, String name, String source, String ruleset, boolean resetUsers,
-        SubsetRequest subset, String latestSnapshot, List<Masking> snapshots, Instant createdAt) {
+        List<String> disableRoles, SubsetRequest subset, String latestSnapshot, List<Masking> snapshots,
+        Instant createdAt) {
 
     /**
      * The masking of one source snapshot.
@@ -51,6 +53,6 @@ public record MaskedDatasetView(String id, String name, String source, String ru
         String latest = snapshots.stream().filter(s -> s.snapshot() != null).reduce((a, b) -> b).map(
                 Masking::snapshot).orElse(null);
         return new MaskedDatasetView(dataset.id, dataset.name, dataset.source, dataset.rulesetId, dataset.resetUsers,
-                dataset.subset, latest, snapshots, dataset.createdAt);
+                dataset.disableRoles, dataset.subset, latest, snapshots, dataset.createdAt);
     }
 }

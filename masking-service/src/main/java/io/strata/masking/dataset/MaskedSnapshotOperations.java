@@ -17,6 +17,7 @@ import io.strata.common.storage.VolumeReturns;
 import io.strata.contracts.events.Refusal;
 import io.strata.contracts.events.Reply;
 import io.strata.contracts.events.Topics;
+import io.strata.contracts.masking.MaskingCompleted;
 import io.strata.contracts.storage.CloneCreated;
 import io.strata.contracts.storage.CloneRequested;
 import io.strata.contracts.storage.SnapshotRequested;
@@ -93,12 +94,13 @@ public class MaskedSnapshotOperations
         MaskedSnapshot run = MaskedSnapshot.findById(jobId);
         metadata.put(MASKED_FROM, work.sourceSnapshot());
         metadata.put(RULESET, run.rules.isEmpty() ? "" : rulesetOf(run));
-        Object keyIds = work.report() == null ? null : work.report().get("keyIds");
-        metadata.put(KEY_IDS, keyIds instanceof List<?> ids
-                ? String.join(",", ids.stream().map(String::valueOf)
-                        .toList())
-                : "");
+        metadata.put(KEY_IDS, String.join(",", keyIds(work)));
         return metadata;
+    }
+
+    private static List<String> keyIds(MaskedSnapshotWork work) {
+        Object keyIds = work.report() == null ? null : work.report().get("keyIds");
+        return keyIds instanceof List<?> ids ? ids.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static String rulesetOf(MaskedSnapshot run) {
@@ -129,6 +131,9 @@ public class MaskedSnapshotOperations
         MaskedSnapshot run = MaskedSnapshot.findById(operation.jobId());
         run.snapshotId = work.snapshotId();
         run.finish(work.report(), null);
+        MaskedDataset dataset = MaskedDataset.findById(work.maskedDataset());
+        events.publish(new MaskingCompleted(dataset.id, dataset.name, work.sourceSnapshot(), work.snapshotId(),
+                dataset.rulesetId, run.rulesetVersion, keyIds(work), operation.jobId().toString()));
         VolumeReturns.giveBack(events, operation.requestId("release"), work.volumeId());
         return "masked snapshot " + work.snapshotId() + " of " + work.sourceSnapshot();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
+import io.strata.common.secrets.SecretStore;
 import io.strata.masking.config.MaskingConfig;
 import io.strata.masking.job.DatabaseMasking;
 
@@ -38,8 +40,11 @@ public class MaskedSnapshotWorker {
     @Inject
     MaskingConfig config;
 
-    private record Attempt(int number, String datasetName, boolean resetUsers, Map<String, String> metadata,
-            DatabaseMasking.Instructions instructions) {
+    @Inject
+    SecretStore secrets;
+
+    private record Attempt(int number, String datasetName, boolean resetUsers, List<String> disableRoles,
+            Map<String, String> metadata, DatabaseMasking.Instructions instructions) {
     }
 
     /** Masks the job's working clone; returns the report. */
@@ -56,7 +61,7 @@ public class MaskedSnapshotWorker {
         Map<String, Object> report = new LinkedHashMap<>(masking.run(engine.connections(), "snapshot " + work
                 .sourceSnapshot(), attempt.instructions(), progress));
         progress.report(80, "resetting database users");
-        report.put("usersReset", resetUsers(engine, attempt.resetUsers()));
+        report.put("users", resetUsers(engine, attempt, work.snapshotId()));
         progress.report(85, "stopping the working engine");
         workingCopy.stop(engine.database());
         return report;
@@ -76,7 +81,7 @@ public class MaskedSnapshotWorker {
         run.attempts++;
         MaskedDataset dataset = MaskedDataset.findById(work.maskedDataset());
         SourceSnapshot source = SourceSnapshot.findById(work.sourceSnapshot());
-        return new Attempt(run.attempts, dataset.name, dataset.resetUsers, source.metadata == null
+        return new Attempt(run.attempts, dataset.name, dataset.resetUsers, dataset.disableRoles, source.metadata == null
                 ? Map.of()
                 : Map.copyOf(source.metadata),
                 new DatabaseMasking.Instructions(run.rules, run.publicText,
@@ -84,35 +89,61 @@ public class MaskedSnapshotWorker {
     }
 
     /**
-     * With {@code all}, removes the password of every role that can log in, so no production credential reaches a
-     * copy (a virtual database made from the masked snapshot sets its own user's password as it starts); always
-     * removes the working password of the superuser. Returns the roles reset.
+     * Production credentials never reach a copy: with {@code resetUsers} every role that can log in gets a new random
+     * password, kept in the secret store under {@link #credentialsName} (a virtual database made from the masked
+     * snapshot sets its own user's password as it starts); the roles to disable lose their password and LOGIN; the
+     * superuser's working password is always removed. Returns what was done, role names only.
      */
-    private List<String> resetUsers(WorkingCopy.Running engine, boolean all) {
-        List<String> reset = new ArrayList<>();
+    private Map<String, Object> resetUsers(WorkingCopy.Running engine, Attempt attempt, String snapshotId) {
+        Map<String, String> passwords = new TreeMap<>();
+        List<String> disabled = new ArrayList<>();
         try (Connection connection = engine.connections().open();
                 Statement statement = connection
                         .createStatement()) {
-            if (all) {
-                List<String> roles = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery("select rolname from pg_roles where rolcanlogin and "
-                        + "rolname <> current_user and rolname !~ '^pg_' order by 1")) {
-                    while (rows.next()) {
-                        roles.add(rows.getString(1));
-                    }
-                }
-                for (String role : roles) {
-                    statement.execute("alter role " + quote(role) + " password null");
-                    reset.add(role);
+            for (String role : loginRoles(statement)) {
+                if (attempt.disableRoles().contains(role)) {
+                    statement.execute("alter role " + quote(role) + " nologin password null");
+                    disabled.add(role);
+                } else if (attempt.resetUsers()) {
+                    String password = WorkingCopy.newPassword();
+                    statement.execute("alter role " + quote(role) + " password " + literal(password));
+                    passwords.put(role, password);
                 }
             }
             statement.execute("alter role " + quote(config.superuser()) + " password null");
-            reset.add(config.superuser());
         } catch (SQLException e) {
-            throw new IllegalStateException("Resetting the users' passwords failed: " + Errors.rootMessage(e), e);
+            throw new IllegalStateException("Resetting the database users failed: " + Errors.rootMessage(e), e);
         }
-        Log.infof("Passwords removed from %d roles", reset.size());
-        return all ? reset : List.of();
+        if (!passwords.isEmpty()) {
+            secrets.put(credentialsName(snapshotId), passwords);
+        }
+        Log.infof("Database users of %s: %d new passwords, %d disabled", snapshotId, passwords.size(), disabled
+                .size());
+        Map<String, Object> users = new LinkedHashMap<>();
+        users.put("passwordsReset", List.copyOf(passwords.keySet()));
+        users.put("disabled", disabled);
+        users.put("notFound", attempt.disableRoles().stream().filter(role -> !disabled.contains(role)).toList());
+        return users;
+    }
+
+    /** The secret holding the new passwords of a masked snapshot's roles. */
+    public static String credentialsName(String snapshotId) {
+        return snapshotId + ".users";
+    }
+
+    private List<String> loginRoles(Statement statement) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select rolname from pg_roles where rolcanlogin and rolname "
+                + "<> current_user and rolname !~ '^pg_' order by 1")) {
+            while (rows.next()) {
+                roles.add(rows.getString(1));
+            }
+        }
+        return roles;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String quote(String identifier) {

@@ -62,7 +62,7 @@ public class WorkingCopy {
     /** Configures and starts the engine on the clone at {@code clonePath}; the snapshot's metadata says which. */
     public Running start(String name, String clonePath, Map<String, String> metadata) {
         EnginePlugin plugin = postgres(metadata);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String password = newPassword();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("user", config.superuser());
         VirtualDatabase database = new VirtualDatabase(name, name, host, clonePath, workPath(name), freePort(),
@@ -149,9 +149,10 @@ public class WorkingCopy {
         }
     }
 
-    private static byte[] randomBytes() {
+    /** A new random password: 24 random bytes, URL-safe base64. */
+    public static String newPassword() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
-        return bytes;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

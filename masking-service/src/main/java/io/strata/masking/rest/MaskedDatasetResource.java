@@ -68,6 +68,13 @@ public class MaskedDatasetResource {
     }
 
     @GET
+    @Path("/{id}/snapshots/{snapshotId}/credentials")
+    @Operation(summary = "The database roles' new passwords in a masked snapshot", description = "With resetUsers, every role that can log in got a new password as the snapshot was masked (the production ones never reach a copy); a virtual database made from it sets its own user's password as it starts.")
+    public Map<String, Object> credentials(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
+        return datasets.credentials(id, snapshotId);
+    }
+
+    @GET
     @Path("/{id}/snapshots/{snapshotId}/report")
     @Operation(summary = "The report of a masked snapshot", description = "By the masked snapshot's id or its job's: rows and values masked per column, the verification, the key ids, the users reset, the subset's rows kept.")
     public Map<String, Object> report(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
