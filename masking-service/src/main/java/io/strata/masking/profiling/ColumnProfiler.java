@@ -16,9 +16,11 @@ import io.strata.masking.algorithms.ColumnInfo;
  * <p>
  * For each kind the column's type may hold, the evidence is the share of the sampled non-null values that look like
  * the kind: strongly, or also loosely when the name suggests the kind (see {@link Detectors}). The values alone make a
- * finding when the evidence is at least {@value #DATA_SHARE} over at least {@value #MIN_MATCHES} values; free text
- * needs only {@value #FREE_TEXT_MIN_MATCHES} values holding a token, whatever their share, since one e-mail in a note
- * is already a leak and {@code redact} leaves the rest of the text alone. A name that suggests a kind makes a finding
+ * finding when the evidence is at least {@value #DATA_SHARE} over at least {@value #MIN_MATCHES} values. Free text
+ * needs only {@value #FREE_TEXT_MIN_MATCHES} values holding an e-mail or an IBAN, whatever their share, since one
+ * e-mail in a note is already a leak and {@code redact} leaves the rest of the text alone; numbers alone (phone
+ * numbers, SSNs, cards) must be in {@value #FREE_TEXT_NUMBER_SHARE} of the values or more, since titles and
+ * descriptions hold years, ranges and catalogue numbers of the same shapes. A name that suggests a kind makes a finding
  * on its own, reported with its evidence, which may be 0. Dates of birth are only found through a name: a column of
  * dates says nothing about whose birthdays they are.
  *
@@ -34,6 +36,8 @@ public final class ColumnProfiler {
     public static final int MIN_MATCHES = 3;
     /** The fewest values with a token inside for free text to make a finding. */
     public static final int FREE_TEXT_MIN_MATCHES = 2;
+    /** The share of values free text needs when the tokens inside are only numbers. */
+    public static final double FREE_TEXT_NUMBER_SHARE = 0.1;
 
     private final LocalDate today;
     private final PersonNames names = new PersonNames();
@@ -115,14 +119,29 @@ public final class ColumnProfiler {
     }
 
     private static Candidate candidate(PiiKind kind, boolean named, Tally tally) {
+        if (kind == PiiKind.FREE_TEXT_WITH_PII) {
+            return freeText(tally);
+        }
         int matches = tally.matches(kind, named);
-        double evidence = tally.values() == 0 ? 0 : (double) matches / tally.values();
-        boolean shown = kind == PiiKind.FREE_TEXT_WITH_PII
-                ? matches >= FREE_TEXT_MIN_MATCHES
-                : evidence >= DATA_SHARE && matches >= MIN_MATCHES;
+        double evidence = share(matches, tally);
+        boolean shown = evidence >= DATA_SHARE && matches >= MIN_MATCHES;
         if (named) {
             return new Candidate(kind, shown ? FoundBy.BOTH : FoundBy.COLUMN_NAME, evidence);
         }
         return shown ? new Candidate(kind, FoundBy.DATA, evidence) : null;
+    }
+
+    /** Free text: found by its values alone, never by its name (every description column would be). */
+    private static Candidate freeText(Tally tally) {
+        int unmistakable = tally.matches(PiiKind.FREE_TEXT_WITH_PII, false);
+        int matches = tally.matches(PiiKind.FREE_TEXT_WITH_PII, true);
+        double evidence = share(matches, tally);
+        boolean shown = unmistakable >= FREE_TEXT_MIN_MATCHES || matches >= FREE_TEXT_MIN_MATCHES
+                && evidence >= FREE_TEXT_NUMBER_SHARE;
+        return shown ? new Candidate(PiiKind.FREE_TEXT_WITH_PII, FoundBy.DATA, evidence) : null;
+    }
+
+    private static double share(int matches, Tally tally) {
+        return tally.values() == 0 ? 0 : (double) matches / tally.values();
     }
 }

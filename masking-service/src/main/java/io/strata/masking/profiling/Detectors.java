@@ -139,6 +139,20 @@ final class Detectors {
     }
 
     /**
+     * How well text with these tokens inside matches free text with PII: strongly with an e-mail or an IBAN, which
+     * nothing else looks like; loosely with numbers only (phone numbers, SSNs, cards), which titles and descriptions
+     * hold by chance ({@code The Best Of 1980-1990} has a phone number's shape to {@code redact}).
+     */
+    static Match freeTextMatch(Set<SensitiveTokens.Kind> inside) {
+        if (inside.isEmpty()) {
+            return Match.NONE;
+        }
+        return inside.contains(SensitiveTokens.Kind.EMAIL) || inside.contains(SensitiveTokens.Kind.IBAN)
+                ? Match.STRONG
+                : Match.LOOSE;
+    }
+
+    /**
      * The kinds of token inside free text or JSON, as {@code redact} finds them; none when the value is nothing but
      * one token (an e-mail column is not free text).
      */

@@ -60,7 +60,7 @@ final class Tally {
             case FREE_TEXT_WITH_PII -> {
                 Set<SensitiveTokens.Kind> inside = Detectors.insideText(value, group == ColumnGroup.JSON);
                 tokensInside.addAll(inside);
-                yield inside.isEmpty() ? Match.NONE : Match.STRONG;
+                yield Detectors.freeTextMatch(inside);
             }
         };
     }
@@ -71,9 +71,12 @@ final class Tally {
         }
     }
 
-    /** How many values match the kind: strongly, or also loosely when the column's name suggests the kind. */
-    int matches(PiiKind kind, boolean named) {
-        return strong.getOrDefault(kind, 0) + (named ? loose.getOrDefault(kind, 0) : 0);
+    /**
+     * How many values match the kind: strongly, and loosely too when {@code withLoose} (where the column's name
+     * suggests the kind).
+     */
+    int matches(PiiKind kind, boolean withLoose) {
+        return strong.getOrDefault(kind, 0) + (withLoose ? loose.getOrDefault(kind, 0) : 0);
     }
 
     /** How many values were tested (the non-null ones). */

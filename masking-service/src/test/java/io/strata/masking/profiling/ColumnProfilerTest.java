@@ -194,6 +194,19 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void numbersInsideTextMustBeFrequentToCountSinceTitlesHoldYearsAndRanges() {
+        List<String> titles = new ArrayList<>(Collections.nCopies(28, "Greatest Hits"));
+        titles.add("The Best Of 1980-1990");
+        titles.add("Hot Rocks, 1964-1971 (Disc 1)");
+        assertNothingFound(text("title"), titles);
+
+        List<String> notes = new ArrayList<>(Collections.nCopies(98, "Paid in full."));
+        notes.add("Receipt sent to jane@example.com");
+        notes.add("Receipt sent to joe@example.org");
+        assertThat(found(text("notes"), notes).evidence()).isEqualTo(0.02);
+    }
+
+    @Test
     void jsonIsReadAsText() {
         List<String> documents = List.of("{\"contact\": {\"email\": \"jane@example.com\"}}",
                 "{\"contact\": {\"email\": \"joe@example.org\"}, \"visits\": 3}", "{\"contact\": null}");

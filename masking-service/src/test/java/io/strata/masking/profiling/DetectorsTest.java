@@ -3,6 +3,7 @@ package io.strata.masking.profiling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +99,13 @@ class DetectorsTest {
                 .containsExactly(Kind.EMAIL);
         assertThat(Detectors.insideText("jane@example.com", false)).as("a value that is one token").isEmpty();
         assertThat(Detectors.insideText("Order 12 shipped on 2009-01-02", false)).isEmpty();
+    }
+
+    @Test
+    void textWithAnEmailOrAnIbanInsideMatchesStronglyAndWithNumbersOnlyLoosely() {
+        assertThat(Detectors.freeTextMatch(Set.of(Kind.EMAIL, Kind.PHONE))).isEqualTo(Match.STRONG);
+        assertThat(Detectors.freeTextMatch(Set.of(Kind.IBAN))).isEqualTo(Match.STRONG);
+        assertThat(Detectors.freeTextMatch(Set.of(Kind.PHONE, Kind.SSN, Kind.CARD))).isEqualTo(Match.LOOSE);
+        assertThat(Detectors.freeTextMatch(Set.of())).isEqualTo(Match.NONE);
     }
 }
