@@ -1,6 +1,8 @@
 package io.strata.masking.profiling;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The masking rule suggested for a column: an algorithm of {@link io.strata.masking.algorithms.Algorithms} and
@@ -11,8 +13,8 @@ import java.util.Map;
  */
 public record SuggestedRule(String algorithm, Map<String, Object> params) {
 
-    /** An unmodifiable copy. */
+    /** An unmodifiable copy, its parameters sorted by name so that an inventory reads the same every time. */
     public SuggestedRule {
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
     }
 }
