@@ -39,8 +39,8 @@ public final class DatabaseProfiler {
     }
 
     /**
-     * The inventory of the database the connection is on. The connection is left in a transaction-less state the
-     * caller should close.
+     * The inventory of the database the connection is on, read in a transaction of its own that is rolled back at
+     * the end; the caller closes the connection.
      *
      * @param dataset the dataset's id, for the inventory
      * @throws SQLException when the schema cannot be read
@@ -60,8 +60,7 @@ public final class DatabaseProfiler {
                 profileTable(connection, schema, table, gathered);
             }
             List<Finding> findings = gathered.findings;
-            List<MaskingRule> rules = findings.stream().map(Finding::toRule).filter(
-                    Objects::nonNull).toList();
+            List<MaskingRule> rules = findings.stream().map(Finding::toRule).filter(Objects::nonNull).toList();
             return new Inventory(dataset, sampleRows, gathered.tablesSampled, findings, new Inventory.RulesetDraft(
                     rules, List.of()), gathered.publicTextCandidates, gathered.unread);
         } finally {

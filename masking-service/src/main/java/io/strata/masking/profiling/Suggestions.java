@@ -45,8 +45,7 @@ final class Suggestions {
             if (refusal == null) {
                 String note = firstRefusal == null
                         ? option.note()
-                        : option.note() + " The preferred rule does not "
-                                + "fit: " + firstRefusal;
+                        : option.note() + " The preferred rule does not fit: " + firstRefusal;
                 return finding.suggesting(new SuggestedRule(option.algorithm(), option.params()), note);
             }
             firstRefusal = firstRefusal == null ? refusal : firstRefusal;
