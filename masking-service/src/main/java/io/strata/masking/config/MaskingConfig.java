@@ -6,7 +6,10 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The masking service: how many tables it masks at once, how it reaches databases, where its keys live. */
+/**
+ * The masking service: how many tables it masks at once, how it reaches databases, how much profiling samples, where
+ * its keys live.
+ */
 @ConfigMapping(prefix = "strata.masking")
 public interface MaskingConfig {
 
@@ -17,6 +20,10 @@ public interface MaskingConfig {
     /** How long connecting to a database to mask may take. */
     @WithDefault("15s")
     Duration connectTimeout();
+
+    /** The most rows profiling samples per table, unless a request says otherwise. */
+    @WithDefault("1000")
+    int profileSampleRows();
 
     /**
      * The directory of the masking keys, one sub-directory per domain, one file per version (mode 0600). Default:

@@ -1,6 +1,7 @@
 package io.strata.masking.known;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,6 +47,9 @@ public class KnownVdb extends PanacheEntityBase {
     @Column(name = "database_user")
     public String databaseUser;
 
+    /** The dataset it was provisioned from: a source's id, or another virtual database's. */
+    public String parent;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -56,5 +60,10 @@ public class KnownVdb extends PanacheEntityBase {
             return vdb;
         }
         return find("name = ?1 and status <> ?2", idOrName, Status.DELETED).firstResult();
+    }
+
+    /** The live virtual databases provisioned from a dataset, by name. */
+    public static List<KnownVdb> provisionedFrom(String dataset) {
+        return list("parent = ?1 and status <> ?2 order by name", dataset, Status.DELETED);
     }
 }

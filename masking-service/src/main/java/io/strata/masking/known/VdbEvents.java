@@ -31,6 +31,7 @@ public class VdbEvents extends EventRoutes {
         }
         vdb.name = view.name();
         vdb.engine = view.engine();
+        vdb.parent = view.parent();
         vdb.status = KnownVdb.Status.RUNNING;
         if (view.connection() != null) {
             vdb.host = view.connection().host();

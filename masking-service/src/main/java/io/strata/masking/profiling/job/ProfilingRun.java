@@ -1,0 +1,56 @@
+package io.strata.masking.profiling.job;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.masking.profiling.Inventory;
+
+/** One profiling of one dataset, keyed by its job: how far it got and, once done, its inventory. */
+@Entity
+@Table(name = "profiling_run")
+public class ProfilingRun extends PanacheEntityBase {
+
+    /** RUNNING until the job ends. */
+    public enum Status {
+        RUNNING, SUCCEEDED, FAILED
+    }
+
+    @Id
+    @Column(name = "job_id")
+    public UUID jobId;
+
+    /** The dataset as the request named it. */
+    @Column(nullable = false)
+    public String dataset;
+
+    @Column(name = "vdb_id", nullable = false)
+    public String vdbId;
+
+    @Column(name = "sample_rows", nullable = false)
+    public int sampleRows;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Convert(converter = InventoryConverter.class)
+    @Column(columnDefinition = "text")
+    public Inventory inventory;
+
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}
