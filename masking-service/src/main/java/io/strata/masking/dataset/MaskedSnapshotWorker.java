@@ -60,7 +60,9 @@ public class MaskedSnapshotWorker {
         WorkingCopy.Running engine = workingCopy.start(name(jobId), work.clonePath(), attempt.metadata());
         Map<String, Object> report = new LinkedHashMap<>(masking.run(engine.connections(), "snapshot " + work
                 .sourceSnapshot(), attempt.instructions(), progress));
+        workingCopy.makeDurable(engine);
         progress.report(80, "resetting database users");
+        // Last: it removes the working password this service logs in with.
         report.put("users", resetUsers(engine, attempt, work.snapshotId()));
         progress.report(85, "stopping the working engine");
         workingCopy.stop(engine.database());

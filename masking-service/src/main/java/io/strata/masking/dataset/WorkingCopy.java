@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +85,37 @@ public class WorkingCopy {
         properties.setProperty("user", config.superuser());
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", "strata-masking");
-        return new Running(database, () -> DriverManager.getConnection(url, properties));
+        Running running = new Running(database, () -> DriverManager.getConnection(url, properties));
+        durability(running, false);
+        return running;
+    }
+
+    /** Gives the engine its durability settings back, before its last changes and its clean stop. */
+    public void makeDurable(Running running) {
+        durability(running, true);
+    }
+
+    /**
+     * The working clone is private and disposable: a crash loses the job, never data, so the engine runs without
+     * flushing to disk ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes} off). The settings are
+     * reset before the clean stop, so the masked snapshot, and every database made from it, is durable again; the
+     * stop's checkpoint writes everything, and the snapshot takes the files as they are then.
+     */
+    private static void durability(Running running, boolean durable) {
+        try (Connection connection = running.connections().open();
+                Statement statement = connection
+                        .createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                statement.execute(durable
+                        ? "alter system reset " + setting
+                        : "alter system set " + setting
+                                + " = off");
+            }
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change the working engine's durability settings: " + e
+                    .getMessage(), e);
+        }
     }
 
     /** Stops the engine (a clean shutdown) and removes its files outside the clone. */
