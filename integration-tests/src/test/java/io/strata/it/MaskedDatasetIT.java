@@ -301,6 +301,22 @@ class MaskedDatasetIT {
     }
 
     @Test
+    void aSourceIsProfiledThroughATemporaryCloneThatIsGivenBack() {
+        List<String> before = volumes(sourceId);
+        String job = given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("dataset",
+                sourceId)).post("/api/v1/profiling-jobs").then().log().ifValidationFails().statusCode(202).extract()
+                .path("jobId");
+        Jobs.awaitEnd(masking, job, "SUCCEEDED", PATIENCE);
+
+        JsonPath inventory = given().baseUri(masking.baseUrl()).get("/api/v1/profiling-jobs/" + job + "/inventory")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(inventory.getString("columns.find { it.table == 'customer' && it.column == 'email' }.kind"))
+                .isEqualTo("EMAIL");
+        assertThat(inventory.getList("ruleset.rules.column", String.class)).contains("email", "phone");
+        await().atMost(PATIENCE).until(() -> volumes(sourceId).equals(before));
+    }
+
+    @Test
     void badRequestsAreRefusedNamingTheField() {
         String rules = ruleset(List.of(PII.get(2)));
         given().baseUri(masking.baseUrl()).contentType("application/json").body(Map.of("name", "x", "source",

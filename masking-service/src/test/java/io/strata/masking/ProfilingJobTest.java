@@ -253,7 +253,7 @@ class ProfilingJobTest {
     }
 
     @Test
-    void aSourceIsNeverProfiledAndBadRequestsNameTheirField() {
+    void aSourceWithoutSnapshotsIsRefusedAndBadRequestsNameTheirField() {
         Vdb vdb = chinook();
 
         given().contentType("application/json").body(Map.of("dataset", vdb.source())).post("/api/v1/profiling-jobs")

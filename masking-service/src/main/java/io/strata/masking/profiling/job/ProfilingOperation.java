@@ -8,7 +8,9 @@ import io.strata.common.operations.OperationKind;
 public enum ProfilingOperation implements OperationKind<ProfilingStep> {
 
     /** One virtual database profiled ({@code POST /api/v1/profiling-jobs}). */
-    PROFILE_VDB("masking.profile", List.of(ProfilingStep.SAMPLE));
+    PROFILE_VDB("masking.profile", List.of(ProfilingStep.SAMPLE)),
+    /** A source's snapshot profiled through a temporary clone, given back afterwards. */
+    PROFILE_SNAPSHOT("masking.profile-snapshot", List.of(ProfilingStep.CLONE, ProfilingStep.SAMPLE));
 
     private final String jobKind;
     private final List<ProfilingStep> steps;

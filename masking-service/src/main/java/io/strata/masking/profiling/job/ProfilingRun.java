@@ -32,8 +32,13 @@ public class ProfilingRun extends PanacheEntityBase {
     @Column(nullable = false)
     public String dataset;
 
-    @Column(name = "vdb_id", nullable = false)
+    /** The virtual database read, {@code null} when a source snapshot was read through a temporary clone. */
+    @Column(name = "vdb_id")
     public String vdbId;
+
+    /** The source snapshot read through a temporary clone, {@code null} when a virtual database was read. */
+    @Column(name = "source_snapshot")
+    public String sourceSnapshot;
 
     @Column(name = "sample_rows", nullable = false)
     public int sampleRows;

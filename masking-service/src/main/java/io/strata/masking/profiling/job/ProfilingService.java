@@ -17,16 +17,19 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.errors.Errors;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
+import io.strata.common.util.Ids;
 import io.strata.masking.config.MaskingConfig;
+import io.strata.masking.dataset.SourceSnapshot;
 import io.strata.masking.job.MaskingRun;
 import io.strata.masking.job.VdbConnections;
 import io.strata.masking.known.KnownVdb;
 import io.strata.masking.profiling.Inventory;
 
 /**
- * The rules of profiling jobs: the dataset is a running PostgreSQL virtual database that no masking job is
- * rewriting, and the service can connect to it; then the operation ({@link ProfilingOperations}) does the work. A
- * source is never read: it is profiled through a virtual database provisioned from it, a clone of its data.
+ * The rules of profiling jobs: the dataset is a source whose snapshots this service knows (its newest snapshot is
+ * profiled through a temporary clone), or a running PostgreSQL virtual database that no masking job is rewriting and
+ * that the service can connect to; then the operation ({@link ProfilingOperations}) does the work. A source itself is
+ * never read.
  */
 @ApplicationScoped
 public class ProfilingService {
@@ -45,6 +48,12 @@ public class ProfilingService {
 
     /** Checks a request, then starts profiling its dataset. */
     public Job profile(ProfilingJobRequest request, String requestedBy) {
+        int sampleRows = request.sampleRows() == null ? config.profileSampleRows() : request.sampleRows();
+        Job ofSource = QuarkusTransaction.requiringNew().call(() -> profileSource(request.dataset(), sampleRows,
+                requestedBy));
+        if (ofSource != null) {
+            return ofSource;
+        }
         KnownVdb vdb = QuarkusTransaction.requiringNew().call(() -> target(request.dataset()));
         try (Connection connection = connections.to(vdb).open()) {
             if (!connection.isValid(CHECK_SECONDS)) {
@@ -54,8 +63,34 @@ public class ProfilingService {
             throw ApiException.conflict("Cannot connect to virtual database " + vdb.name + ": " + Errors.rootMessage(
                     e) + " Is it running? POST /api/v1/vdbs/" + vdb.id + "/start starts it.");
         }
-        int sampleRows = request.sampleRows() == null ? config.profileSampleRows() : request.sampleRows();
         return QuarkusTransaction.requiringNew().call(() -> start(vdb, request.dataset(), sampleRows, requestedBy));
+    }
+
+    /**
+     * Starts profiling a source's newest snapshot through a temporary clone when the dataset is a source (or any
+     * dataset with snapshots that is not a virtual database); {@code null} when it is not.
+     */
+    private Job profileSource(String dataset, int sampleRows, String requestedBy) {
+        if (KnownVdb.byIdOrName(dataset) != null) {
+            return null;
+        }
+        SourceSnapshot latest = SourceSnapshot.latestOf(dataset);
+        if (latest == null) {
+            return null;
+        }
+        Job job = operations.start(ProfilingOperation.PROFILE_SNAPSHOT, dataset, ProfilingWork.ofSnapshot(latest.id,
+                Ids.next("vol")), requestedBy);
+        ProfilingRun run = new ProfilingRun();
+        run.jobId = job.id;
+        run.dataset = dataset;
+        run.sourceSnapshot = latest.id;
+        run.sampleRows = sampleRows;
+        run.status = ProfilingRun.Status.RUNNING;
+        run.createdAt = Instant.now();
+        run.persist();
+        Log.infof("Profiling snapshot %s of %s through a temporary clone, up to %d rows per table: job %s", latest.id,
+                dataset, sampleRows, job.id);
+        return job;
     }
 
     private static KnownVdb target(String dataset) {
@@ -78,21 +113,22 @@ public class ProfilingService {
         return vdb;
     }
 
-    /** What a request naming no virtual database is told: a source is profiled through one. */
+    /** What a request naming neither a virtual database nor a dataset with snapshots is told. */
     private static String notAVdb(String dataset) {
         List<KnownVdb> clones = KnownVdb.provisionedFrom(dataset);
         if (!clones.isEmpty()) {
-            return "'" + dataset + "' is a source; profiling never reads a source, only a virtual database "
-                    + "provisioned from it. Profile one of " + clones.stream().map(vdb -> vdb.name).toList()
-                    + ", or provision a new one (POST /api/v1/vdbs).";
+            return "Source '" + dataset + "' has no snapshot that this service has heard of, so there is nothing to "
+                    + "clone and profile; profile one of the virtual databases provisioned from it, "
+                    + clones.stream().map(vdb -> vdb.name).toList() + ", or sync the source first.";
         }
-        return "No virtual database '" + dataset + "'. Profiling reads a running virtual database (GET /api/v1/vdbs "
-                + "lists them), never a source: to profile a source, provision a virtual database from it first "
-                + "(POST /api/v1/vdbs) and profile that.";
+        return "No virtual database and no source with snapshots named '" + dataset + "'. Give a linked source's id "
+                + "(its newest snapshot is profiled through a temporary clone; the source itself is never read) or a "
+                + "running virtual database's (GET /api/v1/vdbs), or provision a virtual database from it first "
+                + "(POST /api/v1/vdbs).";
     }
 
     private Job start(KnownVdb vdb, String dataset, int sampleRows, String requestedBy) {
-        Job job = operations.start(ProfilingOperation.PROFILE_VDB, vdb.id, new ProfilingWork(vdb.id, null),
+        Job job = operations.start(ProfilingOperation.PROFILE_VDB, vdb.id, ProfilingWork.ofVdb(vdb.id),
                 requestedBy);
         ProfilingRun run = new ProfilingRun();
         run.jobId = job.id;

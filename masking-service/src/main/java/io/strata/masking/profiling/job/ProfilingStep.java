@@ -2,15 +2,24 @@ package io.strata.masking.profiling.job;
 
 import io.strata.common.operations.StepKind;
 import io.strata.contracts.events.Reply;
+import io.strata.contracts.storage.CloneCreated;
 
 /** The steps of profiling. */
 public enum ProfilingStep implements StepKind {
 
+    /** The snapshot service clones the source snapshot, for a source profiled through a temporary clone. */
+    CLONE(CloneCreated.class),
     /** The worker samples every table of the database read-only and judges each column. */
-    SAMPLE;
+    SAMPLE(null);
+
+    private final Class<? extends Reply> awaits;
+
+    ProfilingStep(Class<? extends Reply> awaits) {
+        this.awaits = awaits;
+    }
 
     @Override
     public Class<? extends Reply> awaits() {
-        return null;
+        return awaits;
     }
 }
