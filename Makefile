@@ -5,9 +5,10 @@ export STRATA_HOME
 MVN   ?= mvn
 LOCAL := deploy/local/strata-local.sh
 NAME  ?=
+BENCH_ROWS ?= 10000000
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest bench-provision
+.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest bench-provision bench-masking
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -57,6 +58,10 @@ bench-ingest: ## Initial link of a 1 GB pgbench source, a sync after 1% changed,
 bench-provision: ## VDB ready time alone and 10 at once vs a full copy, 1 GB and 10 GB; refresh and rewind
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs one SQL UPDATE with md5(); subset 10%
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.MaskingBench -Dtest.strata.home=$(STRATA_HOME) -Dbench.rows=$(BENCH_ROWS)
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean
