@@ -144,7 +144,11 @@ clean_previous_run() {
     wait_job "$job"
   done
   for id in $(api GET /masked-datasets | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
-    api DELETE "/masked-datasets/$id" >/dev/null
+    # A sync of the previous run may still be being masked (409 until it ends).
+    for _ in $(seq 1 "$JOB_TIMEOUT"); do
+      [[ "$(ALLOW=1 api DELETE "/masked-datasets/$id" | jq -r '.status // 204')" == 409 ]] || break
+      sleep 1
+    done
   done
   for id in $(api GET /sources | jq -r '.[] | select(.name == "demo-clinic") | .id'); do
     job="$(api DELETE "/sources/$id" | jq -r .jobId)"
@@ -207,6 +211,26 @@ mask_source() {
   [[ $masked != "$prod" && $masked != *"$(psql_prod -c "select email from patients where id = 1")"* ]] \
     || fail "patient 1 is '$masked' in demo-masked and '$prod' in production"
   done_step "patient 1 — production: '$prod'; demo-masked: '$masked'"
+}
+
+mask_on_sync() {
+  step "a change on production, a sync: the masked dataset's next masked snapshot follows by itself"
+  local masked_id before deadline latest=""
+  masked_id="$(api GET /masked-datasets | jq -r '.[] | select(.name == "demo-clinic-masked") | .id')"
+  before="$(api GET "/masked-datasets/$masked_id" | jq -r .latestSnapshot)"
+  psql_prod -c "update patients set email = 'moved' || id || '@example.org' where id <= 10"
+  wait_job "$(api POST "/sources/$SOURCE_ID/sync" | jq -r .jobId)"
+  deadline=$(($(date +%s) + JOB_TIMEOUT))
+  while (($(date +%s) < deadline)); do
+    latest="$(api GET "/masked-datasets/$masked_id" | jq -r '.latestSnapshot // empty')"
+    [[ -z $latest || $latest == "$before" ]] || break
+    if api GET "/masked-datasets/$masked_id" | jq -e '.snapshots[-1].status == "FAILED"' >/dev/null; then
+      fail "the masking after the sync failed: $(api GET "/masked-datasets/$masked_id" | jq -r '.snapshots[-1].error')"
+    fi
+    sleep 0.1
+  done
+  [[ -n $latest && $latest != "$before" ]] || fail "no new masked snapshot within $JOB_TIMEOUT s of the sync"
+  done_step "masked snapshot $latest, from the sync's start to the masked snapshot"
 }
 
 provision_three() {
@@ -303,6 +327,7 @@ main() {
   link_source
   sync_after_change
   mask_source
+  mask_on_sync
   provision_three
   isolation
   refresh_qa

@@ -36,7 +36,7 @@ public class NfsServer {
 
     private static final Pattern CLIENT = Pattern.compile("[0-9A-Za-z.:/*_-]{1,255}");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     SnapshotConfig config;
@@ -100,12 +100,18 @@ public class NfsServer {
         Instant deadline = Instant.now().plus(VISIBLE_TIMEOUT);
         String lastError = "";
         while (Instant.now().isBefore(deadline)) {
-            var result = LocalCommands.attempt(Duration.ofSeconds(5), List.of("nfs-ls", url(volumeId, "")), Map.of(),
-                    null);
-            if (result.ok()) {
-                return;
+            try {
+                var result = LocalCommands.attempt(Duration.ofSeconds(5), List.of("nfs-ls", url(volumeId, "")), Map
+                        .of(), null);
+                if (result.ok()) {
+                    return;
+                }
+                lastError = result.stderr().strip();
+            } catch (CommandException e) {
+                // A server still starting (or reloading) may hold a client's call unanswered: ask again until the
+                // deadline, rather than fail the export on the first slow answer.
+                lastError = e.getMessage();
             }
-            lastError = result.stderr().strip();
             sleep(50);
         }
         throw ApiException.unavailable("The NFS export of volume " + volumeId + " did not come up within "
