@@ -91,6 +91,12 @@ start_service() {
   port_open "$port" && die "port $port (for $m) is taken by another process; set STRATA_${svc^^}_PORT"
   local opts=() cds="$APP_DIR/$m/app-cds.jsa"
   read -ra opts <<<"$STRATA_JAVA_OPTS"
+  if [[ $m == masking-service ]]; then
+    # Later options win: these replace the heap limit and the JIT level of the shared ones.
+    local masking_opts=()
+    read -ra masking_opts <<<"$STRATA_MASKING_JAVA_OPTS"
+    opts+=("${masking_opts[@]}")
+  fi
   # Application class-data sharing: the archive written by the training run (train_modules) cuts
   # start-up by about a third. Without one, this run writes it when the service exits cleanly.
   if [[ -s $cds ]]; then
