@@ -170,6 +170,11 @@ class MaskingJobTest {
         given().contentType("application/json").body(Map.of("vdb", vdb.id(), "ruleset", lookupOnKey)).post(
                 "/api/v1/masking-jobs").then().statusCode(400).body("field", equalTo("rules[0].algorithm")).body(
                         "detail", containsString("unique-map"));
+        String unknownEntity = ruleset(List.of(rule("customer", "address", "address", Map.of("entityColumn",
+                "client_id"))));
+        given().contentType("application/json").body(Map.of("vdb", vdb.id(), "ruleset", unknownEntity)).post(
+                "/api/v1/masking-jobs").then().statusCode(400).body("field", equalTo("rules[0].params.entityColumn"))
+                .body("detail", containsString("client_id"));
     }
 
     @Test

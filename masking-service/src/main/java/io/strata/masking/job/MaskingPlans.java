@@ -30,6 +30,10 @@ import io.strata.masking.postgres.SchemaReader;
 @ApplicationScoped
 public class MaskingPlans {
 
+    /** The parameters that name another column of the same row. */
+    private static final List<String> ROW_COLUMN_PARAMETERS = List.of("entityColumn", "firstNameColumn",
+            "lastNameColumn");
+
     @Inject
     MaskingKeys keys;
 
@@ -60,6 +64,23 @@ public class MaskingPlans {
     }
 
     /**
+     * Refuses a parameter that names another column of the row (the entity a date shift or an address follows, the
+     * name columns an e-mail is made from) when the table has no such column: the masker would quietly fall back to
+     * the value alone.
+     */
+    private static void checkRowColumns(DatabaseSchema schema, MaskingRule rule) {
+        for (String parameter : ROW_COLUMN_PARAMETERS) {
+            if (rule.parameters().get(parameter) instanceof String named) {
+                try {
+                    schema.columnInfo(rule.table(), named);
+                } catch (RuleError e) {
+                    throw new RuleError("params." + parameter, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
      * The plan of these rules on the database behind {@code connections}.
      *
      * @throws RuleMismatch when a rule does not fit the database
@@ -77,6 +98,7 @@ public class MaskingPlans {
             MaskingRule rule = rules.get(i);
             try {
                 ColumnInfo column = schema.columnInfo(rule.table(), rule.column());
+                checkRowColumns(schema, rule);
                 Algorithms.Configured configured = Algorithms.create(rule, column, keys);
                 maskers.put(new ColumnRef(column.table(), column.column()), configured.masker());
                 keyIds.addAll(configured.keyIds());
