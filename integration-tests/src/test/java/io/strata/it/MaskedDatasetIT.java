@@ -145,6 +145,11 @@ class MaskedDatasetIT {
 
     /** A VDB of the masked dataset's newest snapshot, once the provisioning service has heard of it. */
     private static String provision(String maskedDataset, String name) {
+        return provision(maskedDataset, name, Map.of("dataset", maskedDataset));
+    }
+
+    /** A VDB of a masked dataset's snapshot, {@code from} as provisioning takes it. */
+    private static String provision(String maskedDataset, String name, Map<String, Object> from) {
         String snapshotId = dataset(maskedDataset).getString("latestSnapshot");
         await().atMost(PATIENCE).until(() -> given().baseUri(provisioning.baseUrl()).contentType("application/json")
                 .body(Map.of("name", "probe-" + System.nanoTime(), "from", Map.of("snapshot", snapshotId),
@@ -152,7 +157,7 @@ class MaskedDatasetIT {
                 .post("/api/v1/vdbs").then().extract()
                 .statusCode() == 400);
         JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
-                "name", name, "from", Map.of("dataset", maskedDataset))).post("/api/v1/vdbs").then().log()
+                "name", name, "from", from)).post("/api/v1/vdbs").then().log()
                 .ifValidationFails().statusCode(202).extract().jsonPath();
         Jobs.awaitEnd(provisioning, accepted.getString("jobId"), "SUCCEEDED", PATIENCE);
         return accepted.getString("id");
@@ -242,7 +247,8 @@ class MaskedDatasetIT {
                 statuses -> statuses.size() == 2 && statuses.stream().allMatch("SUCCEEDED"::equals));
         assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
                 .statusCode(200).extract().jsonPath().getList("id", String.class)).hasSize(2);
-        String refreshed = provision(masked, "masked-qa2");
+        String refreshed = provision(masked, "masked-qa2", Map.of("snapshot", dataset(masked).getString(
+                "latestSnapshot")));
         assertThat(query(refreshed, "select count(*) from customer")).containsExactly("60");
         assertThat(query(refreshed, "select count(*) from customer where email like '%source.example' or last_name "
                 + "= 'Quintero' or phone = '+1 (555) 010-2233'")).containsExactly("0");
