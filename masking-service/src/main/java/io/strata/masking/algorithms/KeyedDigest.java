@@ -2,6 +2,8 @@ package io.strata.masking.algorithms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,12 +15,15 @@ import javax.crypto.spec.SecretKeySpec;
  * name, the rule other algorithms rely on (see {@link EmailAlgorithm}).
  *
  * <p>
- * Each thread keeps one {@link Mac}, initialised again only when a call brings another key array than its last one;
- * callers therefore keep their key material in one array of their own and never change it.
+ * Each thread keeps one initialised {@link Mac} per key array it has seen, so that maskers of several columns
+ * masking the same row (each with its own key) do not set up HMAC again for every value; callers therefore keep
+ * their key material in one array of their own and never change it.
  */
 final class KeyedDigest {
 
     private static final String HMAC_SHA256 = "HmacSHA256";
+    /** Keys kept initialised per thread: a masking job has a few per column, and a table few columns. */
+    private static final int MOST_KEYS = 64;
     private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
 
     private KeyedDigest() {
@@ -54,31 +59,35 @@ final class KeyedDigest {
         return Keyed.index(pick(key, parts), bound);
     }
 
-    /** One thread's Mac and the key array it was last initialised with. */
+    /** One thread's Macs, one per key array. */
     private static final class PerThread {
 
-        private final Mac mac;
-        private byte[] key;
-
-        PerThread() {
-            try {
-                mac = Mac.getInstance(HMAC_SHA256);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
-            }
-        }
+        // Identity, not content: a masker holds its own copy of the key, so the same array means the same key. The
+        // last one used is looked at first, since a column's values come one after another.
+        private final Map<byte[], Mac> macs = new IdentityHashMap<>();
+        private byte[] lastKey;
+        private Mac lastMac;
 
         Mac macFor(byte[] wanted) {
-            // Identity, not content: a masker holds its own copy of the key, so the same array means the same key.
-            if (wanted != key) {
-                try {
-                    mac.init(new SecretKeySpec(wanted, HMAC_SHA256));
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("The masking key cannot key HMAC-SHA256", e);
+            if (wanted != lastKey) {
+                if (macs.size() == MOST_KEYS && !macs.containsKey(wanted)) {
+                    // A caller that brings a new array each time would otherwise fill the map.
+                    macs.clear();
                 }
-                key = wanted;
+                lastMac = macs.computeIfAbsent(wanted, PerThread::newMac);
+                lastKey = wanted;
             }
-            return mac;
+            return lastMac;
+        }
+
+        private static Mac newMac(byte[] key) {
+            try {
+                Mac mac = Mac.getInstance(HMAC_SHA256);
+                mac.init(new SecretKeySpec(key, HMAC_SHA256));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 cannot be keyed with the masking key", e);
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "strata.masking")
 public interface MaskingConfig {
 
-    /** Tables masked at once; 0 means one per processor core. */
+    /** Tables masked at once, and the workers that mask their rows; 0 means one per processor core. */
     @WithDefault("0")
     int threads();
 

@@ -32,10 +32,12 @@ import io.strata.masking.algorithms.RuleError;
  * <li>Each masked table is rewritten by its own connection and transaction, {@code threads} tables at a time, the
  * largest first: {@code SET LOCAL synchronous_commit = off}; an exclusive lock; the table's user triggers switched
  * off ({@code session_replication_role = replica} as superuser, plus the triggers enabled ALWAYS or REPLICA by
- * name); {@code COPY t (columns) TO STDOUT} in text format, streamed and parsed row by row
- * ({@link CopyTextReader}); each masked column's {@link Masker} applied (its row gives the row's original values by
- * column name); the masked rows written in COPY text format to a spool file ({@link CopyTextWriter}), unmasked
- * fields as the bytes they came in; every original and masked value given to the {@link LeakVerifier}. Then the
+ * name); {@code COPY t (columns) TO STDOUT} in text format, streamed and cut into chunks of rows that
+ * {@code threads} workers shared by all the tables mask ({@link ChunkWorkers}: one big table uses every core); in a
+ * chunk, rows are parsed ({@link CopyTextReader}), each masked column's {@link Masker} applied (its row gives the
+ * row's original values by column name), every original and masked value given to the {@link LeakVerifier}, and the
+ * masked rows written in COPY text format ({@link CopyTextWriter}), unmasked fields as the bytes they came in; the
+ * chunks go to a spool file in the table's order. Then the
  * table's indexes and its primary key, unique and exclusion constraints are dropped (their definitions kept), the
  * table is emptied with {@code TRUNCATE ONLY} and filled from the spool with {@code COPY ... FROM STDIN (FREEZE)},
  * the indexes and constraints are created again (which checks them: a masker that makes a key collide fails its
@@ -72,7 +74,8 @@ public final class InPlaceMasking {
 
     /**
      * @param connections the clone's connections
-     * @param threads how many tables are masked at a time (each takes a connection and a core)
+     * @param threads how many tables are masked at a time (each takes a connection), and how many workers mask
+     *        their rows
      * @param spoolDirectory where the masked rows wait between COPY out and COPY in (a table's size in free space)
      */
     public InPlaceMasking(ConnectionFactory connections, int threads, Path spoolDirectory) {
@@ -104,12 +107,15 @@ public final class InPlaceMasking {
         dropForeignKeys(foreignKeys);
         List<TableSchema> order = plan.keySet().stream().sorted(Comparator.comparingLong(table -> -table
                 .rowEstimate())).toList();
-        List<Callable<TableMasking.Result>> tasks = new ArrayList<>();
-        order.forEach(table -> tasks.add(new TableMasking(connections, table, plan.get(table), verifier,
-                spoolDirectory)));
         List<String> problems = new ArrayList<>();
         List<TableMasking.Result> results = new ArrayList<>();
-        List<Parallel.Attempt<TableMasking.Result>> attempts = Parallel.run("masking", threads, tasks);
+        List<Parallel.Attempt<TableMasking.Result>> attempts;
+        try (ChunkWorkers workers = new ChunkWorkers("masking", threads)) {
+            List<Callable<TableMasking.Result>> tasks = new ArrayList<>();
+            order.forEach(table -> tasks.add(new TableMasking(connections, table, plan.get(table), verifier,
+                    spoolDirectory, workers)));
+            attempts = Parallel.run("masking", threads, tasks);
+        }
         for (int i = 0; i < attempts.size(); i++) {
             Throwable failure = attempts.get(i).failure();
             if (failure == null) {

@@ -33,7 +33,7 @@ import org.postgresql.copy.PGCopyInputStream;
  * originally; so outputs are registered whole and as their runs of up to {@value Tokens#MAX_GRAM} words (a masked
  * full name made of dictionary words vouches for each of them).
  * <p>
- * After masking, {@link #verify} reads every text-like column (text, varchar, char, name, citext, json, jsonb, xml,
+ * After masking, {@link #verify} reads (every table's rows spread over the {@link ChunkWorkers}) every text-like column (text, varchar, char, name, citext, json, jsonb, xml,
  * arrays of them) of every table and materialized view, and every masked column whatever its type, with COPY, and
  * looks up each whole value and, in text columns, every run of 1 up to N of its words (N the most words any original
  * had, at most {@value Tokens#MAX_GRAM}). An original shorter than {@value Tokens#MIN_LENGTH} characters is not
@@ -138,16 +138,19 @@ public final class LeakVerifier {
         }
         List<TableSchema> relations = Stream.concat(schema.tables().stream(), schema.materializedViews().stream())
                 .toList();
-        List<Callable<List<Leak>>> scans = new ArrayList<>();
-        for (TableSchema relation : relations) {
-            List<ScanColumn> columns = scanColumns(relation, publicText);
-            if (!columns.isEmpty()) {
-                scans.add(() -> scan(connections, relation, columns));
-            }
-        }
         List<Leak> leaks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        List<Parallel.Attempt<List<Leak>>> attempts = Parallel.run("leak-scan", threads, scans);
+        List<Parallel.Attempt<List<Leak>>> attempts;
+        try (ChunkWorkers workers = new ChunkWorkers("leak-scan", threads)) {
+            List<Callable<List<Leak>>> scans = new ArrayList<>();
+            for (TableSchema relation : relations) {
+                List<ScanColumn> columns = scanColumns(relation, publicText);
+                if (!columns.isEmpty()) {
+                    scans.add(() -> scan(connections, relation, columns, workers));
+                }
+            }
+            attempts = Parallel.run("leak-scan", threads, scans);
+        }
         for (Parallel.Attempt<List<Leak>> attempt : attempts) {
             if (attempt.failure() != null) {
                 failures.add("The leak check could not read a table: " + Sql.describe(attempt
@@ -186,32 +189,49 @@ public final class LeakVerifier {
         return columns;
     }
 
-    private List<Leak> scan(ConnectionFactory connections, TableSchema relation, List<ScanColumn> columns)
-            throws SQLException, IOException {
+    /** Reads one table; its chunks of rows are looked up by the workers, each with a check of its own. */
+    private List<Leak> scan(ConnectionFactory connections, TableSchema relation, List<ScanColumn> columns,
+            ChunkWorkers workers) throws SQLException, IOException {
         String names = Sql.quoteAll(columns.stream().map(ScanColumn::name).toList());
         String copy = "COPY (SELECT " + names + " FROM ONLY " + relation.sql() + ") TO STDOUT";
-        CellCheck check = new CellCheck();
+        Map<Long, Long> counts = new HashMap<>();
         try (Connection connection = connections.open();
                 InputStream in = new PGCopyInputStream(connection.unwrap(
                         PGConnection.class), copy)) {
-            CopyTextReader reader = new CopyTextReader(in);
-            while (reader.next()) {
-                for (int i = 0; i < columns.size(); i++) {
-                    String value = reader.value(i);
-                    if (value != null) {
-                        check.check(value, i, columns.get(i));
-                    }
+            workers.run(in, chunk -> check(chunk, columns), check -> check.counts.forEach((key, count) -> counts
+                    .merge(key, count, Long::sum)));
+        }
+        return leaks(counts, relation, columns);
+    }
+
+    private CellCheck check(ChunkWorkers.Chunk chunk, List<ScanColumn> columns) throws IOException {
+        CellCheck check = new CellCheck();
+        CopyTextReader reader = chunk.reader();
+        while (reader.next()) {
+            for (int i = 0; i < columns.size(); i++) {
+                String value = reader.value(i);
+                if (value != null) {
+                    check.check(value, i, columns.get(i));
                 }
             }
         }
-        return check.leaks(relation, columns);
+        return check;
+    }
+
+    private List<Leak> leaks(Map<Long, Long> counts, TableSchema relation, List<ScanColumn> columns) {
+        int mask = (1 << KIND_BITS) - 1;
+        return counts.entrySet().stream().map(entry -> {
+            long key = entry.getKey();
+            return new Leak(relation.displayName(), columns.get((int) (key >>> KIND_BITS * 2)).name(), Leak.Kind
+                    .values()[(int) (key >>> KIND_BITS) & mask], sources.get((int) key & mask), entry.getValue());
+        }).collect(Collectors.toList());
     }
 
     /** A column the scan reads: whether its words are looked at, and the masked column it is ({@code -1}: none). */
     private record ScanColumn(String name, boolean words, int source) {
     }
 
-    /** Looks up the values of one table, one cell at a time, and counts what it finds. Used by one thread. */
+    /** Looks up the values of one chunk of a table, one cell at a time, and counts what it finds. One thread's. */
     private final class CellCheck implements Tokens.Fingerprints {
 
         private final Tokens tokens = new Tokens();
@@ -251,21 +271,12 @@ public final class LeakVerifier {
                 counts.merge(key, 1L, Long::sum);
             }
         }
-
-        List<Leak> leaks(TableSchema relation, List<ScanColumn> columns) {
-            int mask = (1 << KIND_BITS) - 1;
-            return counts.entrySet().stream().map(entry -> {
-                long key = entry.getKey();
-                return new Leak(relation.displayName(), columns.get((int) (key >>> KIND_BITS * 2)).name(),
-                        Leak.Kind.values()[(int) (key >>> KIND_BITS) & mask], sources.get((int) key & mask), entry
-                                .getValue());
-            }).collect(Collectors.toList());
-        }
     }
 
     /**
-     * Takes the original and masked values of one table's masking on one thread, fingerprints them there and adds
-     * them to the verifier's sets in batches, so that tables masked in parallel do not wait on each other.
+     * Takes the original and masked values of one chunk of a table's rows, masked on one thread, fingerprints them
+     * there and adds them to the verifier's sets in batches, so that chunks masked in parallel do not wait on each
+     * other.
      */
     public final class Recorder implements Tokens.Fingerprints {
 

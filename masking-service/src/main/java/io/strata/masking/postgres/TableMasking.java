@@ -1,6 +1,7 @@
 package io.strata.masking.postgres;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,14 +51,26 @@ final class TableMasking implements Callable<TableMasking.Result> {
     private final List<MaskedColumn> masked;
     private final LeakVerifier verifier;
     private final Path spoolDirectory;
+    private final ChunkWorkers workers;
+    /** The masked column at each position of the COPY row, {@code null} where a column is not masked. */
+    private final MaskedColumn[] maskedAt;
+    /** The position of each column in the COPY row, for the maskers that look at other columns of the row. */
+    private final Map<String, Integer> indexOf = new HashMap<>();
 
     TableMasking(ConnectionFactory connections, TableSchema table, List<MaskedColumn> masked, LeakVerifier verifier,
-            Path spoolDirectory) {
+            Path spoolDirectory, ChunkWorkers workers) {
         this.connections = connections;
         this.table = table;
         this.masked = List.copyOf(masked);
         this.verifier = verifier;
         this.spoolDirectory = spoolDirectory;
+        this.workers = workers;
+        List<String> columns = table.copyColumns();
+        this.maskedAt = new MaskedColumn[columns.size()];
+        masked.forEach(column -> maskedAt[column.index()] = column);
+        for (int i = 0; i < columns.size(); i++) {
+            indexOf.put(columns.get(i), i);
+        }
     }
 
     @Override
@@ -162,51 +175,70 @@ final class TableMasking implements Callable<TableMasking.Result> {
         }
     }
 
-    /** Reads the table with COPY, masks it row by row and writes the masked rows to the spool file. */
+    /** A chunk of rows masked: their COPY text, how many there were, and per column the values and changes. */
+    private record MaskedChunk(ByteArrayOutputStream text, long rows, long[] values, long[] changed) {
+    }
+
+    /**
+     * Reads the table with COPY and writes the masked rows to the spool file, in the table's order; the rows are
+     * masked by the {@link ChunkWorkers}, a chunk at a time.
+     */
     private Result maskToSpool(Connection connection, Path spool) throws SQLException, IOException {
         List<String> columns = table.copyColumns();
-        Map<String, Integer> indexOf = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            indexOf.put(columns.get(i), i);
-        }
-        MaskedColumn[] maskedAt = new MaskedColumn[columns.size()];
-        masked.forEach(column -> maskedAt[column.index()] = column);
         long[] values = new long[columns.size()];
         long[] changed = new long[columns.size()];
-        long rows = 0;
-        LeakVerifier.Recorder recorder = verifier.recorder();
+        long[] rows = new long[1];
         String copy = "COPY " + table.sql() + " (" + Sql.quoteAll(columns) + ") TO STDOUT";
         try (InputStream in = new PGCopyInputStream(connection.unwrap(PGConnection.class), copy);
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), STREAM_BUFFER)) {
-            CopyTextReader reader = new CopyTextReader(in);
-            CopyTextWriter writer = new CopyTextWriter(out);
-            Masker.Row row = column -> {
-                Integer index = indexOf.get(column);
-                return index == null ? null : reader.value(index);
-            };
-            while (reader.next()) {
-                requireFields(reader, columns.size());
-                for (int i = 0; i < maskedAt.length; i++) {
-                    MaskedColumn column = maskedAt[i];
-                    if (column == null) {
-                        reader.copyField(i, writer);
-                        continue;
-                    }
-                    String original = reader.value(i);
-                    String maskedValue = mask(column, original, row, rows);
-                    writer.value(maskedValue);
-                    values[i] += original == null ? 0 : 1;
-                    changed[i] += Objects.equals(original, maskedValue) ? 0 : 1;
-                    recorder.record(column.source(), original, maskedValue);
+            long bytes = workers.run(in, this::maskChunk, chunk -> {
+                chunk.text().writeTo(out);
+                rows[0] += chunk.rows();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] += chunk.values()[i];
+                    changed[i] += chunk.changed()[i];
                 }
-                writer.endRow();
-                rows++;
-            }
-            writer.flush();
-            recorder.flush();
-            return new Result(table.displayName(), rows, perColumn(values), perColumn(changed), reader
-                    .bytesRead());
+            });
+            out.flush();
+            return new Result(table.displayName(), rows[0], perColumn(values), perColumn(changed), bytes);
         }
+    }
+
+    /** Masks the rows of one chunk, on a worker thread. */
+    private MaskedChunk maskChunk(ChunkWorkers.Chunk chunk) throws IOException {
+        int fields = maskedAt.length;
+        long[] values = new long[fields];
+        long[] changed = new long[fields];
+        long rows = 0;
+        LeakVerifier.Recorder recorder = verifier.recorder();
+        CopyTextReader reader = chunk.reader();
+        ByteArrayOutputStream text = new ByteArrayOutputStream(chunk.length() + chunk.length() / 4);
+        CopyTextWriter writer = new CopyTextWriter(text);
+        Masker.Row row = column -> {
+            Integer index = indexOf.get(column);
+            return index == null ? null : reader.value(index);
+        };
+        while (reader.next()) {
+            requireFields(reader, fields);
+            for (int i = 0; i < fields; i++) {
+                MaskedColumn column = maskedAt[i];
+                if (column == null) {
+                    reader.copyField(i, writer);
+                    continue;
+                }
+                String original = reader.value(i);
+                String maskedValue = mask(column, original, row, chunk.firstRow() + rows);
+                writer.value(maskedValue);
+                values[i] += original == null ? 0 : 1;
+                changed[i] += Objects.equals(original, maskedValue) ? 0 : 1;
+                recorder.record(column.source(), original, maskedValue);
+            }
+            writer.endRow();
+            rows++;
+        }
+        writer.flush();
+        recorder.flush();
+        return new MaskedChunk(text, rows, values, changed);
     }
 
     private void requireFields(CopyTextReader reader, int expected) throws IOException {

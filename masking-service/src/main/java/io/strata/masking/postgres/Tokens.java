@@ -48,11 +48,11 @@ final class Tokens {
         int i = 0;
         while (i < length) {
             while (i < length && !isTokenChar(value, i)) {
-                i += Character.charCount(value.codePointAt(i));
+                i += charCount(value, i);
             }
             int start = i;
             while (i < length && isTokenChar(value, i)) {
-                i += Character.charCount(value.codePointAt(i));
+                i += charCount(value, i);
             }
             int end = i;
             while (end > start && value.charAt(end - 1) == '.') {
@@ -63,6 +63,11 @@ final class Tokens {
             }
         }
         return this;
+    }
+
+    /** The chars of the code point at {@code at}; ASCII, the common case, without decoding it. */
+    private static int charCount(String value, int at) {
+        return value.charAt(at) < ASCII_TOKEN.length ? 1 : Character.charCount(value.codePointAt(at));
     }
 
     private static boolean isTokenChar(String value, int at) {
@@ -109,10 +114,16 @@ final class Tokens {
      */
     void forEachPart(int longest, Fingerprints sink) {
         int most = Math.min(longest, count);
-        for (int n = 1; n <= most; n++) {
-            for (int from = 0; from + n <= count; from++) {
-                if (n < count && longEnough(from, n)) {
-                    sink.accept(fingerprint(from, n));
+        for (int from = 0; from < count; from++) {
+            // The runs from one token share their beginning, so each one's hash goes on from the shorter one's.
+            long hash = SEED;
+            int length = -1;
+            for (int n = 1; n <= most && from + n <= count; n++) {
+                int t = from + n - 1;
+                hash = mixToken(n > 1 ? mix(hash, ' ') : hash, t);
+                length += ends[t] - starts[t] + 1;
+                if (n < count && length >= MIN_LENGTH) {
+                    sink.accept(finish(hash ^ n));
                 }
             }
         }
@@ -139,23 +150,27 @@ final class Tokens {
     long fingerprint(int from, int n) {
         long hash = SEED;
         for (int t = from; t < from + n; t++) {
-            if (t > from) {
-                hash = mix(hash, ' ');
-            }
-            int i = starts[t];
-            while (i < ends[t]) {
-                char c = text.charAt(i);
-                if (c < ASCII_TOKEN.length) {
-                    hash = mix(hash, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-                    i++;
-                } else {
-                    int codePoint = text.codePointAt(i);
-                    hash = mix(hash, Character.toLowerCase(codePoint));
-                    i += Character.charCount(codePoint);
-                }
-            }
+            hash = mixToken(t > from ? mix(hash, ' ') : hash, t);
         }
         return finish(hash ^ n);
+    }
+
+    /** The hash with token {@code t} mixed in, in lower case. */
+    private long mixToken(long start, int t) {
+        long hash = start;
+        int i = starts[t];
+        while (i < ends[t]) {
+            char c = text.charAt(i);
+            if (c < ASCII_TOKEN.length) {
+                hash = mix(hash, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+                i++;
+            } else {
+                int codePoint = text.codePointAt(i);
+                hash = mix(hash, Character.toLowerCase(codePoint));
+                i += Character.charCount(codePoint);
+            }
+        }
+        return hash;
     }
 
     private static long mix(long hash, int codePoint) {

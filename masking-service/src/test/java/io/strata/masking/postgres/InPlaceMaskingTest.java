@@ -61,6 +61,45 @@ class InPlaceMaskingTest {
     }
 
     @Test
+    void aTableOfManyChunksKeepsItsRowOrderAndEveryRowIsMaskedOnce() throws SQLException {
+        // About 45 bytes a row: several chunks of ChunkWorkers.CHUNK_BYTES, masked by several workers at once.
+        String database = database("create table big (id int, label text, other text)",
+                "insert into big select i, 'label number ' || i, 'other ' || i from generate_series(1, 60000) i");
+        Map<ColumnRef, Masker> maskers = Map.of(ColumnRef.parse("big.label"), HmacMaskers.hex(20));
+
+        MaskingReport report = PostgresMasking.run(Chinook.connections(database), maskers, 3);
+
+        assertThat(report.outcome().rows()).isEqualTo(60_000);
+        assertThat(report.outcome().changedPerColumn()).containsEntry(ColumnRef.parse("big.label"), 60_000L);
+        assertThat(strings(database, "select count(*) from (select id, lag(id) over (order by ctid) previous "
+                + "from big) r where id <= previous")).containsExactly("0");
+        assertThat(strings(database, "select count(*) from big where other <> 'other ' || id or label like 'l%'"))
+                .containsExactly("0");
+        assertThat(strings(database, "select label from big where id in (1, 17000, 60000) order by id"))
+                .containsExactly(HmacMaskers.hmac("label number 1").substring(0, 20), HmacMaskers.hmac(
+                        "label number 17000").substring(0, 20), HmacMaskers.hmac("label number 60000").substring(0,
+                                20));
+    }
+
+    @Test
+    void aMaskerThatFailsInALaterChunkNamesItsRow() throws SQLException {
+        String database = database("create table big (id int, label text)",
+                "insert into big select i, 'label number ' || i from generate_series(1, 60000) i");
+        Masker failsOnce = (value, row) -> {
+            if ("label number 45000".equals(value)) {
+                throw new IllegalArgumentException("cannot mask this one");
+            }
+            return value.toUpperCase(Locale.ROOT);
+        };
+
+        assertThatThrownBy(() -> PostgresMasking.run(Chinook.connections(database), Map.of(ColumnRef.parse(
+                "big.label"), failsOnce), 2)).isInstanceOf(MaskingFailure.class).hasMessageContaining(
+                        "failed on row 45000");
+        assertThat(strings(database, "select count(*) from big where label like 'label number %'"))
+                .containsExactly("60000");
+    }
+
+    @Test
     void partitionsAreMaskedOneByOneWithTheForeignKeysOfTheirParent() throws SQLException {
         String database = database("create table event (id int, at date, who text, primary key (id, at)) "
                 + "partition by range (at)",
