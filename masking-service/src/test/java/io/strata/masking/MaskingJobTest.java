@@ -178,6 +178,19 @@ class MaskingJobTest {
     }
 
     @Test
+    void aRuleThatMayLeaveEveryValueAsItIsDoesNotFailTheJobWhenItDoes() {
+        ChinookVdb vdb = chinookVdb();
+        String ruleset = ruleset(List.of(CUSTOMER_PII.get(2), rule("invoice", "total", "min-max", Map.of("min", 0,
+                "max", 100000))));
+
+        JsonPath run = maskAndWait(vdb, ruleset);
+
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(run.getInt("report.columns.'invoice.total'.changed")).isZero();
+        assertThat(run.getInt("report.columns.'customer.email'.changed")).isEqualTo(59);
+    }
+
+    @Test
     void aValueCopiedOutsideItsColumnFailsTheJobAndNamesWhereItLeaked() throws SQLException {
         ChinookVdb vdb = chinookVdb();
         cluster.execute(vdb.database(), "update invoice set billing_address = 'ask ' || c.email || ' first' from "

@@ -45,7 +45,7 @@ public final class FixedAlgorithm implements Algorithm {
             throw RuleParams.error(VALUE, "value is longer than the " + column.maxLength() + " characters "
                     + column.table() + "." + column.column() + " holds; choose a shorter one.");
         }
-        return (value, row) -> value == null && !replaceNull ? null : fixed;
+        return Masker.mayLeaveAll((value, row) -> value == null && !replaceNull ? null : fixed);
     }
 
     private static String value(Map<String, Object> params) {

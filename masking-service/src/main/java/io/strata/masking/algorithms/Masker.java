@@ -17,6 +17,31 @@ public interface Masker {
      */
     String mask(String value, Row row);
 
+    /**
+     * Whether every value of a column may come out as it went in without anything being wrong: a clamp whose bounds
+     * hold every value, a fixed value already there, free text with nothing to redact. Masking otherwise takes a
+     * column of which nothing changed for a rule on the wrong column.
+     */
+    default boolean mayLeaveAllValues() {
+        return false;
+    }
+
+    /** The masker, allowed to leave every value as it is ({@link #mayLeaveAllValues}). */
+    static Masker mayLeaveAll(Masker masker) {
+        return new Masker() {
+
+            @Override
+            public String mask(String value, Row row) {
+                return masker.mask(value, row);
+            }
+
+            @Override
+            public boolean mayLeaveAllValues() {
+                return true;
+            }
+        };
+    }
+
     /** The original values of the row being masked. */
     @FunctionalInterface
     interface Row {

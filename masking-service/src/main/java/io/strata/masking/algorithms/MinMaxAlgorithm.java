@@ -87,7 +87,7 @@ public final class MinMaxAlgorithm implements Algorithm {
         String max = fitted(bounds, bounds.max(), column, MAX);
         BigDecimal low = bounds.position(min, dateOnly);
         BigDecimal high = bounds.position(max, dateOnly);
-        return (value, row) -> {
+        return Masker.mayLeaveAll((value, row) -> {
             if (value == null) {
                 return null;
             }
@@ -99,7 +99,7 @@ public final class MinMaxAlgorithm implements Algorithm {
                 return min;
             }
             return position.compareTo(high) > 0 ? max : value;
-        };
+        });
     }
 
     private static BigDecimal position(Bounds bounds, String value, boolean dateOnly) {

@@ -150,7 +150,7 @@ public final class RedactAlgorithm implements Algorithm {
             }
             emails = new EmailMasker(emailsKey.material(), null, EmailAlgorithm.Options.DEFAULT, null);
         }
-        return new Redactor(options, keys.get(KEY_DOMAIN).material(), emails,
-                ColumnTypes.JSON.contains(column.type()), column.maxLength());
+        return Masker.mayLeaveAll(new Redactor(options, keys.get(KEY_DOMAIN).material(), emails,
+                ColumnTypes.JSON.contains(column.type()), column.maxLength()));
     }
 }

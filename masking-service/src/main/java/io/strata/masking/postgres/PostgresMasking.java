@@ -69,7 +69,9 @@ public final class PostgresMasking {
         Set<ColumnRef> publicColumns = publicText.stream().map(schema::resolve).collect(Collectors.toSet());
         MaskingOutcome outcome = new InPlaceMasking(connections, threads).mask(schema, maskers, verifier);
         Verification verification = verifier.verify(connections, schema, threads, publicColumns);
-        List<String> problems = new ArrayList<>(unchangedColumns(outcome));
+        Set<ColumnRef> mayStayAsTheyWere = maskers.entrySet().stream().filter(entry -> entry.getValue()
+                .mayLeaveAllValues()).map(entry -> schema.resolve(entry.getKey())).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>(unchangedColumns(outcome, mayStayAsTheyWere));
         problems.addAll(foreignKeyProblems(connections, schema));
         verification.leaks().forEach(leak -> problems.add(leak.describe()));
         if (!problems.isEmpty()) {
@@ -99,10 +101,11 @@ public final class PostgresMasking {
         }
     }
 
-    private static List<String> unchangedColumns(MaskingOutcome outcome) {
+    private static List<String> unchangedColumns(MaskingOutcome outcome, Set<ColumnRef> mayStayAsTheyWere) {
         List<String> problems = new ArrayList<>();
         outcome.valuesPerColumn().forEach((column, values) -> {
-            if (values >= UNCHANGED_SUSPICIOUS && outcome.changedPerColumn().getOrDefault(column, 0L) == 0) {
+            if (values >= UNCHANGED_SUSPICIOUS && outcome.changedPerColumn().getOrDefault(column, 0L) == 0
+                    && !mayStayAsTheyWere.contains(column)) {
                 problems.add("Masking changed none of the " + values + " values of " + column + "; check its rule "
                         + "(the algorithm and its parameters), then mask a fresh clone.");
             }
