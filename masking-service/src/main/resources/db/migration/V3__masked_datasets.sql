@@ -9,6 +9,9 @@ create table masked_dataset (
     -- Production roles that must not log in to any copy.
     disable_roles text not null default '[]',
     subset text,
+    -- The working clone of the newest masked snapshot, kept: the pool keeps a dataset's snapshots only while the
+    -- dataset has a live volume.
+    kept_volume varchar(64),
     created_at timestamptz not null
 );
 create index masked_dataset_source on masked_dataset (source);

@@ -49,6 +49,14 @@ public class MaskedDataset extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public SubsetRequest subset;
 
+    /**
+     * The working clone of the newest masked snapshot, kept (stopped) rather than given back: the pool keeps a
+     * dataset's snapshots only while the dataset has a live volume, like a virtual database's. The previous one is
+     * given back when a newer masking succeeds, and this one when the masked dataset is deleted.
+     */
+    @Column(name = "kept_volume")
+    public String keptVolume;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -16,6 +16,7 @@ import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.storage.VolumeReturns;
 import io.strata.common.util.Ids;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
 import io.strata.masking.ruleset.Ruleset;
@@ -134,6 +135,7 @@ public class MaskedDatasetService {
             }
             run.delete();
         }
+        VolumeReturns.giveBack(events, "delete-" + dataset.id, dataset.keptVolume);
         dataset.delete();
         Log.infof("Masked dataset %s (%s) deleted", dataset.name, dataset.id);
     }

@@ -134,7 +134,10 @@ public class MaskedSnapshotOperations
         MaskedDataset dataset = MaskedDataset.findById(work.maskedDataset());
         events.publish(new MaskingCompleted(dataset.id, dataset.name, work.sourceSnapshot(), work.snapshotId(),
                 dataset.rulesetId, run.rulesetVersion, keyIds(work), operation.jobId().toString()));
-        VolumeReturns.giveBack(events, operation.requestId("release"), work.volumeId());
+        // The newest clone stays, so that the pool keeps the dataset's snapshots; the one it replaces goes.
+        String previous = dataset.keptVolume;
+        dataset.keptVolume = work.volumeId();
+        VolumeReturns.giveBack(events, operation.requestId("release"), previous);
         return "masked snapshot " + work.snapshotId() + " of " + work.sourceSnapshot();
     }
 
