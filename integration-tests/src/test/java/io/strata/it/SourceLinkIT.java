@@ -45,6 +45,8 @@ import io.strata.testing.TopicClient;
  */
 class SourceLinkIT {
 
+    /** The end of the log of the last check clone that {@code query} started. */
+    private static volatile String lastCheckLog = "";
     private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final EventCodec CODEC = new EventCodec();
 
@@ -167,7 +169,7 @@ class SourceLinkIT {
         assertThat(snapshots).hasSize(2);
 
         assertThat(query(snapshots.get(1), "select string_agg(note, ',' order by id) from visits", "rows"))
-                .isEqualTo("before link,written before the sync");
+                .as(() -> "the check clone's log:\n" + lastCheckLog).isEqualTo("before link,written before the sync");
         assertThat(query(snapshots.get(0), "select string_agg(note, ',' order by id) from visits", "rows"))
                 .isEqualTo("before link");
     }
@@ -211,7 +213,7 @@ class SourceLinkIT {
         List<String> latest = timeline(sourceId);
         assertThat(query(latest.get(latest.size() - 1), "select count(*) from visits where note = 'after resync'",
                 "resynced"))
-                .isEqualTo("1");
+                .as(() -> "the check clone's log:\n" + lastCheckLog).isEqualTo("1");
     }
 
     @Test
@@ -387,6 +389,8 @@ class SourceLinkIT {
                         vdb.workPath() + "/socket", "-p", String.valueOf(vdb.port()), "-d", database, "-c", sql))
                         .strip();
             } finally {
+                // Kept for the assertions' messages: how far the check clone's recovery went.
+                lastCheckLog = Processes.tail(Path.of(vdb.workPath(), "postgres.log"), 30);
                 virtual.stop(vdb);
                 virtual.unconfigure(vdb);
                 TopicClient.send(broker.bootstrapServers(), Topics.events(prefix, Topics.PROVISIONING), cloneId, CODEC

@@ -329,7 +329,23 @@ class PostgresLinked implements LinkedOperations {
         }
         progress.progress(60, "restartpoint on the standby");
         standby.execute("CHECKPOINT;");
+        flushToDisk(staging);
         return snapshotPoint(source, staging, standby);
+    }
+
+    /**
+     * Writes the staging volume's dirty pages to disk before the snapshot is taken. The standby replays WAL that its
+     * receiver has only written to the page cache (and with {@code fsync = off}, as a source's settings may carry over,
+     * nothing is ever flushed): a snapshot was seen to hold a WAL segment that stopped, in zeros, short of what the
+     * standby had replayed, so a clone of it lacked the sync's last commits.
+     */
+    private static void flushToDisk(Staging staging) {
+        HostConnection.Result result = staging.host().run(List.of("sync", "-f", staging.dataPath()), Map.of(), null,
+                Duration.ofMinutes(5));
+        if (result.exitCode() != 0) {
+            throw new UserError("Could not flush the staging volume to disk before the snapshot.", "Check the "
+                    + "staging host's storage.", result.stderr());
+        }
     }
 
     private static void requireRunning(Staging staging) {
