@@ -1,6 +1,5 @@
 package io.strata.masking.profiling;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.strata.masking.algorithms.Algorithms;
 import io.strata.masking.algorithms.ColumnInfo;
 import io.strata.masking.algorithms.Masker;
-import io.strata.masking.algorithms.MaskingKey;
 import io.strata.masking.algorithms.MaskingKeys;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.algorithms.RuleError;
@@ -176,31 +173,6 @@ final class Suggestions {
         } catch (RuntimeException e) {
             // The algorithms' messages never quote the value.
             return algorithm + " fails on a sampled value: " + e.getMessage();
-        }
-    }
-
-    /**
-     * Keys made only to try suggestions on the sample, so that profiling never makes a real key: nothing they mask
-     * is kept.
-     */
-    private static final class ThrowawayKeys implements MaskingKeys {
-
-        private final SecureRandom random = new SecureRandom();
-        private final Map<String, MaskingKey> keys = new ConcurrentHashMap<>();
-
-        @Override
-        public MaskingKey current(String domain) {
-            return keys.computeIfAbsent(domain, name -> {
-                byte[] material = new byte[32];
-                random.nextBytes(material);
-                return new MaskingKey(name, name + "-profiling", material);
-            });
-        }
-
-        @Override
-        public MaskingKey byId(String keyId) {
-            throw new RuleError("keyId", "Profiling tries suggestions with keys of its own; it has no key " + keyId
-                    + ".");
         }
     }
 }

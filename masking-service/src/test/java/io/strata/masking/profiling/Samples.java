@@ -9,25 +9,13 @@ import java.util.stream.IntStream;
 import io.strata.masking.algorithms.Algorithms;
 import io.strata.masking.algorithms.ColumnInfo;
 import io.strata.masking.algorithms.Dictionaries;
-import io.strata.masking.algorithms.MaskingKey;
 import io.strata.masking.algorithms.MaskingKeys;
 
 /** Columns and sampled values for the profiling tests. */
 final class Samples {
 
     /** Keys for checking that suggestions configure; what they mask is not looked at. */
-    static final MaskingKeys KEYS = new MaskingKeys() {
-
-        @Override
-        public MaskingKey current(String domain) {
-            return new MaskingKey(domain, domain + "-v1", new byte[32]);
-        }
-
-        @Override
-        public MaskingKey byId(String keyId) {
-            throw new UnsupportedOperationException(keyId);
-        }
-    };
+    static final MaskingKeys KEYS = new ThrowawayKeys();
 
     static final List<String> IBANS = List.of("DE89370400440532013000", "GB82 WEST 1234 5698 7654 32",
             "FR1420041010050500013M02606", "NL91ABNA0417164300", "BE68539007547034", "ES9121000418450200051332");
