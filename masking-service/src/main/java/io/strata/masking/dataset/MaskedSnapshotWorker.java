@@ -18,6 +18,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
+import io.strata.common.secrets.Passwords;
 import io.strata.common.secrets.SecretStore;
 import io.strata.masking.config.MaskingConfig;
 import io.strata.masking.job.DatabaseMasking;
@@ -107,7 +108,7 @@ public class MaskedSnapshotWorker {
                     statement.execute("alter role " + quote(role) + " nologin password null");
                     disabled.add(role);
                 } else if (attempt.resetUsers()) {
-                    String password = WorkingCopy.newPassword();
+                    String password = Passwords.generate();
                     statement.execute("alter role " + quote(role) + " password " + literal(password));
                     passwords.put(role, password);
                 }

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.strata.common.config.StrataServiceConfig;
+import io.strata.common.secrets.Passwords;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.HostConnection;
 import io.strata.engine.Plugins;
@@ -40,8 +39,6 @@ import io.strata.masking.postgres.ConnectionFactory;
  */
 @ApplicationScoped
 public class WorkingCopy {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     StrataServiceConfig service;
@@ -65,7 +62,7 @@ public class WorkingCopy {
     /** Configures and starts the engine on the clone at {@code clonePath}; the snapshot's metadata says which. */
     public Running start(String name, String clonePath, Map<String, String> metadata) {
         EnginePlugin plugin = postgres(metadata);
-        String password = newPassword();
+        String password = Passwords.generate();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("user", config.superuser());
         VirtualDatabase database = new VirtualDatabase(name, name, host, clonePath, workPath(name), freePort(),
@@ -182,10 +179,4 @@ public class WorkingCopy {
         }
     }
 
-    /** A new random password: 24 random bytes, URL-safe base64. */
-    public static String newPassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }
