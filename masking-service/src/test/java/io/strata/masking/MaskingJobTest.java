@@ -251,6 +251,63 @@ class MaskingJobTest {
     }
 
     @Test
+    void aRotatedKeyMasksDifferentlyFromTheNextRunAndARulesetPinningTheOldOneMasksAsBefore() throws SQLException {
+        String domain = "t" + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Map<String, Object> rule : CUSTOMER_PII) {
+            boolean firstName = "first_name".equals(rule.get("column"));
+            rules.add(firstName
+                    ? rule(String.valueOf(rule.get("table")), "first_name", "secure-lookup", Map.of(
+                            "dictionary", "first-names", "domain", domain))
+                    : rule);
+        }
+        String followsCurrent = ruleset(rules, CATALOG);
+        String firstNames = "select first_name from customer order by customer_id";
+
+        ChinookVdb before = chinookVdb();
+        JsonPath beforeRun = maskAndWait(before, followsCurrent);
+        given().post("/api/v1/masking-keys/" + domain + "/rotate").then().statusCode(201)
+                .body("current", equalTo(domain + "-v2"))
+                .body("versions.id", org.hamcrest.Matchers.contains(domain + "-v1", domain + "-v2"));
+        ChinookVdb after = chinookVdb();
+        JsonPath afterRun = maskAndWait(after, followsCurrent);
+        String pinning = given().contentType("application/json").body(Map.of("name", "pin-" + domain, "rules", rules,
+                "publicText", CATALOG, "keys", Map.of(domain, domain + "-v1"))).post("/api/v1/rulesets").then()
+                .statusCode(201).body("keys." + domain, equalTo(domain + "-v1")).extract().path("id");
+        ChinookVdb pinned = chinookVdb();
+        JsonPath pinnedRun = maskAndWait(pinned, pinning);
+
+        assertThat(List.of(beforeRun.getString("status"), afterRun.getString("status"), pinnedRun.getString(
+                "status"))).containsOnly("SUCCEEDED");
+        assertThat(beforeRun.getList("report.keyIds", String.class)).contains(domain + "-v1");
+        assertThat(afterRun.getList("report.keyIds", String.class)).contains(domain + "-v2").doesNotContain(domain
+                + "-v1");
+        assertThat(pinnedRun.getList("report.keyIds", String.class)).contains(domain + "-v1");
+        assertThat(query(after, firstNames)).isNotEqualTo(query(before, firstNames));
+        assertThat(query(pinned, firstNames)).isEqualTo(query(before, firstNames));
+        String listed = given().get("/api/v1/masking-keys").then().statusCode(200).extract().asString();
+        assertThat(listed).contains(domain + "-v2").contains("pin-" + domain + ": " + domain + "-v1")
+                .doesNotContain("material");
+        given().get("/api/v1/masking-keys/" + domain).then().statusCode(200).body("pinnedBy", org.hamcrest.Matchers
+                .contains("pin-" + domain + ": " + domain + "-v1"));
+    }
+
+    @Test
+    void keyPinsAndRotationsAreCheckedAndNameTheFieldAtFault() {
+        String domain = "u" + UUID.randomUUID().toString().substring(0, 8);
+        given().post("/api/v1/masking-keys/" + domain + "/rotate").then().statusCode(201).body("current", equalTo(
+                domain + "-v1"));
+        for (String keyId : List.of(domain + "-v9", "names-v1", "not a key id")) {
+            given().contentType("application/json").body(Map.of("name", "pin-bad", "rules", List.of(CUSTOMER_PII
+                    .get(0)), "keys", Map.of(domain, keyId))).post("/api/v1/rulesets").then().statusCode(400).body(
+                            "field", equalTo("keys." + domain));
+        }
+        given().post("/api/v1/masking-keys/Not_A_Domain/rotate").then().statusCode(400).body("field", equalTo(
+                "domain"));
+        given().get("/api/v1/masking-keys/no-such-domain").then().statusCode(404);
+    }
+
+    @Test
     void rulesetsAreCheckedAsTheyAreSavedAndVersionedAsTheyChange() {
         given().contentType("application/json").body(Map.of("name", "bad", "rules", List.of(rule("customer",
                 "email", "rot13", Map.of())))).post("/api/v1/rulesets").then().statusCode(400).body("field",

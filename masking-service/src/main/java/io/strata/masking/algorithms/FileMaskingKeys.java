@@ -14,7 +14,9 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,13 +32,14 @@ import java.util.stream.Stream;
  * make the same version at once the first one's key is the one both use. Key material never appears in a log or an
  * exception's message.
  */
-public final class FileMaskingKeys implements MaskingKeys {
+public final class FileMaskingKeys implements MaskingKeyStore {
 
     /** The length of a key, in bytes (an AES-256 key, and an HMAC-SHA256 key of the hash's size). */
     public static final int KEY_LENGTH = 32;
 
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]{1,40}");
-    private static final Pattern KEY_ID = Pattern.compile("([a-z0-9-]{1,40})-v([1-9][0-9]{0,8})");
+    /** A key id: its domain, then its version. */
+    static final Pattern KEY_ID = Pattern.compile("([a-z0-9-]{1,40})-v([1-9][0-9]{0,8})");
     private static final Pattern KEY_FILE = Pattern.compile("v([1-9][0-9]{0,8})\\.key");
     private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE = PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString("rw-------"));
@@ -80,6 +83,7 @@ public final class FileMaskingKeys implements MaskingKeys {
      * Makes the domain's next key version, which {@link #current} returns from then on. When another process rotates
      * at the same moment, both get the one key that process or this one made.
      */
+    @Override
     public MaskingKey rotate(String domain) {
         checkDomain(domain);
         return create(domain, latestVersion(domainDirectory(domain)) + 1);
@@ -92,11 +96,7 @@ public final class FileMaskingKeys implements MaskingKeys {
      */
     @Override
     public MaskingKey byId(String keyId) {
-        Matcher id = KEY_ID.matcher(keyId == null ? "" : keyId);
-        if (!id.matches()) {
-            throw new RuleError("key", "'" + keyId + "' is not a masking key id; an id is a domain and a version, "
-                    + "like names-v1.");
-        }
+        Matcher id = parseId(keyId);
         String domain = id.group(1);
         int version = Integer.parseInt(id.group(2));
         if (!Files.exists(keyFile(domain, version))) {
@@ -104,6 +104,69 @@ public final class FileMaskingKeys implements MaskingKeys {
                     + "domain's current key, or restore the key's file from a backup.");
         }
         return load(domain, version);
+    }
+
+    /** Every domain directory that holds a key, with its versions (made when the file was last modified). */
+    @Override
+    public List<KeyDomain> domains() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<KeyDomain> domains = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path domainDirectory : entries.sorted().toList()) {
+                String domain = domainDirectory.getFileName().toString();
+                if (!DOMAIN.matcher(domain).matches() || !Files.isDirectory(domainDirectory)) {
+                    continue;
+                }
+                List<KeyVersion> versions = new ArrayList<>();
+                for (int version : versions(domainDirectory)) {
+                    versions.add(new KeyVersion(id(domain, version), version, Files.getLastModifiedTime(keyFile(
+                            domain, version)).toInstant()));
+                }
+                if (!versions.isEmpty()) {
+                    domains.add(new KeyDomain(domain, versions));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the keys in " + directory, e);
+        }
+        return domains;
+    }
+
+    /**
+     * Parses a key id.
+     *
+     * @throws RuleError naming {@code key} when it is not one
+     */
+    static Matcher parseId(String keyId) {
+        Matcher id = KEY_ID.matcher(keyId == null ? "" : keyId);
+        if (!id.matches()) {
+            throw new RuleError("key", "'" + keyId + "' is not a masking key id; an id is a domain and a version, "
+                    + "like names-v1.");
+        }
+        return id;
+    }
+
+    /**
+     * A key's material from a file's content: 32 bytes in base64 (what this class writes, and what a Secret made
+     * with {@code --from-literal} holds), or the 32 bytes themselves.
+     *
+     * @throws IllegalStateException naming the file, never its content, when it holds neither
+     */
+    static byte[] decode(Path file, byte[] content) {
+        byte[] material;
+        try {
+            material = Base64.getDecoder().decode(new String(content, StandardCharsets.US_ASCII).strip());
+        } catch (IllegalArgumentException notBase64) {
+            material = content.length == KEY_LENGTH ? content : new byte[0];
+        }
+        if (material.length != KEY_LENGTH) {
+            // Neither the content nor the exception that parsed it goes into the message: it may be most of a key.
+            throw new IllegalStateException("The key file " + file + " is damaged (it should hold " + KEY_LENGTH
+                    + " bytes, or those bytes in base64); restore it from a backup.");
+        }
+        return material;
     }
 
     private Path domainDirectory(String domain) {
@@ -122,12 +185,18 @@ public final class FileMaskingKeys implements MaskingKeys {
     }
 
     private static int latestVersion(Path domainDirectory) {
+        List<Integer> versions = versions(domainDirectory);
+        return versions.isEmpty() ? 0 : versions.get(versions.size() - 1);
+    }
+
+    /** The versions of the key files in a domain's directory, ascending. */
+    private static List<Integer> versions(Path domainDirectory) {
         try (Stream<Path> files = Files.list(domainDirectory)) {
             return files.map(file -> KEY_FILE.matcher(file.getFileName().toString()))
                     .filter(Matcher::matches)
-                    .mapToInt(name -> Integer.parseInt(name.group(1)))
-                    .max()
-                    .orElse(0);
+                    .map(name -> Integer.parseInt(name.group(1)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the keys in " + domainDirectory, e);
         }
@@ -179,22 +248,13 @@ public final class FileMaskingKeys implements MaskingKeys {
             return known;
         }
         Path file = keyFile(domain, version);
-        byte[] material;
         try {
-            material = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return remember(new MaskingKey(domain, id, decode(file, Files.readAllBytes(file))));
         } catch (NoSuchFileException e) {
             throw new RuleError("key", "There is no key " + id + "; it was deleted or never made.");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the key " + id + " from " + file, e);
-        } catch (IllegalArgumentException notBase64) {
-            material = new byte[0];
         }
-        if (material.length != KEY_LENGTH) {
-            // Neither the content nor the exception that parsed it goes into the message: it may be most of a key.
-            throw new IllegalStateException("The key file " + file + " is damaged (it should hold " + KEY_LENGTH
-                    + " bytes in base64); restore it from a backup.");
-        }
-        return remember(new MaskingKey(domain, id, material));
     }
 
     private MaskingKey remember(MaskingKey key) {

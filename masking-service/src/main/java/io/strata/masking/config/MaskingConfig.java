@@ -27,9 +27,17 @@ public interface MaskingConfig {
 
     /**
      * The directory of the masking keys, one sub-directory per domain, one file per version (mode 0600). Default:
-     * {@code $STRATA_HOME/secrets/masking-keys}. In Kubernetes, a Secret mounted there.
+     * {@code $STRATA_HOME/secrets/masking-keys}. The service makes a domain's first key and its next versions here.
      */
     Optional<String> keysDirectory();
+
+    /**
+     * A Kubernetes Secret of masking keys mounted as a directory: one entry per key id ({@code names-v1},
+     * {@code names-v2}), 32 random bytes each, in base64. When set, the keys come from there and the service makes
+     * none: the cluster's administrators add domains and versions to the Secret. {@link #keysDirectory} is then not
+     * used.
+     */
+    Optional<String> keysSecretDirectory();
 
     /**
      * The superuser role of the sources' PostgreSQL clusters (the role that ran initdb). The masking service logs in

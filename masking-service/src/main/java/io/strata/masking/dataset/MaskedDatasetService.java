@@ -106,9 +106,7 @@ public class MaskedDatasetService {
         run.jobId = job.id;
         run.maskedDataset = dataset.id;
         run.sourceSnapshot = snapshot.id;
-        run.rulesetVersion = ruleset.version;
-        run.rules = ruleset.rules;
-        run.publicText = ruleset.publicText;
+        run.takeRuleset(ruleset);
         run.status = MaskedSnapshot.Status.RUNNING;
         run.createdAt = Instant.now();
         run.persist();

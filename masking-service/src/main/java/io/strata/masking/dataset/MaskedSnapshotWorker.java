@@ -87,8 +87,7 @@ public class MaskedSnapshotWorker {
         return new Attempt(run.attempts, dataset.name, dataset.resetUsers, dataset.disableRoles, source.metadata == null
                 ? Map.of()
                 : Map.copyOf(source.metadata),
-                new DatabaseMasking.Instructions(run.rules, run.publicText,
-                        dataset.subset));
+                run.instructions(dataset.subset));
     }
 
     /**

@@ -45,9 +45,11 @@ public class DatabaseMasking {
      *
      * @param rules the ruleset's rules
      * @param publicText the ruleset's public-text columns
+     * @param keyPins the key versions the ruleset pins, by domain
      * @param subset the subset to make first, {@code null} for none
      */
-    public record Instructions(List<MaskingRule> rules, List<String> publicText, SubsetRequest subset) {
+    public record Instructions(List<MaskingRule> rules, List<String> publicText, Map<String, String> keyPins,
+            SubsetRequest subset) {
     }
 
     /**
@@ -61,7 +63,8 @@ public class DatabaseMasking {
             Progress progress) {
         MaskingPlans.Plan plan;
         try {
-            plan = plans.plan(database, instructions.rules(), instructions.publicText());
+            plan = plans.plan(database, instructions.rules(), instructions.publicText(), instructions
+                    .keyPins());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read " + name + ": " + Errors.rootMessage(e), e);
         }

@@ -8,10 +8,11 @@ import jakarta.inject.Inject;
 
 import io.strata.common.config.StrataServiceConfig;
 import io.strata.masking.algorithms.FileMaskingKeys;
-import io.strata.masking.algorithms.MaskingKeys;
+import io.strata.masking.algorithms.MaskingKeyStore;
+import io.strata.masking.algorithms.SecretDirectoryKeys;
 import io.strata.masking.config.MaskingConfig;
 
-/** The service's masking keys: files under the secrets directory (a mounted Secret in Kubernetes). */
+/** The service's masking keys: files under the secrets directory, or a mounted Kubernetes Secret. */
 @ApplicationScoped
 public class MaskingKeysProducer {
 
@@ -23,7 +24,10 @@ public class MaskingKeysProducer {
 
     @Produces
     @ApplicationScoped
-    MaskingKeys keys() {
+    MaskingKeyStore keys() {
+        if (config.keysSecretDirectory().isPresent()) {
+            return new SecretDirectoryKeys(Path.of(config.keysSecretDirectory().get()));
+        }
         return new FileMaskingKeys(Path.of(config.keysDirectory().orElse(Path.of(service.home(), "secrets",
                 "masking-keys").toString())));
     }

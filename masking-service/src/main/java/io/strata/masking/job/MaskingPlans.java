@@ -17,6 +17,7 @@ import io.strata.masking.algorithms.ColumnInfo;
 import io.strata.masking.algorithms.Masker;
 import io.strata.masking.algorithms.MaskingKeys;
 import io.strata.masking.algorithms.MaskingRule;
+import io.strata.masking.algorithms.PinnedKeys;
 import io.strata.masking.algorithms.RuleError;
 import io.strata.masking.postgres.ColumnRef;
 import io.strata.masking.postgres.ConnectionFactory;
@@ -25,7 +26,7 @@ import io.strata.masking.postgres.SchemaReader;
 
 /**
  * A ruleset applied to one database's schema: every rule's table and column found, every algorithm configured for its
- * column with its domain's current key. The same check answers a request (a 400 naming the rule) and starts the work.
+ * column with its domain's current key, or the version the ruleset pins. The same check answers a request (a 400 naming the rule) and starts the work.
  */
 @ApplicationScoped
 public class MaskingPlans {
@@ -86,8 +87,9 @@ public class MaskingPlans {
      * @throws RuleMismatch when a rule does not fit the database
      * @throws SQLException when the database cannot be read
      */
-    public Plan plan(ConnectionFactory connections, List<MaskingRule> rules, List<String> publicText)
-            throws SQLException {
+    public Plan plan(ConnectionFactory connections, List<MaskingRule> rules, List<String> publicText,
+            Map<String, String> keyPins) throws SQLException {
+        MaskingKeys pinned = pinned(keyPins);
         DatabaseSchema schema;
         try (Connection connection = connections.open()) {
             schema = SchemaReader.read(connection);
@@ -99,7 +101,7 @@ public class MaskingPlans {
             try {
                 ColumnInfo column = schema.columnInfo(rule.table(), rule.column());
                 checkRowColumns(schema, rule);
-                Algorithms.Configured configured = Algorithms.create(rule, column, keys);
+                Algorithms.Configured configured = Algorithms.create(rule, column, pinned);
                 maskers.put(new ColumnRef(column.table(), column.column()), configured.masker());
                 keyIds.addAll(configured.keyIds());
             } catch (RuleError e) {
@@ -117,5 +119,15 @@ public class MaskingPlans {
             }
         }
         return new Plan(maskers, List.copyOf(keyIds), publicColumns);
+    }
+
+    /** The keys with the ruleset's pins, each pinned key checked first: it may have been deleted since. */
+    private MaskingKeys pinned(Map<String, String> keyPins) {
+        try {
+            PinnedKeys.checked(keyPins, keys);
+        } catch (RuleError e) {
+            throw new RuleMismatch(e.field(), e.getMessage());
+        }
+        return new PinnedKeys(keys, keyPins);
     }
 }

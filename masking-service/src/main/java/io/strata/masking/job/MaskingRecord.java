@@ -15,12 +15,15 @@ import jakarta.persistence.MappedSuperclass;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.strata.common.persistence.ObjectMapConverter;
 import io.strata.common.persistence.StringListConverter;
+import io.strata.common.persistence.StringMapConverter;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.ruleset.MaskingRulesConverter;
+import io.strata.masking.ruleset.Ruleset;
+import io.strata.masking.subset.SubsetRequest;
 
 /**
  * What every masking keeps, whatever it masked (a virtual database, a working clone for a masked dataset): its job,
- * the ruleset's rules and version as they were when it began, how it ended, its report or error.
+ * the ruleset's rules, key pins and version as they were when it began, how it ended, its report or error.
  */
 @MappedSuperclass
 public abstract class MaskingRecord extends PanacheEntityBase {
@@ -45,6 +48,10 @@ public abstract class MaskingRecord extends PanacheEntityBase {
     @Column(name = "public_text", columnDefinition = "text", nullable = false)
     public List<String> publicText;
 
+    @Convert(converter = StringMapConverter.class)
+    @Column(name = "key_pins", columnDefinition = "text", nullable = false)
+    public Map<String, String> keyPins;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
@@ -64,6 +71,19 @@ public abstract class MaskingRecord extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** Takes the ruleset as it is now: a change to it later does not change what this run masks with. */
+    public void takeRuleset(Ruleset ruleset) {
+        rulesetVersion = ruleset.version;
+        rules = ruleset.rules;
+        publicText = ruleset.publicText;
+        keyPins = ruleset.keyPins;
+    }
+
+    /** What to mask with: the rules taken, and the subset to make first ({@code null} for none). */
+    public DatabaseMasking.Instructions instructions(SubsetRequest subset) {
+        return new DatabaseMasking.Instructions(rules, publicText, keyPins, subset);
+    }
 
     /** Ends the record: succeeded with the report, or failed with the error. */
     public void finish(Map<String, Object> finalReport, String failure) {

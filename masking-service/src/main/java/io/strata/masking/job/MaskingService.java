@@ -47,7 +47,7 @@ public class MaskingService {
         Target target = QuarkusTransaction.requiringNew().call(() -> target(request));
         ConnectionFactory database = connections.to(target.vdb());
         try {
-            plans.plan(database, target.ruleset().rules, target.ruleset().publicText);
+            plans.plan(database, target.ruleset().rules, target.ruleset().publicText, target.ruleset().keyPins);
             if (request.subset() != null) {
                 try (Connection connection = database.open()) {
                     new SubsetRequestValidator(connection, SubsetSchema.read(connection)).check(request.subset());
@@ -97,9 +97,7 @@ public class MaskingService {
         run.jobId = job.id;
         run.vdbId = target.vdb().id;
         run.rulesetId = ruleset.id;
-        run.rulesetVersion = ruleset.version;
-        run.rules = ruleset.rules;
-        run.publicText = ruleset.publicText;
+        run.takeRuleset(ruleset);
         run.subset = subset;
         run.status = MaskingRun.Status.RUNNING;
         run.createdAt = Instant.now();

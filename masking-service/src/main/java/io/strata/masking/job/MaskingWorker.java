@@ -44,7 +44,6 @@ public class MaskingWorker {
     private static Attempt begin(UUID jobId) {
         MaskingRun run = MaskingRun.findById(jobId);
         run.attempts++;
-        return new Attempt(run.attempts, KnownVdb.findById(run.vdbId), new DatabaseMasking.Instructions(run.rules,
-                run.publicText, run.subset));
+        return new Attempt(run.attempts, KnownVdb.findById(run.vdbId), run.instructions(run.subset));
     }
 }

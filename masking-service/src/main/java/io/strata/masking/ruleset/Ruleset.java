@@ -2,6 +2,7 @@ package io.strata.masking.ruleset;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.strata.common.persistence.StringListConverter;
+import io.strata.common.persistence.StringMapConverter;
 import io.strata.masking.algorithms.MaskingRule;
 
 /** A named set of masking rules. Every change makes a new version; what a run masked with is kept with the run. */
@@ -35,6 +37,11 @@ public class Ruleset extends PanacheEntityBase {
     @Convert(converter = StringListConverter.class)
     @Column(name = "public_text", columnDefinition = "text", nullable = false)
     public List<String> publicText;
+
+    /** Key versions pinned by domain ({@code names -> names-v1}); other domains use their current key. */
+    @Convert(converter = StringMapConverter.class)
+    @Column(name = "key_pins", columnDefinition = "text", nullable = false)
+    public Map<String, String> keyPins;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

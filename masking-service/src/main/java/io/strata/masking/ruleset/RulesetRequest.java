@@ -22,13 +22,16 @@ import io.strata.masking.algorithms.MaskingRule;
  * @param publicText columns ({@code table.column}) whose text is public, such as titles or product names: the leak
  *        check does not look for masked values inside their text (a customer surnamed Wagner and a composer of that
  *        name). Their own values are still checked when a rule masks them.
+ * @param keys key versions to mask with, by domain ({@code {"names": "names-v1"}}): after a rotation, copies masked
+ *        with a pinned domain still agree with those masked before it. Other domains use their current key.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RulesetRequest(
         @NotNull(message = NAME) @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}", message = NAME) String name,
         @NotEmpty(message = "is required: a list of {table, column, algorithm, params}") @Size(max = 5000, message = "holds at most 5000 rules") List<@NotNull(message = "must be an object {table, column, "
                 + "algorithm, params}") @Valid Rule> rules,
-        @Size(max = 5000, message = "holds at most 5000 columns") List<@NotNull(message = "must be table.column") @Pattern(regexp = "[^.\\s]+(\\.[^.\\s]+){1,2}", message = "must be table.column or schema.table.column") String> publicText) {
+        @Size(max = 5000, message = "holds at most 5000 columns") List<@NotNull(message = "must be table.column") @Pattern(regexp = "[^.\\s]+(\\.[^.\\s]+){1,2}", message = "must be table.column or schema.table.column") String> publicText,
+        @Size(max = 1000, message = "pins at most 1000 domains") Map<String, String> keys) {
 
     /** The public-text columns, none when absent. */
     public List<String> publicTextOrNone() {

@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
 import io.strata.common.util.Ids;
 import io.strata.masking.algorithms.Algorithms;
+import io.strata.masking.algorithms.MaskingKeys;
 import io.strata.masking.algorithms.MaskingRule;
+import io.strata.masking.algorithms.PinnedKeys;
 import io.strata.masking.algorithms.RuleError;
 import io.strata.masking.dataset.MaskedDataset;
 import io.strata.masking.job.MaskingRun;
@@ -26,6 +29,9 @@ import io.strata.masking.job.MaskingRun;
  */
 @ApplicationScoped
 public class RulesetService {
+
+    @Inject
+    MaskingKeys keys;
 
     /** Makes a ruleset. */
     @Transactional
@@ -40,6 +46,7 @@ public class RulesetService {
         ruleset.version = 1;
         ruleset.rules = checked(request.rules());
         ruleset.publicText = List.copyOf(request.publicTextOrNone());
+        ruleset.keyPins = checkedPins(request.keys());
         ruleset.createdAt = Instant.now();
         ruleset.updatedAt = ruleset.createdAt;
         ruleset.persist();
@@ -57,6 +64,7 @@ public class RulesetService {
         }
         ruleset.rules = checked(request.rules());
         ruleset.publicText = List.copyOf(request.publicTextOrNone());
+        ruleset.keyPins = checkedPins(request.keys());
         ruleset.name = request.name();
         ruleset.version++;
         ruleset.updatedAt = Instant.now();
@@ -95,6 +103,15 @@ public class RulesetService {
             throw ApiException.notFound("ruleset", id);
         }
         return ruleset;
+    }
+
+    /** The key pins, each naming an existing key of its domain; a 400 names the first at fault. */
+    private Map<String, String> checkedPins(Map<String, String> pins) {
+        try {
+            return PinnedKeys.checked(pins, keys);
+        } catch (RuleError e) {
+            throw ApiException.badRequest(e.field(), e.getMessage());
+        }
     }
 
     /** The rules, each checked on its own and against the others; a 400 names the first rule at fault. */

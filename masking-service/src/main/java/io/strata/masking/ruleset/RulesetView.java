@@ -2,6 +2,7 @@ package io.strata.masking.ruleset;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.strata.masking.algorithms.MaskingRule;
 
@@ -13,17 +14,18 @@ import io.strata.masking.algorithms.MaskingRule;
  * @param version its version, one more with every change
  * @param rules its rules
  * @param publicText columns whose text is public (not searched for masked values)
+ * @param keys the key versions it pins, by domain
  * @param createdAt when it was made
  * @param updatedAt when it last changed
  */
 public record RulesetView(String id, String name, int version, List<MaskingRule> rules, List<String> publicText,
-        Instant createdAt,
+        Map<String, String> keys, Instant createdAt,
         Instant updatedAt) {
 
     /** The view of a ruleset. */
     public static RulesetView of(Ruleset ruleset) {
         return new RulesetView(ruleset.id, ruleset.name, ruleset.version, ruleset.rules, ruleset.publicText,
-                ruleset.createdAt,
+                ruleset.keyPins, ruleset.createdAt,
                 ruleset.updatedAt);
     }
 }

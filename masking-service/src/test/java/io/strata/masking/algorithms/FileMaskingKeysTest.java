@@ -56,6 +56,22 @@ class FileMaskingKeysTest {
     }
 
     @Test
+    void theDomainsAreListedWithTheirVersionsAndNoMaterial() {
+        FileMaskingKeys keys = new FileMaskingKeys(home.resolve("keys"));
+        assertThat(keys.domains()).isEmpty();
+        keys.current("names");
+        keys.rotate("names");
+        keys.current("cards");
+
+        assertThat(keys.domains()).extracting(MaskingKeyStore.KeyDomain::domain).containsExactly("cards", "names");
+        MaskingKeyStore.KeyDomain names = keys.domains().get(1);
+        assertThat(names.versions()).extracting(MaskingKeyStore.KeyVersion::id).containsExactly("names-v1",
+                "names-v2");
+        assertThat(names.current().version()).isEqualTo(2);
+        assertThat(names.current().created()).isNotNull();
+    }
+
+    @Test
     void keyFilesAndDirectoriesAreTheOwnersOnly() throws Exception {
         Path secrets = home.resolve("masking-keys");
         new FileMaskingKeys(secrets).current("names");
