@@ -59,9 +59,10 @@ bench-provision: ## VDB ready time alone and 10 at once vs a full copy, 1 GB and
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME)
 
-bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs one SQL UPDATE with md5(); subset 10%
+bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs one SQL UPDATE with md5(); subset 10%; profile 1 GB
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.MaskingBench -Dtest.strata.home=$(STRATA_HOME) -Dbench.rows=$(BENCH_ROWS)
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProfilingBench -Dtest.strata.home=$(STRATA_HOME)
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean
