@@ -308,6 +308,32 @@ class MaskingJobTest {
     }
 
     @Test
+    void aKeyMaskedOnOneSideOfAForeignKeyIsRefusedAndMaskedOnBothSidesKeepsEveryInvoiceJoined() throws SQLException {
+        ChinookVdb vdb = chinookVdb();
+        Map<String, Object> keys = Map.of("domain", "customer-ids");
+        String oneSide = ruleset(List.of(rule("customer", "customer_id", "unique-map", keys)));
+        given().contentType("application/json").body(Map.of("vdb", vdb.id(), "ruleset", oneSide)).post(
+                "/api/v1/masking-jobs").then().statusCode(400).body("field", equalTo("rules[0].column")).body(
+                        "detail", containsString("no rule masks invoice.customer_id"));
+        String differently = ruleset(List.of(rule("customer", "customer_id", "unique-map", keys), rule("invoice",
+                "customer_id", "unique-map", Map.of("domain", "invoice-ids"))));
+        given().contentType("application/json").body(Map.of("vdb", vdb.id(), "ruleset", differently)).post(
+                "/api/v1/masking-jobs").then().statusCode(400).body("field", equalTo("rules[1].algorithm")).body(
+                        "detail", containsString("different rules"));
+        List<String> idsBefore = query(vdb, "select customer_id from customer order by 1");
+        List<String> joinedBefore = query(vdb, "select count(*) from invoice i join customer c using (customer_id)");
+
+        JsonPath run = maskAndWait(vdb, ruleset(List.of(rule("customer", "customer_id", "unique-map", keys), rule(
+                "invoice", "customer_id", "unique-map", keys))));
+
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(query(vdb, "select customer_id from customer order by 1")).isNotEqualTo(idsBefore).hasSameSizeAs(
+                idsBefore);
+        assertThat(query(vdb, "select count(*) from invoice i join customer c using (customer_id)")).isEqualTo(
+                joinedBefore);
+    }
+
+    @Test
     void rulesetsAreCheckedAsTheyAreSavedAndVersionedAsTheyChange() {
         given().contentType("application/json").body(Map.of("name", "bad", "rules", List.of(rule("customer",
                 "email", "rot13", Map.of())))).post("/api/v1/rulesets").then().statusCode(400).body("field",

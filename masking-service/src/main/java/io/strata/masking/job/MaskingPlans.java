@@ -2,6 +2,7 @@ package io.strata.masking.job;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import io.strata.masking.algorithms.RuleError;
 import io.strata.masking.postgres.ColumnRef;
 import io.strata.masking.postgres.ConnectionFactory;
 import io.strata.masking.postgres.DatabaseSchema;
+import io.strata.masking.postgres.ForeignKey;
 import io.strata.masking.postgres.SchemaReader;
 
 /**
@@ -95,6 +97,7 @@ public class MaskingPlans {
             schema = SchemaReader.read(connection);
         }
         Map<ColumnRef, Masker> maskers = new LinkedHashMap<>();
+        Map<ColumnRef, Integer> ruleOf = new HashMap<>();
         TreeSet<String> keyIds = new TreeSet<>();
         for (int i = 0; i < rules.size(); i++) {
             MaskingRule rule = rules.get(i);
@@ -102,12 +105,15 @@ public class MaskingPlans {
                 ColumnInfo column = schema.columnInfo(rule.table(), rule.column());
                 checkRowColumns(schema, rule);
                 Algorithms.Configured configured = Algorithms.create(rule, column, pinned);
-                maskers.put(new ColumnRef(column.table(), column.column()), configured.masker());
+                ColumnRef masked = new ColumnRef(column.table(), column.column());
+                maskers.put(masked, configured.masker());
+                ruleOf.put(masked, i);
                 keyIds.addAll(configured.keyIds());
             } catch (RuleError e) {
                 throw new RuleMismatch("rules[" + i + "]." + e.field(), e.getMessage());
             }
         }
+        checkForeignKeys(schema, rules, ruleOf);
         Set<ColumnRef> publicColumns = new LinkedHashSet<>();
         for (int i = 0; i < publicText.size(); i++) {
             try {
@@ -119,6 +125,42 @@ public class MaskingPlans {
             }
         }
         return new Plan(maskers, List.copyOf(keyIds), publicColumns);
+    }
+
+    /**
+     * Refuses rules that would break a foreign key: a column on one side masked and the matching column on the other
+     * side not, or masked by another rule. Both sides masked by the same algorithm with the same parameters (and so
+     * the same key) give a parent's key and its children's references the same masked value.
+     */
+    private static void checkForeignKeys(DatabaseSchema schema, List<MaskingRule> rules,
+            Map<ColumnRef, Integer> ruleOf) {
+        for (ForeignKey foreignKey : schema.foreignKeys()) {
+            for (int c = 0; c < foreignKey.columns().size(); c++) {
+                ColumnRef child = new ColumnRef(foreignKey.table(), foreignKey.columns().get(c));
+                ColumnRef parent = new ColumnRef(foreignKey.referencedTable(), foreignKey.referencedColumns().get(c));
+                Integer childRule = ruleOf.get(child);
+                Integer parentRule = ruleOf.get(parent);
+                if (childRule == null && parentRule == null) {
+                    continue;
+                }
+                int at = parentRule != null ? parentRule : childRule;
+                ColumnRef other = parentRule != null ? child : parent;
+                String why = child + " references " + parent + " (foreign key " + foreignKey.name() + ")";
+                if (childRule == null || parentRule == null) {
+                    throw new RuleMismatch("rules[" + at + "].column", why + ", and no rule masks " + other
+                            + ": the references would no longer find their rows. Mask " + other + " with the same "
+                            + "algorithm and parameters too, or mask neither.");
+                }
+                MaskingRule parentMasking = rules.get(parentRule);
+                MaskingRule childMasking = rules.get(childRule);
+                if (!parentMasking.algorithm().equals(childMasking.algorithm()) || !parentMasking.parameters().equals(
+                        childMasking.parameters())) {
+                    throw new RuleMismatch("rules[" + childRule + "].algorithm", why + ", and the two are masked "
+                            + "by different rules (rules[" + parentRule + "] and rules[" + childRule + "]), so their "
+                            + "masked values would differ. Give both the same algorithm and parameters.");
+                }
+            }
+        }
     }
 
     /** The keys with the ruleset's pins, each pinned key checked first: it may have been deleted since. */
