@@ -87,8 +87,8 @@ class AlgorithmsTest {
 
         Algorithms.Configured configured = Algorithms.create(phone, column("text"), Fixtures.keys(4));
 
-        assertThat(configured.keyId()).isEqualTo("phones-4");
-        assertThat(configured.keyIds()).containsExactly("phones-4");
+        assertThat(configured.keyId()).isEqualTo("phones-v4");
+        assertThat(configured.keyIds()).containsExactly("phones-v4");
         Algorithms.Configured keyless = Algorithms.create(fixed, column("text"), Fixtures.keys(4));
         assertThat(keyless.keyId()).isNull();
         assertThat(keyless.keyIds()).isEmpty();

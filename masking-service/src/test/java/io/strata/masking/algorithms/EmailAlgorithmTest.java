@@ -87,7 +87,7 @@ class EmailAlgorithmTest {
                 .isEqualTo(masker("email", Map.of()).mask("jane.roe@corp.example.org", Masker.Row.NONE));
         MaskingRule rule = new MaskingRule("t", "c", "email", BY_NAME);
         assertThat(Algorithms.create(rule, column("text"), Fixtures.keys(3)).keyIds())
-                .containsExactly("emails-3", "names-3");
+                .containsExactly("emails-v3", "names-v3");
         assertThat(Algorithms.named("email").keyDomains(Map.of())).containsExactly("emails");
     }
 

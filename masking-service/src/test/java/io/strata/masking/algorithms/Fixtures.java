@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -19,29 +18,12 @@ final class Fixtures {
 
     /** Keys of one version in every domain, derived from the version so that runs agree. */
     static MaskingKeys keys(int version) {
-        return new MaskingKeys() {
-
-            @Override
-            public MaskingKey current(String domain) {
-                return key(domain, version);
-            }
-
-            @Override
-            public MaskingKey byId(String keyId) {
-                throw new RuleError("keyId", "no such key");
-            }
-        };
+        return new TestMaskingKeys("fixtures", version);
     }
 
     /** A domain's key at a version. */
     static MaskingKey key(String domain, int version) {
-        try {
-            byte[] material = MessageDigest.getInstance("SHA-256")
-                    .digest((domain + "/" + version).getBytes(StandardCharsets.UTF_8));
-            return new MaskingKey(domain, domain + "-" + version, material);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestMaskingKeys.key(domain, "fixtures", version);
     }
 
     /** HMAC-SHA256 of a text's UTF-8 bytes, computed here rather than by the code under test. */

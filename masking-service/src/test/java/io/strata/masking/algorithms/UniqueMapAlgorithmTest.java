@@ -40,9 +40,11 @@ class UniqueMapAlgorithmTest {
             String result = mask(masker, original);
             assertThat(result).hasSameSizeAs(original);
             assertThat(result.startsWith("-")).isEqualTo(value < 0);
-            if (value != 0) {
-                assertThat(result).doesNotStartWith("0").doesNotStartWith("-0");
+            // A one-digit number may become 0, as 0 may become another digit; no longer number gets a leading zero.
+            if (value <= -10 || value >= 10) {
+                assertThat(result).doesNotStartWith("0");
             }
+            assertThat(result).doesNotStartWith("-0");
             masked[next++] = Long.parseLong(result);
         }
 
