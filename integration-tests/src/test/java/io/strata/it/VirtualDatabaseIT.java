@@ -221,6 +221,32 @@ class VirtualDatabaseIT {
     }
 
     @Test
+    void theCatalogShowsAVirtualDatabaseWithItsSourceUntilItIsDeleted() {
+        JsonPath vdb = provision(Map.of("name", "catalogued", "from", Map.of("dataset", sourceId)), "SUCCEEDED");
+        String id = vdb.getString("id");
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(catalog.baseUrl()).get(
+                "/api/v1/catalog/datasets/" + id).then().statusCode(200).body("dataset.status", equalTo("RUNNING")));
+        JsonPath detail = given().baseUri(catalog.baseUrl()).get("/api/v1/catalog/datasets/" + id).then().extract()
+                .jsonPath();
+        assertThat(detail.getString("dataset.kind")).isEqualTo("VDB");
+        assertThat(detail.getString("dataset.parent")).isEqualTo(sourceId);
+        assertThat(detail.getString("dataset.parentSnapshot")).isEqualTo(vdb.getString("snapshot"));
+        assertThat(detail.getList("lineage.id", String.class)).containsExactly(sourceId);
+        assertThat(detail.getString("lineage[0].name")).isEqualTo("clinic");
+        assertThat(detail.getString("lineage[0].status")).isEqualTo("ACTIVE");
+        assertThat(detail.getLong("lineage[0].sizeBytes")).isPositive();
+        given().baseUri(catalog.baseUrl()).queryParam("kind", "source").get("/api/v1/catalog/datasets").then()
+                .body("id", org.hamcrest.Matchers.hasItem(sourceId)).body(not(containsString("password")));
+
+        String job = given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + id).then().statusCode(202)
+                .extract().path("jobId");
+        awaitJob(provisioning, job, "SUCCEEDED");
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(catalog.baseUrl()).queryParam("parent",
+                sourceId).get("/api/v1/catalog/datasets").then().body("id", not(org.hamcrest.Matchers.hasItem(id))));
+    }
+
+    @Test
     void refreshBringsTheSourcesNewRowsAndKeepsThePort() throws Exception {
         provisionInitial("refreshed");
         int port = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/refreshed").then().extract().path(

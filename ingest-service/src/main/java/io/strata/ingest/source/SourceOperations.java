@@ -53,6 +53,9 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
     EventPublisher events;
 
     @Inject
+    SourceChanges changes;
+
+    @Inject
     JobService jobs;
 
     @Inject
@@ -175,6 +178,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
         SnapshotView snapshot = operation.data().snapshot();
         Source source = source(operation);
         recordSnapshot(source, snapshot);
+        changes.announce(source);
         if (operation.kind() == SourceOperation.RESYNC) {
             // The old volume's snapshots stay on the timeline; the volume itself is no longer needed.
             giveBack(operation, "old", operation.data().oldVolumeId());
@@ -224,6 +228,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
         boolean enabled = operation.kind() == SourceOperation.ENABLE;
         source.state = enabled ? Source.State.ACTIVE : Source.State.DISABLED;
         source.error = null;
+        changes.announce(source);
         String sourceId = source.id;
         afterCommit.run(() -> scheduler.refresh(sourceId));
         return enabled
@@ -242,6 +247,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
                     snapshot.snapshotId));
         }
         SourceSnapshot.delete("sourceId", source.id);
+        changes.announceDeleted(source);
         if (source.secretRef != null) {
             secrets.delete(source.secretRef);
         }
@@ -284,6 +290,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
                 // stopped copy or starting a running one does nothing).
             }
         }
+        changes.announce(source);
     }
 
     private void giveBack(Operation<SourceOperation, SourceStep, SourceWork> operation, String purpose,

@@ -62,6 +62,9 @@ public class SourceService {
     @Inject
     SyncScheduler scheduler;
 
+    @Inject
+    SourceChanges changes;
+
     /** A new source and the job that links it. */
     public record Linking(Source source, Job job) {
     }
@@ -84,6 +87,7 @@ public class SourceService {
             }
             source.state = Source.State.LINKING;
             source.persist();
+            changes.announce(source);
             Job job = operations.start(SourceOperation.LINK, source.id, SourceWork.link(Ids.next("vol"),
                     newSnapshotId()), requestedBy);
             return new Linking(source, job);
@@ -160,6 +164,7 @@ public class SourceService {
         Source source = requireLocked(id);
         requireIdle(source);
         source.state = Source.State.DELETING;
+        changes.announce(source);
         return operations.start(SourceOperation.DELETE, id, SourceWork.delete(), requestedBy);
     }
 

@@ -18,6 +18,7 @@ import io.strata.common.operations.OperationMachine;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.storage.VolumeReturns;
 import io.strata.common.util.Ids;
+import io.strata.contracts.masking.MaskedDatasetChanged;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
 import io.strata.masking.ruleset.Ruleset;
 
@@ -69,6 +70,7 @@ public class MaskedDatasetService {
         dataset.subset = request.subset();
         dataset.createdAt = Instant.now();
         dataset.persist();
+        events.publish(changed(dataset, "ACTIVE"));
         Job job = maskSnapshot(dataset, latest, requestedBy);
         return Map.of("id", dataset.id, "jobId", job.id);
     }
@@ -134,6 +136,7 @@ public class MaskedDatasetService {
             run.delete();
         }
         VolumeReturns.giveBack(events, "delete-" + dataset.id, dataset.keptVolume);
+        events.publish(changed(dataset, "DELETED"));
         dataset.delete();
         Log.infof("Masked dataset %s (%s) deleted", dataset.name, dataset.id);
     }
@@ -180,6 +183,11 @@ public class MaskedDatasetService {
         }
         return Map.of("snapshot", snapshotId, "roles", secrets.get(MaskedSnapshotWorker.credentialsName(
                 snapshotId)));
+    }
+
+    private static MaskedDatasetChanged changed(MaskedDataset dataset, String state) {
+        return new MaskedDatasetChanged(dataset.id, dataset.name, dataset.source, dataset.rulesetId, state,
+                dataset.createdAt, Instant.now());
     }
 
     private static MaskedSnapshot byJob(MaskedDataset dataset, String jobId) {
