@@ -64,11 +64,7 @@ public class DatasetCatalog {
     /** One dataset by id or name (a live one before a deleted one of that name), with its lineage; or 404. */
     @Transactional
     public DatasetView.Detail detail(String idOrName) {
-        DatasetEntry entry = DatasetEntry.findById(idOrName);
-        if (entry == null) {
-            entry = DatasetEntry.<DatasetEntry>find("name = ?1", Sort.by("updatedAt").descending(), idOrName).stream()
-                    .filter(found -> !DatasetEntry.DELETED.equals(found.status)).findFirst().orElse(null);
-        }
+        DatasetEntry entry = DatasetEntry.byIdOrName(idOrName);
         if (entry == null) {
             throw ApiException.notFound("dataset", idOrName);
         }

@@ -1,6 +1,7 @@
 package io.strata.catalog.datasets;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import io.strata.common.persistence.StringListConverter;
 
 /**
@@ -90,6 +92,22 @@ public class DatasetEntry extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A dataset by id, or else by name (a live one before a deleted one of that name); {@code null} when none. */
+    public static DatasetEntry byIdOrName(String idOrName) {
+        DatasetEntry entry = findById(idOrName);
+        if (entry != null) {
+            return entry;
+        }
+        // Of several of that name (one deleted, one made again since), the live one; else the newest.
+        return DatasetEntry.<DatasetEntry>find("name = ?1", Sort.by("updatedAt").descending(), idOrName).stream()
+                .min(Comparator.comparing(DatasetEntry::deleted)).orElse(null);
+    }
+
+    /** Whether the dataset is gone. */
+    public boolean deleted() {
+        return DELETED.equals(status);
+    }
 
     /**
      * The entry of that dataset, made with the kind given when the catalog has none yet (events from different
