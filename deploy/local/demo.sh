@@ -132,7 +132,7 @@ EOF
 }
 
 clean_previous_run() {
-  step "removing the previous demo run's bookmarks, virtual databases, masked dataset and source"
+  step "removing the previous demo run's bookmarks, virtual databases, templates, masked dataset and source"
   local id job
   # Bookmarks first: a bookmark keeps its snapshot even after its virtual database is gone.
   for id in $(api GET /bookmarks | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
@@ -142,6 +142,9 @@ clean_previous_run() {
   for id in $(api GET /vdbs | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
     job="$(api DELETE "/vdbs/$id" | jq -r .jobId)"
     wait_job "$job"
+  done
+  for id in $(api GET /templates | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
+    api DELETE "/templates/$id" >/dev/null
   done
   for id in $(api GET /masked-datasets | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
     # A sync of the previous run may still be being masked (409 until it ends).
@@ -231,6 +234,21 @@ mask_on_sync() {
   done
   [[ -n $latest && $latest != "$before" ]] || fail "no new masked snapshot within $JOB_TIMEOUT s of the sync"
   done_step "masked snapshot $latest, from the sync's start to the masked snapshot"
+}
+
+catalog_lineage() {
+  step "the catalog: demo-masked's lineage, and a template of the clinic and its masked dataset"
+  local lineage="" point
+  # The catalog is built from the services' events, a moment behind them.
+  for _ in $(seq 1 200); do
+    lineage="$(ALLOW=1 api GET /catalog/datasets/demo-masked | jq -r 'select(.lineage | length == 2) | "\(.dataset.name) ← \(.lineage[0].name) (ruleset \(.lineage[0].ruleset), keys \(.lineage[0].keyIds | join(", "))) ← \(.lineage[1].name) (\(.lineage[1].sizeBytes / 1048576 | floor) MB)"')"
+    [[ -z $lineage ]] || break
+    sleep 0.05
+  done
+  [[ -n $lineage ]] || fail "the catalog does not show demo-masked's lineage: $(ALLOW=1 api GET /catalog/datasets/demo-masked)"
+  api POST /templates '{"name": "demo-clinic-app", "datasets": ["demo-clinic", "demo-clinic-masked"]}' >/dev/null
+  point="$(api GET /templates/demo-clinic-app/point | jq -r '[.snapshots[].snapshot] | join(" + ")')"
+  done_step "$lineage; template demo-clinic-app now stands at $point"
 }
 
 provision_three() {
@@ -328,6 +346,7 @@ main() {
   sync_after_change
   mask_source
   mask_on_sync
+  catalog_lineage
   provision_three
   isolation
   refresh_qa
