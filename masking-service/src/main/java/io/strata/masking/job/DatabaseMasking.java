@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
-import io.strata.engine.UserError;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.config.MaskingConfig;
 import io.strata.masking.postgres.ColumnRef;
@@ -128,9 +127,6 @@ public class DatabaseMasking {
         }
         if (error instanceof MaskingFailure failure) {
             return failure.getMessage();
-        }
-        if (error instanceof UserError userError) {
-            return userError.describe();
         }
         return Errors.rootMessage(error);
     }
