@@ -351,8 +351,8 @@ class MaskedDatasetIT {
             assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
                     .statusCode(200).extract().jsonPath().getList("id", String.class)).isEmpty();
         }
-        // No working clone is left but the one of a masked snapshot, so no engine either (the pool refuses to delete a
-        // volume an engine works in).
+        // No working VDB's clone is left but the kept one of a masked snapshot, so no engine either (the pool refuses
+        // to delete a volume an engine works in).
         int kept = "FAILED".equals(ended.getString("state")) ? 0 : 1;
         await().atMost(PATIENCE).until(() -> volumes(masked).size() == kept);
 

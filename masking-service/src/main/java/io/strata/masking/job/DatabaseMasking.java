@@ -28,7 +28,7 @@ import io.strata.masking.subset.SubsetRequest;
 
 /**
  * One pass over a database: the subset first (when asked), then every rule's column masked in place and the whole
- * database verified. Masking a virtual database and masking a working clone for a masked dataset both run it.
+ * database verified. Masking a virtual database and masking the working VDB of a masked dataset both run it.
  */
 @ApplicationScoped
 public class DatabaseMasking {

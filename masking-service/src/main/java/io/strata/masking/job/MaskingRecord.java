@@ -19,7 +19,7 @@ import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.ruleset.MaskingRulesConverter;
 
 /**
- * What every masking keeps, whatever it masked (a virtual database, a working clone for a masked dataset): its job,
+ * What every masking keeps, whatever it masked (a virtual database, the working VDB of a masked dataset): its job,
  * the ruleset's rules and version as they were when it began, how it ended, its report or error.
  */
 @MappedSuperclass
