@@ -94,7 +94,7 @@ class WorkingVdbTest {
     }
 
     @Test
-    void aRefusedCloneIsTheOwnersRefusalAndTheDeleteAfterItLeavesNothing() {
+    void aRefusedCloneIsTheOwnersRefusalAndADeleteAskedMeanwhileFollowsIt() {
         String id = "vdb-" + suffix();
         String snapshot = "snap-" + suffix();
         String volume = "vol-" + suffix();
@@ -103,7 +103,7 @@ class WorkingVdbTest {
                 "src-" + suffix(), "vol-src", null, Instant.now(), null, null, null, null, Map.of("engine", "files"),
                 List.of(), List.of())));
         try (TopicClient events = provisioningEvents()) {
-            // Asked until the service has heard of the snapshot: then the clone is asked for at once.
+            // Whether the service has heard of the snapshot by then or waits for it, the clone is asked for.
             asMasking(new WorkingVdbRequested(id + "-provision", id, "mask-" + id, snapshot, volume, dataset,
                     "postgres", "masking"));
             EventEnvelope clone = events.awaitEnvelope(e -> e.is(CloneRequested.class) && volume.equals(e.data().path(
@@ -112,15 +112,19 @@ class WorkingVdbTest {
                     dataset);
             assertThat(clone.data().path("snapshotId").asText()).isEqualTo(snapshot);
 
+            // The owner gives up while the clone is still being made: the delete waits for the provision to end. The
+            // answer to a stop asked after it (same key, so read after it) shows that the delete was read.
+            asMasking(new DeleteWorkingVdbRequested(id + "-delete", id));
+            asMasking(new StopWorkingVdbRequested(id + "-stop", id));
+            events.awaitEnvelope(e -> e.is(WorkingVdbFailed.class) && (id + "-stop").equals(e.data().path(
+                    "requestId").asText()), PATIENCE);
+            given().get("/api/v1/vdbs/" + id).then().body("status", equalTo("PROVISIONING"));
+
             StrataTestEnvironment.publish(codec, Topics.SNAPSHOT, new StorageRequestFailed(clone.data().path(
                     "requestId").asText(), "CloneRequested", volume, 507, "The pool is too full."));
             EventEnvelope refused = events.awaitEnvelope(e -> e.is(WorkingVdbFailed.class) && (id + "-provision")
                     .equals(e.data().path("requestId").asText()), PATIENCE);
             assertThat(refused.data().path("reason").asText()).contains("too full");
-            await().atMost(PATIENCE).until(() -> "FAILED".equals(given().get("/api/v1/vdbs/" + id).then().extract()
-                    .path("status")));
-
-            asMasking(new DeleteWorkingVdbRequested(id + "-delete", id));
             events.awaitEnvelope(e -> e.is(VdbDeleted.class) && id.equals(e.data().path("vdbId").asText()),
                     PATIENCE);
         }
