@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +36,10 @@ import io.strata.testing.StrataHome;
 import io.strata.testing.TopicClient;
 
 /**
- * Masked datasets for real: a PostgreSQL source (Chinook) linked by the ingest service, masked on a working clone by
- * the masking service on every sync, snapshotted onto the masked dataset's timeline by the snapshot service, and
- * provisioned by the provisioning service; a ruleset that leaves an original value behind fails and leaves nothing.
+ * Masked datasets for real: a PostgreSQL source (Chinook) linked by the ingest service, masked on every sync by the
+ * masking service on a working VDB the provisioning service makes for it, snapshotted onto the masked dataset's
+ * timeline by the snapshot service, and provisioned by the provisioning service; a ruleset that leaves an original
+ * value behind fails and leaves nothing (no working VDB, engine or clone).
  */
 class MaskedDatasetIT {
 
@@ -202,6 +204,43 @@ class MaskedDatasetIT {
                 .statusCode(200).extract().jsonPath().getList("id", String.class);
     }
 
+    /**
+     * The working VDBs the provisioning service made for the masking service and has not deleted, by name; the list
+     * of VDBs users see holds none of them.
+     */
+    private static Map<String, String> workingVdbs() {
+        assertThat(given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs").then().statusCode(200).extract()
+                .jsonPath().getList("purpose")).as("GET /vdbs lists no working VDB").allMatch(Objects::isNull);
+        JsonPath all = given().baseUri(provisioning.baseUrl()).queryParam("all", true).get("/api/v1/vdbs").then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, String> working = new HashMap<>();
+        List<String> names = all.getList("name", String.class);
+        for (int i = 0; i < names.size(); i++) {
+            if (all.getString("[" + i + "].purpose") != null) {
+                working.put(names.get(i), all.getString("[" + i + "].status"));
+            }
+        }
+        return working;
+    }
+
+    /** The name of the working VDB a masking job asks for. */
+    private static String workingName(String job) {
+        return "mask-" + job.substring(0, 13);
+    }
+
+    /** Whether an engine still runs for a VDB: PostgreSQL's process titles carry its cluster name. */
+    private static boolean engineRuns(String vdbName) {
+        return !Processes.run(30, List.of("sh", "-c", "pgrep -f '[s]trata-vdb-" + vdbName + ":' || true"))
+                .isBlank();
+    }
+
+    /** Nothing is left of a failed masking job's working VDB: not the VDB, not its engine, not its clone. */
+    private static void awaitNothingLeft(String job, String masked) {
+        String name = workingName(job);
+        await().atMost(PATIENCE).until(() -> !workingVdbs().containsKey(name) && !engineRuns(name) && volumes(
+                masked).isEmpty());
+    }
+
     @Test
     void everySyncOfTheSourceBecomesAMaskedSnapshotThatVirtualDatabasesAreMadeFrom() throws SQLException {
         List<String> emails = sourceValues("select email from customer");
@@ -235,9 +274,18 @@ class MaskedDatasetIT {
             assertThat(completed.data().path("snapshotId").asText()).isEqualTo(maskedSnapshot);
             assertThat(completed.data().path("keyIds").toString()).contains("names-v1").doesNotContain("material");
         }
-        // The newest working clone stays (stopped), so that the pool keeps the masked dataset's snapshots.
+        // The newest working VDB stays (stopped), so that the pool keeps the masked dataset's snapshots.
         await().atMost(PATIENCE).until(() -> volumes(masked).size() == 1);
         String keptFirst = volumes(masked).get(0);
+        String firstWorking = workingName(first.getString("snapshots[0].jobId"));
+        assertThat(workingVdbs()).containsEntry(firstWorking, "STOPPED");
+        assertThat(engineRuns(firstWorking)).isFalse();
+        JsonPath working = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + firstWorking).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(working.getString("purpose")).isEqualTo("masking");
+        given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + firstWorking).then().statusCode(409);
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + firstWorking + "/credentials").then()
+                .statusCode(409);
 
         source.execute("chinook", "insert into customer (customer_id, first_name, last_name, email, phone) values "
                 + "(60, 'Ada', 'Quintero', 'ada.quintero@source.example', '+1 (555) 010-2233')");
@@ -250,6 +298,9 @@ class MaskedDatasetIT {
         assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
                 .statusCode(200).extract().jsonPath().getList("id", String.class)).hasSize(2);
         await().atMost(PATIENCE).until(() -> volumes(masked), kept -> kept.size() == 1 && !kept.contains(keptFirst));
+        String secondWorking = workingName(dataset(masked).getString("snapshots[1].jobId"));
+        await().atMost(PATIENCE).until(() -> !workingVdbs().containsKey(firstWorking));
+        assertThat(workingVdbs()).containsEntry(secondWorking, "STOPPED");
         String refreshed = provision(masked, "masked-qa2", Map.of("snapshot", dataset(masked).getString(
                 "latestSnapshot")));
         assertThat(query(refreshed, "select count(*) from customer")).containsExactly("60");
@@ -268,8 +319,7 @@ class MaskedDatasetIT {
         JsonPath view = dataset(masked);
         assertThat(view.getString("snapshots[0].error")).contains("customer.fax").contains("customer.phone");
         assertThat(view.getString("latestSnapshot")).isNull();
-        // The pool refuses to delete a volume an engine still works in: no volume left means no engine either.
-        await().atMost(PATIENCE).until(() -> volumes(masked).isEmpty());
+        awaitNothingLeft(view.getString("snapshots[0].jobId"), masked);
         assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
                 .statusCode(200).extract().jsonPath().getList("id", String.class)).isEmpty();
 
@@ -284,9 +334,10 @@ class MaskedDatasetIT {
                 .then().statusCode(202).extract().jsonPath();
         String masked = accepted.getString("id");
         String job = accepted.getString("jobId");
-        // Killed once the working engine is being started on the clone: the engine outlives the service.
+        // Killed once it masks the working VDB: the VDB, the provisioning service's, outlives the service.
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> given().baseUri(masking.baseUrl())
                 .get("/api/v1/jobs/" + job).then().extract().jsonPath().getInt("percent") >= 12);
+        assertThat(workingVdbs()).containsKey(workingName(job));
         masking.kill();
         masking = startMasking();
 
@@ -295,12 +346,13 @@ class MaskedDatasetIT {
         JsonPath ended = given().baseUri(masking.baseUrl()).get("/api/v1/jobs/" + job).then().extract().jsonPath();
         if ("FAILED".equals(ended.getString("state"))) {
             assertThat(ended.getString("error")).contains("stopped while masking");
+            awaitNothingLeft(job, masked);
             assertThat(dataset(masked).getString("latestSnapshot")).isNull();
             assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
                     .statusCode(200).extract().jsonPath().getList("id", String.class)).isEmpty();
         }
-        // No working clone is left but the one of a masked snapshot, so no engine either (the pool refuses to delete a
-        // volume an engine works in).
+        // No working VDB's clone is left but the kept one of a masked snapshot, so no engine either (the pool refuses
+        // to delete a volume an engine works in).
         int kept = "FAILED".equals(ended.getString("state")) ? 0 : 1;
         await().atMost(PATIENCE).until(() -> volumes(masked).size() == kept);
 
@@ -324,7 +376,9 @@ class MaskedDatasetIT {
         assertThat(inventory.getString("columns.find { it.table == 'customer' && it.column == 'email' }.kind"))
                 .isEqualTo("EMAIL");
         assertThat(inventory.getList("ruleset.rules.column", String.class)).contains("email", "phone");
-        await().atMost(PATIENCE).until(() -> volumes(sourceId).equals(before));
+        String name = "profile-" + job.substring(0, 13);
+        await().atMost(PATIENCE).until(() -> volumes(sourceId).equals(before) && !workingVdbs().containsKey(name)
+                && !engineRuns(name));
     }
 
     @Test

@@ -21,11 +21,21 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param parameters its virtual parameters
  * @param error why it failed
  * @param createdAt when it was requested
+ * @param purpose what a working virtual database is for ({@code masking}, {@code profiling}), made by another
+ *        service for itself ({@link WorkingVdbRequested}); {@code null} for one a user asked for
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VdbView(String id, String name, String engine, String status, Connection connection, String parent,
         String snapshot, Instant timestamp, String environment, Map<String, Object> parameters, String error,
-        Instant createdAt) {
+        Instant createdAt, String purpose) {
+
+    /** A virtual database a user asked for (no purpose). */
+    public VdbView(String id, String name, String engine, String status, Connection connection, String parent,
+            String snapshot, Instant timestamp, String environment, Map<String, Object> parameters, String error,
+            Instant createdAt) {
+        this(id, name, engine, status, connection, parent, snapshot, timestamp, environment, parameters, error,
+                createdAt, null);
+    }
 
     /**
      * @param host the host to connect to

@@ -40,9 +40,9 @@ public interface MaskingConfig {
     Optional<String> keysSecretDirectory();
 
     /**
-     * The superuser role of the sources' PostgreSQL clusters (the role that ran initdb). The masking service logs in
-     * as it, with a password of the moment, on the working clones of masked datasets only; the password is removed
-     * before the masked snapshot is taken.
+     * The superuser role of the sources' PostgreSQL clusters (the role that ran initdb): the user of the working
+     * virtual databases the provisioning service makes for masked datasets and for profiling sources. Its password
+     * there is the working virtual database's own, in the secret store; a masked snapshot is taken without it.
      */
     @WithDefault("postgres")
     String superuser();

@@ -50,9 +50,17 @@ public class MaskedDataset extends PanacheEntityBase {
     public SubsetRequest subset;
 
     /**
-     * The working clone of the newest masked snapshot, kept (stopped) rather than given back: the pool keeps a
-     * dataset's snapshots only while the dataset has a live volume, like a virtual database's. The previous one is
-     * given back when a newer masking succeeds, and this one when the masked dataset is deleted.
+     * The working virtual database of the newest masked snapshot, kept (stopped) rather than deleted: the pool keeps a
+     * dataset's snapshots only while the dataset has a live volume, like a virtual database's, and its clone is the
+     * masked dataset's. The previous one is deleted when a newer masking succeeds, and this one when the masked
+     * dataset is deleted.
+     */
+    @Column(name = "kept_vdb")
+    public String keptVdb;
+
+    /**
+     * A working clone kept before working clones were working virtual databases; given back at the next masking or
+     * deletion.
      */
     @Column(name = "kept_volume")
     public String keptVolume;

@@ -19,6 +19,7 @@ import io.strata.common.secrets.SecretStore;
 import io.strata.common.storage.VolumeReturns;
 import io.strata.common.util.Ids;
 import io.strata.contracts.masking.MaskedDatasetChanged;
+import io.strata.contracts.provisioning.DeleteWorkingVdbRequested;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
 import io.strata.masking.ruleset.Ruleset;
 
@@ -59,6 +60,10 @@ public class MaskedDatasetService {
         if (latest == null) {
             throw ApiException.badRequest("source", "No snapshot of '" + request.source() + "' is known; give the "
                     + "id of a linked source (GET /api/v1/sources) once its link has succeeded.");
+        }
+        if (!latest.postgres()) {
+            throw ApiException.badRequest("source", request.source() + " is not a PostgreSQL source; masked datasets "
+                    + "are made of PostgreSQL sources for now.");
         }
         MaskedDataset dataset = new MaskedDataset();
         dataset.id = Ids.next("md");
@@ -101,8 +106,8 @@ public class MaskedDatasetService {
         if (ruleset == null) {
             throw ApiException.conflict("The ruleset of " + dataset.name + " was deleted.");
         }
-        MaskedSnapshotWork work = new MaskedSnapshotWork(dataset.id, snapshot.id, Ids.next("vol"), Ids.next("snap"),
-                null, false, null);
+        MaskedSnapshotWork work = new MaskedSnapshotWork(dataset.id, snapshot.id, Ids.next("vdb"), Ids.next("vol"),
+                Ids.next("snap"), null, null);
         Job job = operations.start(MaskedSnapshotOperation.MASK_SNAPSHOT, dataset.id, work, requestedBy);
         MaskedSnapshot run = new MaskedSnapshot();
         run.jobId = job.id;
@@ -134,6 +139,9 @@ public class MaskedDatasetService {
                 events.publish(new DeleteSnapshotRequested("delete-" + run.snapshotId, run.snapshotId));
             }
             run.delete();
+        }
+        if (dataset.keptVdb != null) {
+            events.publish(new DeleteWorkingVdbRequested("delete-" + dataset.id, dataset.keptVdb));
         }
         VolumeReturns.giveBack(events, "delete-" + dataset.id, dataset.keptVolume);
         events.publish(changed(dataset, "DELETED"));

@@ -8,8 +8,8 @@ import io.strata.common.operations.OperationKind;
 public enum MaskedSnapshotOperation implements OperationKind<MaskedSnapshotStep> {
 
     /** One source snapshot masked into a snapshot of a masked dataset. */
-    MASK_SNAPSHOT("masking.snapshot", List.of(MaskedSnapshotStep.CLONE, MaskedSnapshotStep.MASK,
-            MaskedSnapshotStep.SNAPSHOT));
+    MASK_SNAPSHOT("masking.snapshot", List.of(MaskedSnapshotStep.PROVISION, MaskedSnapshotStep.MASK,
+            MaskedSnapshotStep.STOP, MaskedSnapshotStep.SNAPSHOT));
 
     private final String jobKind;
     private final List<MaskedSnapshotStep> steps;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,18 +19,24 @@ import io.strata.contracts.events.Refusal;
 import io.strata.contracts.events.Reply;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.masking.MaskingCompleted;
-import io.strata.contracts.storage.CloneCreated;
-import io.strata.contracts.storage.CloneRequested;
+import io.strata.contracts.provisioning.DeleteWorkingVdbRequested;
+import io.strata.contracts.provisioning.StopWorkingVdbRequested;
+import io.strata.contracts.provisioning.WorkingVdbFailed;
+import io.strata.contracts.provisioning.WorkingVdbReady;
+import io.strata.contracts.provisioning.WorkingVdbRequested;
 import io.strata.contracts.storage.SnapshotRequested;
 import io.strata.contracts.storage.StorageRequestFailed;
 import io.strata.engine.SnapshotMetadata;
+import io.strata.masking.config.MaskingConfig;
 import io.strata.masking.job.DatabaseMasking;
 
 /**
- * The steps of a masked snapshot: the snapshot service clones the source snapshot into the masked dataset, the worker
- * ({@link MaskedSnapshotWorker}) masks the clone on a working engine and stops it, the snapshot service snapshots it
- * onto the masked dataset's timeline, and the clone is given back. A failure stops the engine and gives the clone
- * back, so no half-masked copy is left anywhere.
+ * The steps of a masked snapshot: the provisioning service makes a working virtual database of the source snapshot
+ * (private to this service, its clone a volume of the masked dataset, its user the sources' superuser), the worker
+ * ({@link MaskedSnapshotWorker}) masks it over JDBC, the provisioning service stops it cleanly, and the snapshot
+ * service snapshots its clone onto the masked dataset's timeline. The newest one is kept, stopped, and the one it
+ * replaces deleted. A failure deletes the working virtual database (its engine stopped, its clone given back), so no
+ * half-masked copy, engine or clone is left anywhere; this service runs no engine of its own.
  */
 @ApplicationScoped
 public class MaskedSnapshotOperations
@@ -43,6 +50,9 @@ public class MaskedSnapshotOperations
     /** Snapshot metadata: the masking key ids used, comma-separated. */
     public static final String KEY_IDS = "keyIds";
 
+    /** The purpose of the working virtual databases of masked datasets. */
+    public static final String PURPOSE = "masking";
+
     @Inject
     EventPublisher events;
 
@@ -52,28 +62,38 @@ public class MaskedSnapshotOperations
     @Inject
     MaskedSnapshotWorker worker;
 
+    @Inject
+    MaskingConfig config;
+
     public MaskedSnapshotOperations() {
         super(MaskedSnapshotOperation.class, MaskedSnapshotStep.class, MaskedSnapshotWork.class);
     }
 
     @Override
     public Set<String> replySources() {
-        return Set.of(Topics.SNAPSHOT);
+        return Set.of(Topics.SNAPSHOT, Topics.PROVISIONING);
     }
 
     @Override
     public Set<Class<? extends Refusal>> refusals() {
-        return Set.of(StorageRequestFailed.class);
+        return Set.of(StorageRequestFailed.class, WorkingVdbFailed.class);
     }
 
     @Override
     protected void request(Operation<MaskedSnapshotOperation, MaskedSnapshotStep, MaskedSnapshotWork> operation) {
         MaskedSnapshotWork work = operation.data();
         switch (operation.step()) {
-            case CLONE -> {
-                jobs.progress(operation.jobId(), 5, "cloning snapshot " + work.sourceSnapshot());
-                events.publish(new CloneRequested(operation.requestId(), work.sourceSnapshot(), work.volumeId(),
-                        work.maskedDataset(), null));
+            case PROVISION -> {
+                jobs.progress(operation.jobId(), 5, "provisioning a working copy of snapshot " + work
+                        .sourceSnapshot());
+                // Its clone belongs to the masked dataset, so that the snapshot of it is on the dataset's timeline.
+                events.publish(new WorkingVdbRequested(operation.requestId(), work.vdbId(), workingName(operation
+                        .jobId()), work.sourceSnapshot(), work.volumeId(), work.maskedDataset(), config.superuser(),
+                        PURPOSE));
+            }
+            case STOP -> {
+                jobs.progress(operation.jobId(), 86, "stopping the working copy");
+                events.publish(new StopWorkingVdbRequested(operation.requestId(), work.vdbId()));
             }
             case SNAPSHOT -> {
                 jobs.progress(operation.jobId(), 90, "snapshotting the masked clone");
@@ -86,7 +106,7 @@ public class MaskedSnapshotOperations
     }
 
     /** The source snapshot's metadata, less what holds for the source only, with what was masked and how. */
-    private static Map<String, String> metadata(java.util.UUID jobId, SourceSnapshot source,
+    private static Map<String, String> metadata(UUID jobId, SourceSnapshot source,
             MaskedSnapshotWork work) {
         Map<String, String> metadata = new LinkedHashMap<>(source.metadata == null ? Map.of() : source.metadata);
         metadata.remove(SnapshotMetadata.WAL_ARCHIVE.key());
@@ -111,9 +131,10 @@ public class MaskedSnapshotOperations
     @Override
     protected MaskedSnapshotWork replied(
             Operation<MaskedSnapshotOperation, MaskedSnapshotStep, MaskedSnapshotWork> operation, Reply reply) {
-        if (reply instanceof CloneCreated created) {
-            jobs.progress(operation.jobId(), 10, "clone ready at " + created.volume().path());
-            return operation.data().withClone(created.volume().path());
+        if (reply instanceof WorkingVdbReady ready) {
+            jobs.progress(operation.jobId(), 10, "working copy " + ready.vdb().name() + " ready on port " + ready
+                    .vdb().connection().port());
+            return operation.data().withConnection(ready.vdb().connection());
         }
         return operation.data();
     }
@@ -134,36 +155,34 @@ public class MaskedSnapshotOperations
         MaskedDataset dataset = MaskedDataset.findById(work.maskedDataset());
         events.publish(new MaskingCompleted(dataset.id, dataset.name, work.sourceSnapshot(), work.snapshotId(),
                 dataset.rulesetId, run.rulesetVersion, keyIds(work), operation.jobId().toString()));
-        // The newest clone stays, so that the pool keeps the dataset's snapshots; the one it replaces goes.
-        String previous = dataset.keptVolume;
-        dataset.keptVolume = work.volumeId();
-        VolumeReturns.giveBack(events, operation.requestId("release"), previous);
+        // The newest working copy stays (stopped), so that the pool keeps the dataset's snapshots; the one it replaces
+        // goes, and so does a clone kept the way it was before working copies were virtual databases.
+        String previous = dataset.keptVdb;
+        dataset.keptVdb = work.vdbId();
+        if (previous != null && !previous.equals(work.vdbId())) {
+            events.publish(new DeleteWorkingVdbRequested(operation.requestId("release"), previous));
+        }
+        VolumeReturns.giveBack(events, operation.requestId("release"), dataset.keptVolume);
+        dataset.keptVolume = null;
         return "masked snapshot " + work.snapshotId() + " of " + work.sourceSnapshot();
     }
 
-    @Override
-    protected MaskedSnapshotWork undo(
-            Operation<MaskedSnapshotOperation, MaskedSnapshotStep, MaskedSnapshotWork> operation) {
-        MaskedSnapshotWork work = operation.data();
-        if (operation.step() != MaskedSnapshotStep.MASK || work.clonePath() == null) {
-            return work;
-        }
-        return work.withEngineLeft(!worker.stopLeftover(operation.jobId(), work));
-    }
-
+    /**
+     * Whatever the step: the working virtual database is deleted, its engine stopped and its clone given back by the
+     * provisioning service (also when it was never made, or is still being made: it is then deleted once made).
+     */
     @Override
     protected void failed(Operation<MaskedSnapshotOperation, MaskedSnapshotStep, MaskedSnapshotWork> operation,
             String error) {
         MaskedSnapshotWork work = operation.data();
         MaskedSnapshot run = MaskedSnapshot.findById(operation.jobId());
-        run.finish(null, work.engineLeft()
-                ? error + " The engine on the working clone " + work.clonePath() + " could not be stopped, so the "
-                        + "clone is kept; stop it (pg_ctl stop) and delete volume " + work.volumeId() + "."
-                : error);
-        if (!work.engineLeft()) {
-            // Also after a refused clone: the delete is then refused in turn, harmlessly.
-            VolumeReturns.giveBack(events, operation.requestId("undo"), work.volumeId());
-        }
+        run.finish(null, error);
+        events.publish(new DeleteWorkingVdbRequested(operation.requestId("undo"), work.vdbId()));
+    }
+
+    /** The working virtual database's name: unique to the job. */
+    private static String workingName(UUID jobId) {
+        return "mask-" + jobId.toString().substring(0, 13);
     }
 
     @Override

@@ -22,18 +22,21 @@ import io.strata.common.secrets.Passwords;
 import io.strata.common.secrets.SecretStore;
 import io.strata.masking.config.MaskingConfig;
 import io.strata.masking.job.DatabaseMasking;
+import io.strata.masking.job.VdbConnections;
+import io.strata.masking.postgres.ConnectionFactory;
 
 /**
- * Masks a working clone of a source snapshot, outside any transaction: an engine of its own on the clone, the subset,
- * the rules, the verification, the users' passwords removed, and a clean stop so the snapshot of the clone opens
- * without recovery. A second attempt at one job means the service stopped during the first: the clone is
- * part-masked, so the job fails (its undo stops the engine and gives the clone back) and the next sync masks again.
+ * Masks the working virtual database of a source snapshot (the provisioning service's, see
+ * {@link MaskedSnapshotOperations}) over JDBC as the sources' superuser, outside any transaction: durability off while
+ * it rewrites, the subset, the rules, the verification, durability back, and the users' passwords removed last. A
+ * second attempt at one job means the service stopped during the first: the copy is part-masked, so the job fails
+ * (the working virtual database is then deleted) and the next sync masks again.
  */
 @ApplicationScoped
 public class MaskedSnapshotWorker {
 
     @Inject
-    WorkingCopy workingCopy;
+    VdbConnections vdbConnections;
 
     @Inject
     DatabaseMasking masking;
@@ -45,49 +48,59 @@ public class MaskedSnapshotWorker {
     SecretStore secrets;
 
     private record Attempt(int number, String datasetName, boolean resetUsers, List<String> disableRoles,
-            Map<String, String> metadata, DatabaseMasking.Instructions instructions) {
+            DatabaseMasking.Instructions instructions) {
     }
 
-    /** Masks the job's working clone; returns the report. */
+    /** Masks the job's working virtual database; returns the report. */
     public Map<String, Object> mask(UUID jobId, MaskedSnapshotWork work, Progress progress) {
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> begin(jobId, work));
         if (attempt.number() > 1) {
             throw new IllegalStateException("The masking service stopped while masking snapshot "
-                    + work.sourceSnapshot() + " for " + attempt.datasetName() + "; the working clone is given back "
+                    + work.sourceSnapshot() + " for " + attempt.datasetName() + "; the working copy is deleted "
                     + "half-masked. Mask it again with POST /api/v1/masked-datasets/" + work.maskedDataset()
                     + "/refresh, or wait for the source's next sync.");
         }
-        progress.report(12, "starting a working engine on the clone");
-        WorkingCopy.Running engine = workingCopy.start(name(jobId), work.clonePath(), attempt.metadata());
-        Map<String, Object> report = new LinkedHashMap<>(masking.run(engine.connections(), "snapshot " + work
+        progress.report(12, "masking the working copy " + work.vdbId());
+        ConnectionFactory connections = vdbConnections.to(work.vdbId(), work.connection());
+        durability(connections, false);
+        Map<String, Object> report = new LinkedHashMap<>(masking.run(connections, "snapshot " + work
                 .sourceSnapshot(), attempt.instructions(), progress));
-        workingCopy.makeDurable(engine);
+        durability(connections, true);
         progress.report(80, "resetting database users");
         // Last: it removes the working password this service logs in with.
-        report.put("users", resetUsers(engine, attempt, work.snapshotId()));
-        progress.report(85, "stopping the working engine");
-        workingCopy.stop(engine.database());
+        report.put("users", resetUsers(connections, attempt, work.snapshotId()));
         return report;
     }
 
-    /** Stops an engine a failed attempt left on the clone; {@code false} when it may still run. */
-    public boolean stopLeftover(UUID jobId, MaskedSnapshotWork work) {
-        Map<String, String> metadata = QuarkusTransaction.requiringNew().call(() -> {
-            SourceSnapshot source = SourceSnapshot.findById(work.sourceSnapshot());
-            return source == null || source.metadata == null ? Map.<String, String>of() : source.metadata;
-        });
-        return workingCopy.stopLeftover(name(jobId), work.clonePath(), metadata);
+    /**
+     * The working copy is private and disposable: a crash loses the job, never data, so its engine runs without
+     * flushing to disk ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes} off) while it is
+     * rewritten. The settings are reset before the clean stop, so the masked snapshot, and every database made from
+     * it, is durable again; the stop's checkpoint writes everything, and the snapshot takes the files as they are
+     * then. They live in the clone's postgresql.auto.conf, which is why they are reset rather than left to the stop.
+     */
+    private static void durability(ConnectionFactory connections, boolean durable) {
+        try (Connection connection = connections.open();
+                Statement statement = connection.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                statement.execute(durable
+                        ? "alter system reset " + setting
+                        : "alter system set " + setting
+                                + " = off");
+            }
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change the working copy's durability settings: " + Errors
+                    .rootMessage(e), e);
+        }
     }
 
     private static Attempt begin(UUID jobId, MaskedSnapshotWork work) {
         MaskedSnapshot run = MaskedSnapshot.findById(jobId);
         run.attempts++;
         MaskedDataset dataset = MaskedDataset.findById(work.maskedDataset());
-        SourceSnapshot source = SourceSnapshot.findById(work.sourceSnapshot());
-        return new Attempt(run.attempts, dataset.name, dataset.resetUsers, dataset.disableRoles, source.metadata == null
-                ? Map.of()
-                : Map.copyOf(source.metadata),
-                run.instructions(dataset.subset));
+        return new Attempt(run.attempts, dataset.name, dataset.resetUsers, dataset.disableRoles, run.instructions(
+                dataset.subset));
     }
 
     /**
@@ -96,10 +109,10 @@ public class MaskedSnapshotWorker {
      * snapshot sets its own user's password as it starts); the roles to disable lose their password and LOGIN; the
      * superuser's working password is always removed. Returns what was done, role names only.
      */
-    private Map<String, Object> resetUsers(WorkingCopy.Running engine, Attempt attempt, String snapshotId) {
+    private Map<String, Object> resetUsers(ConnectionFactory connections, Attempt attempt, String snapshotId) {
         Map<String, String> passwords = new TreeMap<>();
         List<String> disabled = new ArrayList<>();
-        try (Connection connection = engine.connections().open();
+        try (Connection connection = connections.open();
                 Statement statement = connection
                         .createStatement()) {
             for (String role : loginRoles(statement)) {
@@ -152,8 +165,4 @@ public class MaskedSnapshotWorker {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    /** The working engine's name: unique to the job, so a restart finds the engine an earlier attempt started. */
-    private static String name(UUID jobId) {
-        return "mask-" + jobId.toString().substring(0, 13);
-    }
 }

@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.persistence.StringMapConverter;
+import io.strata.engine.SnapshotMetadata;
 
-/** A snapshot the snapshot service announced; its metadata says how to start a working clone of it. */
+/** A snapshot the snapshot service announced; its metadata says which engine's database it holds. */
 @Entity
 @Table(name = "snapshot_view")
 public class SourceSnapshot extends PanacheEntityBase {
@@ -38,6 +39,11 @@ public class SourceSnapshot extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean deleted;
+
+    /** Whether it holds a PostgreSQL database, the only engine masking reads for now. */
+    public boolean postgres() {
+        return metadata != null && "postgresql".equals(metadata.get(SnapshotMetadata.ENGINE.key()));
+    }
 
     /** The dataset's newest snapshot that is not deleted, or {@code null}. */
     public static SourceSnapshot latestOf(String dataset) {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
-import io.strata.engine.UserError;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.config.MaskingConfig;
 import io.strata.masking.postgres.ColumnRef;
@@ -29,7 +28,7 @@ import io.strata.masking.subset.SubsetRequest;
 
 /**
  * One pass over a database: the subset first (when asked), then every rule's column masked in place and the whole
- * database verified. Masking a virtual database and masking a working clone for a masked dataset both run it.
+ * database verified. Masking a virtual database and masking the working VDB of a masked dataset both run it.
  */
 @ApplicationScoped
 public class DatabaseMasking {
@@ -131,9 +130,6 @@ public class DatabaseMasking {
         }
         if (error instanceof MaskingFailure failure) {
             return failure.getMessage();
-        }
-        if (error instanceof UserError userError) {
-            return userError.describe();
         }
         return Errors.rootMessage(error);
     }

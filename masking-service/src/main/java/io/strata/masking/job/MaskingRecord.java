@@ -22,7 +22,7 @@ import io.strata.masking.ruleset.Ruleset;
 import io.strata.masking.subset.SubsetRequest;
 
 /**
- * What every masking keeps, whatever it masked (a virtual database, a working clone for a masked dataset): its job,
+ * What every masking keeps, whatever it masked (a virtual database, the working VDB of a masked dataset): its job,
  * the ruleset's rules, key pins and version as they were when it began, how it ended, its report or error.
  */
 @MappedSuperclass

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.strata.common.events.EventRoutes;
 import io.strata.contracts.catalog.BookmarkCreated;
@@ -16,6 +17,7 @@ import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotDeleted;
 import io.strata.contracts.storage.SnapshotView;
+import io.strata.provisioning.vdb.WorkingVdbs;
 
 /**
  * Keeps what this service must know of other services' resources, from their events: environments (ingest),
@@ -24,6 +26,9 @@ import io.strata.contracts.storage.SnapshotView;
  */
 @ApplicationScoped
 public class KnownResourcesHandler extends EventRoutes {
+
+    @Inject
+    WorkingVdbs workingVdbs;
 
     public KnownResourcesHandler() {
         super(Set.of(Topics.INGEST, Topics.SNAPSHOT, Topics.CATALOG));
@@ -64,6 +69,8 @@ public class KnownResourcesHandler extends EventRoutes {
         known.metadata = snapshot.metadata();
         known.createdAt = snapshot.createdAt() != null ? snapshot.createdAt() : Instant.now();
         known.persist();
+        // Another service may have heard of it first and asked for a working virtual database of it already.
+        workingVdbs.snapshotKnown(known);
     }
 
     void snapshotDeleted(SnapshotDeleted deleted) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -47,9 +48,10 @@ public class VdbResource {
     }
 
     @GET
-    @Operation(summary = "Virtual databases")
-    public List<VdbView> list() {
-        return vdbs.list();
+    @Operation(summary = "Virtual databases", description = "Not the working ones the masking service makes for "
+            + "itself (their purpose says what for) unless all=true; each is shown by its id.")
+    public List<VdbView> list(@QueryParam("all") boolean all) {
+        return vdbs.list(all);
     }
 
     @GET

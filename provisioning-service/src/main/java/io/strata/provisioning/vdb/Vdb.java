@@ -102,4 +102,31 @@ public class Vdb extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * What a working virtual database is for ({@code masking}, {@code profiling}): another service asked for it for
+     * itself ({@link WorkingVdbs}); users neither see it in the list nor change it. {@code null} for a user's.
+     */
+    public String purpose;
+
+    /** The dataset a working virtual database's clone belongs to (a masked dataset), {@code null}: its own. */
+    @Column(name = "volume_dataset")
+    public String volumeDataset;
+
+    /** The owner's request that the operation running on a working virtual database answers when it ends. */
+    @Column(name = "reply_to")
+    public String replyTo;
+
+    /** Its owner asked for it to be deleted while an operation ran on it: it is deleted when that one ends. */
+    public boolean discard;
+
+    /** Whether another service made it for itself: private, changed by its owner's commands only. */
+    public boolean working() {
+        return purpose != null;
+    }
+
+    /** The dataset its clones belong to. */
+    public String volumeDataset() {
+        return volumeDataset != null ? volumeDataset : id;
+    }
 }

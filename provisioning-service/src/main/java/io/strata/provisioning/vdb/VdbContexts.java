@@ -150,10 +150,12 @@ public class VdbContexts {
         if (vdb.databaseUser != null) {
             parameters.putIfAbsent("user", vdb.databaseUser);
         }
+        // A working virtual database is never rewound: it keeps no log of its own (archiving would only slow down
+        // the rewrite of every masked table).
         return new VirtualDatabase(vdb.id, vdb.name, connect(environment), dataPath, vdb.workPath, vdb.port,
                 parameters, secrets.get(vdb.secretRef), recoveryTime, logArchive, repository(environment, plugin,
                         metadata),
-                ownLog, previousDataPath);
+                vdb.working() ? null : ownLog, previousDataPath);
     }
 
     /** Where a virtual database's own files go on its target. */

@@ -24,6 +24,9 @@ import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.contracts.provisioning.VdbReady;
+import io.strata.contracts.provisioning.WorkingVdbFailed;
+import io.strata.contracts.provisioning.WorkingVdbReady;
+import io.strata.contracts.provisioning.WorkingVdbStopped;
 import io.strata.contracts.storage.CloneCreated;
 import io.strata.contracts.storage.CloneRequested;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
@@ -65,6 +68,9 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     @Inject
     AttachmentService attachments;
 
+    @Inject
+    WorkingVdbs workingVdbs;
+
     public VdbOperations() {
         super(VdbOperation.class, VdbStep.class, VdbWork.class);
     }
@@ -87,7 +93,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             case CLONE -> {
                 jobs.progress(operation.jobId(), 10, "cloning snapshot " + work.snapshotId());
                 events.publish(new CloneRequested(operation.requestId(), work.snapshotId(), work.volumeId(),
-                        operation.resource(), null));
+                        vdb(operation).volumeDataset(), null));
             }
             case ATTACH -> attachments.attach(new AttachRequested(operation.requestId(), work.volumeId(), work
                     .clonePath(), target(operation), null, "vdb"));
@@ -150,6 +156,34 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     @Override
     protected String completed(Operation<VdbOperation, VdbStep, VdbWork> operation) {
         Vdb vdb = vdb(operation);
+        String message = outcome(operation, vdb);
+        if (vdb.working()) {
+            answerOwner(operation, vdb, null);
+            workingVdbs.operationEnded(vdb);
+        }
+        return message;
+    }
+
+    /**
+     * A working virtual database's owner hears how the operation it asked for ended (a delete is not answered), with
+     * the request id it sent.
+     */
+    private void answerOwner(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb, String error) {
+        String replyTo = vdb.replyTo;
+        if (replyTo == null || operation.kind() == VdbOperation.DELETE) {
+            return;
+        }
+        vdb.replyTo = null;
+        if (error != null) {
+            events.publish(new WorkingVdbFailed(replyTo, vdb.id, error));
+        } else if (operation.kind() == VdbOperation.STOP) {
+            events.publish(new WorkingVdbStopped(replyTo, vdb.id));
+        } else if (operation.kind() == VdbOperation.PROVISION) {
+            events.publish(new WorkingVdbReady(replyTo, views.view(vdb)));
+        }
+    }
+
+    private String outcome(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb) {
         return switch (operation.kind()) {
             case PROVISION, REFRESH, REWIND -> ready(operation, vdb);
             case SNAPSHOT -> {
@@ -160,7 +194,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             case START -> {
                 vdb.status = Vdb.Status.RUNNING;
                 vdb.error = null;
-                events.publish(new VdbReady(views.view(vdb), "start"));
+                publishReady(vdb, "start");
                 yield vdb.name + " accepts connections on port " + vdb.port;
             }
             case STOP -> {
@@ -192,8 +226,15 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
         if (oldVolume != null && !oldVolume.equals(work.volumeId())) {
             giveBack(operation, "old", oldVolume);
         }
-        events.publish(new VdbReady(views.view(vdb), operation.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        publishReady(vdb, operation.kind().name().toLowerCase(java.util.Locale.ROOT));
         return vdb.name + " accepts connections on port " + vdb.port;
+    }
+
+    /** Tells the other services a user's virtual database is ready; a working one's owner alone hears of its own. */
+    private void publishReady(Vdb vdb, String what) {
+        if (!vdb.working()) {
+            events.publish(new VdbReady(views.view(vdb), what));
+        }
     }
 
     private String deleted(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb) {
@@ -253,6 +294,10 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             default -> {
                 // A failed snapshot, start or stop leaves the virtual database as it was.
             }
+        }
+        if (vdb.working()) {
+            answerOwner(operation, vdb, vdb.error);
+            workingVdbs.operationEnded(vdb);
         }
     }
 

@@ -255,7 +255,7 @@ public class VdbService {
     }
 
     private Vdb requireIdle(String id) {
-        Vdb vdb = require(id);
+        Vdb vdb = requireUsers(id);
         OperationStep running = OperationStep.ofResource(vdb.id);
         if (running != null || vdb.status == Vdb.Status.DELETING || vdb.status == Vdb.Status.PROVISIONING) {
             throw ApiException.conflict("Virtual database " + vdb.name + " is busy (" + (running != null
@@ -265,9 +265,23 @@ public class VdbService {
         return vdb;
     }
 
-    /** Every virtual database that is not deleted. */
-    public List<VdbView> list() {
-        return views.list();
+    /**
+     * A user's virtual database (by id or name); 404, or 409 for a working one: its owner (the masking service) alone
+     * changes it, and deletes it when it no longer needs it.
+     */
+    private Vdb requireUsers(String id) {
+        Vdb vdb = require(id);
+        if (vdb.working()) {
+            throw ApiException.conflict("Virtual database " + vdb.name + " is a working copy of the masking "
+                    + "service (purpose: " + vdb.purpose + "); only that service changes or deletes it. It is deleted "
+                    + "when its job ends or, kept under a masked dataset's newest snapshot, with that masked dataset.");
+        }
+        return vdb;
+    }
+
+    /** Every virtual database that is not deleted; working ones too with {@code all}. */
+    public List<VdbView> list(boolean all) {
+        return views.list(all);
     }
 
     /** The API view. */
@@ -279,14 +293,15 @@ public class VdbService {
     /** The user and password of its database. */
     @Transactional
     public Map<String, String> credentials(String id) {
-        Vdb vdb = require(id);
+        Vdb vdb = requireUsers(id);
         Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("user", vdb.databaseUser);
         credentials.put("password", secrets.get(vdb.secretRef).get("password"));
         return credentials;
     }
 
-    private int port(Integer requested, EnvironmentRef environment) {
+    /** A free port on the environment: the one requested, or one of strata.provisioning.ports. */
+    int port(Integer requested, EnvironmentRef environment) {
         Set<Integer> taken = new HashSet<>(Vdb.<Vdb>list("environmentId = ?1 and released = false", environment.id())
                 .stream().map(v -> v.port).toList());
         boolean local = environment.kind() == EnvironmentKind.LOCAL;

@@ -22,11 +22,14 @@ public class VdbViews {
     @Inject
     ProvisioningConfig config;
 
-    /** Every virtual database that is not deleted, oldest first. */
+    /**
+     * Every virtual database that is not deleted, oldest first; the working ones another service made for itself only
+     * with {@code all} (they are its private copies, not the users').
+     */
     @Transactional
-    public List<VdbView> list() {
-        return Vdb.<Vdb>list("status <> ?1", Sort.ascending("createdAt"), Vdb.Status.DELETED).stream().map(
-                this::view).toList();
+    public List<VdbView> list(boolean all) {
+        return Vdb.<Vdb>list(all ? "status <> ?1" : "status <> ?1 and purpose is null", Sort.ascending("createdAt"),
+                Vdb.Status.DELETED).stream().map(this::view).toList();
     }
 
     /** The view of one virtual database: where to connect, where it came from, how it is. */
@@ -37,6 +40,6 @@ public class VdbViews {
                 : environment.host();
         return new VdbView(vdb.id, vdb.name, vdb.engine, vdb.status.name(), new VdbView.Connection(host, vdb.port,
                 vdb.databaseName, vdb.databaseUser, vdb.path), vdb.parent, vdb.snapshotId, vdb.recoveryTime,
-                vdb.environmentId, vdb.parameters, vdb.error, vdb.createdAt);
+                vdb.environmentId, vdb.parameters, vdb.error, vdb.createdAt, vdb.purpose);
     }
 }

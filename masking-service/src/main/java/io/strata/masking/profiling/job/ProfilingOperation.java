@@ -9,8 +9,8 @@ public enum ProfilingOperation implements OperationKind<ProfilingStep> {
 
     /** One virtual database profiled ({@code POST /api/v1/profiling-jobs}). */
     PROFILE_VDB("masking.profile", List.of(ProfilingStep.SAMPLE)),
-    /** A source's snapshot profiled through a temporary clone, given back afterwards. */
-    PROFILE_SNAPSHOT("masking.profile-snapshot", List.of(ProfilingStep.CLONE, ProfilingStep.SAMPLE));
+    /** A source's snapshot profiled through a temporary working virtual database, deleted afterwards. */
+    PROFILE_SNAPSHOT("masking.profile-snapshot", List.of(ProfilingStep.PROVISION, ProfilingStep.SAMPLE));
 
     private final String jobKind;
     private final List<ProfilingStep> steps;

@@ -78,8 +78,12 @@ public class ProfilingService {
         if (latest == null) {
             return null;
         }
+        if (!latest.postgres()) {
+            throw ApiException.badRequest("dataset", dataset + " is not a PostgreSQL source; profiling reads "
+                    + "PostgreSQL databases for now.");
+        }
         Job job = operations.start(ProfilingOperation.PROFILE_SNAPSHOT, dataset, ProfilingWork.ofSnapshot(latest.id,
-                Ids.next("vol")), requestedBy);
+                Ids.next("vdb"), Ids.next("vol")), requestedBy);
         ProfilingRun run = new ProfilingRun();
         run.jobId = job.id;
         run.dataset = dataset;
@@ -88,7 +92,8 @@ public class ProfilingService {
         run.status = ProfilingRun.Status.RUNNING;
         run.createdAt = Instant.now();
         run.persist();
-        Log.infof("Profiling snapshot %s of %s through a temporary clone, up to %d rows per table: job %s", latest.id,
+        Log.infof("Profiling snapshot %s of %s through a temporary working copy, up to %d rows per table: job %s",
+                latest.id,
                 dataset, sampleRows, job.id);
         return job;
     }

@@ -2,13 +2,16 @@ package io.strata.masking.profiling.job;
 
 import io.strata.common.operations.StepKind;
 import io.strata.contracts.events.Reply;
-import io.strata.contracts.storage.CloneCreated;
+import io.strata.contracts.provisioning.WorkingVdbReady;
 
 /** The steps of profiling. */
 public enum ProfilingStep implements StepKind {
 
-    /** The snapshot service clones the source snapshot, for a source profiled through a temporary clone. */
-    CLONE(CloneCreated.class),
+    /**
+     * For a source: the provisioning service makes a temporary working virtual database of its snapshot and starts
+     * it.
+     */
+    PROVISION(WorkingVdbReady.class),
     /** The worker samples every table of the database read-only and judges each column. */
     SAMPLE(null);
 

@@ -1,5 +1,6 @@
 package io.strata.masking.profiling.job;
 
+import io.strata.contracts.provisioning.VdbView;
 import io.strata.masking.profiling.Inventory;
 
 /**
@@ -7,30 +8,32 @@ import io.strata.masking.profiling.Inventory;
  *
  * @param vdbId the virtual database profiled, {@code null} for a source snapshot
  * @param inventory what profiling found, once it is done
- * @param sourceSnapshot the source snapshot profiled through a temporary clone, {@code null} for a virtual database
- * @param volumeId the temporary clone's volume
- * @param clonePath where the temporary clone is on this host, once made
+ * @param sourceSnapshot the source snapshot profiled through a temporary working copy, {@code null} for a virtual
+ *        database
+ * @param workingVdb the temporary working virtual database the provisioning service makes of the source snapshot
+ * @param volumeId its clone's volume
+ * @param connection how to reach the working virtual database, once it runs
  */
-public record ProfilingWork(String vdbId, Inventory inventory, String sourceSnapshot, String volumeId,
-        String clonePath) {
+public record ProfilingWork(String vdbId, Inventory inventory, String sourceSnapshot, String workingVdb,
+        String volumeId, VdbView.Connection connection) {
 
     /** The work of profiling a virtual database. */
     public static ProfilingWork ofVdb(String vdbId) {
-        return new ProfilingWork(vdbId, null, null, null, null);
+        return new ProfilingWork(vdbId, null, null, null, null, null);
     }
 
-    /** The work of profiling a source snapshot through a temporary clone in a new volume. */
-    public static ProfilingWork ofSnapshot(String sourceSnapshot, String volumeId) {
-        return new ProfilingWork(null, null, sourceSnapshot, volumeId, null);
+    /** The work of profiling a source snapshot through a temporary working virtual database. */
+    public static ProfilingWork ofSnapshot(String sourceSnapshot, String workingVdb, String volumeId) {
+        return new ProfilingWork(null, null, sourceSnapshot, workingVdb, volumeId, null);
     }
 
-    /** The same work with the clone made. */
-    public ProfilingWork withClone(String path) {
-        return new ProfilingWork(vdbId, inventory, sourceSnapshot, volumeId, path);
+    /** The same work with the working virtual database running. */
+    public ProfilingWork withConnection(VdbView.Connection running) {
+        return new ProfilingWork(vdbId, inventory, sourceSnapshot, workingVdb, volumeId, running);
     }
 
     /** The same work with what was found. */
     public ProfilingWork withInventory(Inventory found) {
-        return new ProfilingWork(vdbId, found, sourceSnapshot, volumeId, clonePath);
+        return new ProfilingWork(vdbId, found, sourceSnapshot, workingVdb, volumeId, connection);
     }
 }

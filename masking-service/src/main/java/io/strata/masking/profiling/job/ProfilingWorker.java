@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +13,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
-import io.strata.masking.dataset.SourceSnapshot;
-import io.strata.masking.dataset.WorkingCopy;
 import io.strata.masking.job.VdbConnections;
 import io.strata.masking.known.KnownVdb;
 import io.strata.masking.profiling.ColumnProfiler;
@@ -23,17 +20,14 @@ import io.strata.masking.profiling.DatabaseProfiler;
 import io.strata.masking.profiling.Inventory;
 
 /**
- * Profiles a virtual database, outside any transaction of the service. It only reads, in a read-only transaction, so
- * after a restart it simply starts again.
+ * Profiles a virtual database, or the temporary working virtual database of a source snapshot, outside any
+ * transaction of the service. It only reads, in a read-only transaction, so after a restart it simply starts again.
  */
 @ApplicationScoped
 public class ProfilingWorker {
 
     @Inject
     VdbConnections connections;
-
-    @Inject
-    WorkingCopy workingCopy;
 
     private record Target(KnownVdb vdb, int sampleRows) {
     }
@@ -62,43 +56,21 @@ public class ProfilingWorker {
         }
     }
 
-    /** The inventory of a source snapshot, read on an engine of this service's own on the job's temporary clone. */
-    public Inventory profileClone(UUID jobId, ProfilingWork work, Progress progress) {
-        Target target = QuarkusTransaction.requiringNew()
-                .call(() -> new Target(null, ProfilingRun.<ProfilingRun>findById(jobId).sampleRows));
-        progress.report(5, "starting a working engine on the clone of " + work.sourceSnapshot());
-        WorkingCopy.Running engine = workingCopy.start(name(jobId), work.clonePath(), metadata(work));
-        try (Connection connection = engine.connections().open()) {
-            DatabaseProfiler profiler = new DatabaseProfiler(new ColumnProfiler(LocalDate.now(ZoneOffset.UTC)), target
-                    .sampleRows());
+    /** The inventory of a source snapshot, read on the job's temporary working virtual database. */
+    public Inventory profileCopy(UUID jobId, ProfilingWork work, Progress progress) {
+        int sampleRows = QuarkusTransaction.requiringNew()
+                .call(() -> ProfilingRun.<ProfilingRun>findById(jobId).sampleRows);
+        progress.report(5, "reading the working copy of " + work.sourceSnapshot());
+        try (Connection connection = connections.to(work.workingVdb(), work.connection()).open()) {
+            DatabaseProfiler profiler = new DatabaseProfiler(new ColumnProfiler(LocalDate.now(ZoneOffset.UTC)),
+                    sampleRows);
             Inventory inventory = profiler.profile(connection, work.sourceSnapshot(), progress);
             Log.infof("Profiled snapshot %s: %d tables sampled, %d columns found", work.sourceSnapshot(), inventory
                     .tablesSampled(), inventory.columns().size());
             return inventory;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the clone of snapshot " + work.sourceSnapshot() + ": "
-                    + Errors.rootMessage(e), e);
-        } finally {
-            workingCopy.stop(engine.database());
+            throw new IllegalStateException("Cannot read the working copy of snapshot " + work.sourceSnapshot()
+                    + ": " + Errors.rootMessage(e), e);
         }
-    }
-
-    /** Stops an engine a failed or interrupted attempt left on the temporary clone. */
-    public void stopLeftover(UUID jobId, ProfilingWork work) {
-        workingCopy.stopLeftover(name(jobId), work.clonePath(), metadata(work));
-    }
-
-    private static Map<String, String> metadata(ProfilingWork work) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            SourceSnapshot snapshot = SourceSnapshot.findById(work.sourceSnapshot());
-            return snapshot == null || snapshot.metadata == null
-                    ? Map.<String, String>of()
-                    : Map.copyOf(
-                            snapshot.metadata);
-        });
-    }
-
-    private static String name(UUID jobId) {
-        return "profile-" + jobId.toString().substring(0, 13);
     }
 }
