@@ -221,7 +221,7 @@ class VirtualDatabaseIT {
     }
 
     @Test
-    void theCatalogShowsAVirtualDatabaseWithItsSourceUntilItIsDeleted() {
+    void theCatalogShowsAVirtualDatabaseWithItsSourceAndFollowsItsStopAndDelete() {
         JsonPath vdb = provision(Map.of("name", "catalogued", "from", Map.of("dataset", sourceId)), "SUCCEEDED");
         String id = vdb.getString("id");
 
@@ -239,6 +239,11 @@ class VirtualDatabaseIT {
         given().baseUri(catalog.baseUrl()).queryParam("kind", "source").get("/api/v1/catalog/datasets").then()
                 .body("id", org.hamcrest.Matchers.hasItem(sourceId)).body(not(containsString("password")));
 
+        String stop = given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/" + id + "/stop").then().statusCode(
+                202).extract().path("jobId");
+        awaitJob(provisioning, stop, "SUCCEEDED");
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(catalog.baseUrl()).get(
+                "/api/v1/catalog/datasets/" + id).then().body("dataset.status", equalTo("STOPPED")));
         String job = given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + id).then().statusCode(202)
                 .extract().path("jobId");
         awaitJob(provisioning, job, "SUCCEEDED");

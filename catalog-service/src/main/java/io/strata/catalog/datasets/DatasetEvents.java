@@ -14,6 +14,7 @@ import io.strata.contracts.masking.MaskingCompleted;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.contracts.provisioning.VdbFailed;
 import io.strata.contracts.provisioning.VdbReady;
+import io.strata.contracts.provisioning.VdbStopped;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotView;
@@ -35,6 +36,7 @@ public class DatasetEvents extends EventRoutes {
         on(VdbReady.class, ready -> vdbReady(ready.vdb()));
         on(VdbFailed.class, this::vdbFailed);
         on(VdbDeleted.class, this::vdbDeleted);
+        on(VdbStopped.class, stopped -> mark(stopped.vdbId(), "STOPPED", null));
         on(SnapshotCreated.class, created -> snapshotCreated(created.snapshot()));
     }
 

@@ -29,6 +29,7 @@ import io.strata.contracts.masking.MaskingCompleted;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.contracts.provisioning.VdbFailed;
 import io.strata.contracts.provisioning.VdbReady;
+import io.strata.contracts.provisioning.VdbStopped;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotView;
@@ -114,6 +115,7 @@ class DatasetCatalogTest {
         publish(Topics.PROVISIONING, new VdbReady(vdb(failing, "qa-" + run, "RUNNING", source, "snap-1"),
                 "provision"));
         publish(Topics.PROVISIONING, new VdbFailed(failing, "the engine did not start: port 15432 in use"));
+        publish(Topics.PROVISIONING, new VdbStopped(vdb, "dev-" + run));
         publish(Topics.INGEST, new SourceChanged(source, "orders-" + run, "postgresql", "env-1", "DELETED",
                 "snap-1", 10L, null, LINKED, LINKED.plusSeconds(5)));
 
@@ -122,8 +124,9 @@ class DatasetCatalogTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("name", run).get(
                 "/api/v1/catalog/datasets").then().body("id", not(hasItem(source))));
         given().get("/api/v1/catalog/datasets/" + failing).then().body("dataset.error", containsString("port 15432"));
-        given().get("/api/v1/catalog/datasets/" + vdb).then().body("lineage[0].status", equalTo("DELETED")).body(
-                "lineage[0].name", equalTo("orders-" + run));
+        given().get("/api/v1/catalog/datasets/" + vdb).then().body("dataset.status", equalTo("STOPPED")).body(
+                "lineage[0].status", equalTo("DELETED")).body(
+                        "lineage[0].name", equalTo("orders-" + run));
         given().queryParam("status", "deleted").queryParam("name", run).get("/api/v1/catalog/datasets").then()
                 .body("id", contains(source));
 

@@ -24,6 +24,7 @@ import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.contracts.provisioning.VdbReady;
+import io.strata.contracts.provisioning.VdbStopped;
 import io.strata.contracts.provisioning.WorkingVdbFailed;
 import io.strata.contracts.provisioning.WorkingVdbReady;
 import io.strata.contracts.provisioning.WorkingVdbStopped;
@@ -199,6 +200,9 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             }
             case STOP -> {
                 vdb.status = Vdb.Status.STOPPED;
+                if (!vdb.working()) {
+                    events.publish(new VdbStopped(vdb.id, vdb.name));
+                }
                 yield vdb.name + " stopped";
             }
             case DELETE -> deleted(operation, vdb);
