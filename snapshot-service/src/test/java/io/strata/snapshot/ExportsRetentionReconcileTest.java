@@ -121,9 +121,10 @@ class ExportsRetentionReconcileTest {
 
         given().contentType("application/json").body("{\"keepLast\": 1}").put("/api/v1/datasets/" + dataset
                 + "/retention").then().statusCode(200).body("keepLast", equalTo(1));
+        // The scheduled pass may have run first: what is left on the timeline is what counts.
         List<String> removed = retention.applyAll();
 
-        assertThat(removed).contains(s1, s3).doesNotContain(s2, s4);
+        assertThat(removed).doesNotContain(s2, s4);
         given().get("/api/v1/datasets/" + dataset + "/timeline").then()
                 .body("snapshots.id", org.hamcrest.Matchers.contains(s2, s4))
                 .body("retention.keepLast", equalTo(1));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ import io.strata.snapshot.pool.Pool;
  */
 @ApplicationScoped
 public class RetentionService {
+
+    private final ReentrantLock passes = new ReentrantLock();
 
     @Inject
     StorageService storage;
@@ -61,8 +64,21 @@ public class RetentionService {
         }
     }
 
-    /** Applies every dataset's policy now; returns the ids of the snapshots removed. */
+    /**
+     * Applies every dataset's policy now; returns the ids of the snapshots this pass removed. One pass at a time: a
+     * pass asked for while the scheduled one runs waits for it, then finds what is left, so that two passes never race
+     * to delete the same snapshot.
+     */
     public List<String> applyAll() {
+        passes.lock();
+        try {
+            return applyPolicies();
+        } finally {
+            passes.unlock();
+        }
+    }
+
+    private List<String> applyPolicies() {
         List<String> removed = new ArrayList<>();
         List<String> candidates = QuarkusTransaction.requiringNew().call(this::expiredSnapshots);
         for (String snapshotId : candidates) {
