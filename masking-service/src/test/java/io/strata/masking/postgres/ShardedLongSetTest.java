@@ -61,6 +61,26 @@ class ShardedLongSetTest {
         assertThat(set.size()).isEqualTo(firstTags.size());
         firstTags.forEach((key, tag) -> assertThat(set.tag(key)).isEqualTo(tag));
         assertThat(set.contains(random.nextLong())).isFalse();
+        set.filter();
+        firstTags.forEach((key, tag) -> assertThat(set.tag(key)).isEqualTo(tag));
+        assertThat(set.contains(random.nextLong())).isFalse();
+    }
+
+    @Test
+    void anEmptySetOrOneWithZeroFiltersToo() {
+        ShardedLongSet set = new ShardedLongSet(0, true);
+        set.seal();
+        set.filter();
+        assertThat(set.contains(0)).isFalse();
+        assertThat(set.contains(42)).isFalse();
+
+        ShardedLongSet withZero = new ShardedLongSet(0, true);
+        withZero.addAll(new long[]{0, 42}, new short[]{3, 4}, 2, new long[2], new short[2]);
+        withZero.seal();
+        withZero.filter();
+        assertThat(withZero.tag(0)).isEqualTo(3);
+        assertThat(withZero.tag(42)).isEqualTo(4);
+        assertThat(withZero.contains(43)).isFalse();
     }
 
     @Test
@@ -92,6 +112,14 @@ class ShardedLongSetTest {
         assertThat(originals.size()).isEqualTo(count / 2);
         for (int i = 0; i < count; i++) {
             assertThat(originals.tag(keys[i])).isEqualTo(i % 2 == 0 ? -1 : i % 7);
+        }
+        // The filter changes no answer: every key kept is still found with its tag, the others still are not.
+        originals.filter();
+        for (int i = 0; i < count; i++) {
+            assertThat(originals.tag(keys[i])).isEqualTo(i % 2 == 0 ? -1 : i % 7);
+        }
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(originals.contains(random.nextLong())).isFalse();
         }
         assertThatThrownBy(() -> originals.addAll(keys, tags, 1, new long[1], new short[1])).isInstanceOf(
                 IllegalStateException.class);
