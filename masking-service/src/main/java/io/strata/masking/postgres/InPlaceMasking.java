@@ -28,7 +28,11 @@ import io.strata.masking.algorithms.RuleError;
  * <ol>
  * <li>Every foreign key that leaves or references a masked table is dropped, all in one transaction, its definition
  * kept. They go first because {@code TRUNCATE} refuses a table that a foreign key references, from a masked table
- * or not.</li>
+ * or not. One kind stays, when masking as superuser: a foreign key that leaves a masked table from columns that are
+ * not masked (nor generated) to a table that is not rewritten. {@code TRUNCATE} accepts it, its checks do not fire
+ * while the rows are loaded ({@code session_replication_role = replica}), and they need not: the rows come back
+ * with the bytes they had in its columns, and the table it references is untouched, so it holds as it did, and
+ * checking it again (a join of both tables) would only cost time.</li>
  * <li>Each masked table is rewritten by its own connection and transaction, {@code threads} tables at a time, the
  * largest first: {@code SET LOCAL synchronous_commit = off}; an exclusive lock; the table's user triggers switched
  * off ({@code session_replication_role = replica} as superuser, plus the triggers enabled ALWAYS or REPLICA by
@@ -66,6 +70,8 @@ public final class InPlaceMasking {
     private final ConnectionFactory connections;
     private final int threads;
     private final Path spoolDirectory;
+    /** Whether the connections are a superuser's, asked once when a foreign key could stay; {@code null} before. */
+    private Boolean superuser;
 
     /** Masking with {@code threads} tables at a time, spooling to the JVM's temporary directory. */
     public InPlaceMasking(ConnectionFactory connections, int threads) {
@@ -103,7 +109,8 @@ public final class InPlaceMasking {
         // A foreign key that references a partitioned table also stops TRUNCATE of its partitions.
         Set<String> maskedTables = plan.keySet().stream().flatMap(table -> Stream.concat(Stream.of(table
                 .displayName()), table.partitionOf().stream())).collect(Collectors.toSet());
-        List<ForeignKey> foreignKeys = schema.foreignKeysTouching(maskedTables);
+        List<ForeignKey> foreignKeys = schema.foreignKeysTouching(maskedTables).stream().filter(foreignKey -> !stays(
+                foreignKey, schema, plan, maskedTables)).toList();
         dropForeignKeys(foreignKeys);
         List<TableSchema> order = plan.keySet().stream().sorted(Comparator.comparingLong(table -> -table
                 .rowEstimate())).toList();
@@ -159,6 +166,44 @@ public final class InPlaceMasking {
                     .copyColumns().indexOf(column.name()), masker, verifier.source(resolved)));
         });
         return plan;
+    }
+
+    /**
+     * Whether the foreign key can stay in place while its table is rewritten: see the class's description. Only a
+     * superuser's load skips its checks; anyone else's would check it row by row, slower than adding it again.
+     */
+    private boolean stays(ForeignKey foreignKey, DatabaseSchema schema,
+            Map<TableSchema, List<TableMasking.MaskedColumn>> plan, Set<String> maskedTables) {
+        if (maskedTables.contains(foreignKey.referencedTable())) {
+            return false;
+        }
+        for (Map.Entry<TableSchema, List<TableMasking.MaskedColumn>> entry : plan.entrySet()) {
+            TableSchema table = entry.getKey();
+            if (table.displayName().equals(foreignKey.table())) {
+                boolean columnsKept = foreignKey.columns().stream().noneMatch(column -> schema.column(table, column)
+                        .generated()
+                        || entry.getValue().stream().anyMatch(masked -> masked.column().column()
+                                .equals(column)));
+                return columnsKept && superuser();
+            }
+        }
+        // A partition's parent, or a table that is not masked: the old way.
+        return false;
+    }
+
+    private boolean superuser() {
+        if (superuser == null) {
+            try (Connection connection = connections.open();
+                    PreparedStatement statement = connection.prepareStatement(
+                            "select current_setting('is_superuser')");
+                    ResultSet row = statement.executeQuery()) {
+                superuser = row.next() && "on".equals(row.getString(1));
+            } catch (SQLException e) {
+                // Not known: the foreign key goes and comes back, which is right for anyone.
+                superuser = false;
+            }
+        }
+        return superuser;
     }
 
     private void dropForeignKeys(List<ForeignKey> foreignKeys) {

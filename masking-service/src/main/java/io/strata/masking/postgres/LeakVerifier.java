@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,11 +23,12 @@ import org.postgresql.copy.PGCopyInputStream;
  * The fail-closed check after masking: no original value of a masked column is left anywhere in the database.
  * <p>
  * While masking, {@link InPlaceMasking} gives it every original value of every masked column and every masked value,
- * through one {@link Recorder} per table. It keeps only 64-bit fingerprints of them (see {@link Tokens}: the value's
- * words in lower case, so case and spacing do not hide a copy) in two {@link LongSet}s, tagged with the masked column
- * the original came from; the values themselves are never kept. A set takes 8 bytes a slot (10 with the tag) and is
- * at most three quarters full, so 10 million originals take 168 MB and 10 million outputs 134 MB; when the check
- * starts, the outputs are removed from the originals in place and let go.
+ * through one {@link Recorder} per chunk of rows. It keeps only 64-bit fingerprints of them (see {@link Tokens}: the
+ * value's words in lower case, so case and spacing do not hide a copy) in two {@link ShardedLongSet}s (the chunks
+ * masked in parallel add to different shards at once), the originals tagged with the masked column they came from;
+ * the values themselves are never kept. A set takes 8 bytes a slot (10 with the tag) and is at most three quarters
+ * full, so 10 million originals take 168 MB and 10 million outputs 134 MB; when the check starts, the outputs are
+ * removed from the originals in place (a shard at a time, on every core) and let go.
  * <p>
  * The rule: a value is a leak when it is an original of a masked column and not also an output of the masking. The
  * exception is needed because a dictionary may legitimately produce, for one row, a name that another row had
@@ -55,10 +57,10 @@ public final class LeakVerifier {
 
     private final List<ColumnRef> sources;
     private final Map<ColumnRef, Integer> sourceIds = new HashMap<>();
-    private LongSet originals;
-    private LongSet outputs;
-    private LongSet suspects;
-    private int longestOriginal;
+    private ShardedLongSet originals;
+    private ShardedLongSet outputs;
+    private volatile ShardedLongSet suspects;
+    private final AtomicInteger longestOriginal = new AtomicInteger();
 
     /**
      * A verifier of these masked columns, as {@link DatabaseSchema#resolve} names them.
@@ -77,8 +79,8 @@ public final class LeakVerifier {
      */
     public LeakVerifier(List<ColumnRef> maskedColumns, long expectedValues) {
         int expected = (int) Math.min(Math.max(expectedValues, INITIAL_CAPACITY), MOST_EXPECTED);
-        originals = new LongSet(expected, true);
-        outputs = new LongSet(expected, false);
+        originals = new ShardedLongSet(expected, true);
+        outputs = new ShardedLongSet(expected, false);
         if (maskedColumns.size() > LongSet.MAX_TAG) {
             throw new IllegalArgumentException("At most " + LongSet.MAX_TAG + " masked columns can be verified at "
                     + "once, not " + maskedColumns.size());
@@ -170,7 +172,11 @@ public final class LeakVerifier {
     private synchronized void seal() {
         if (suspects == null) {
             // In place: a second set the size of the first would double the peak memory.
+            originals.seal();
+            outputs.seal();
             originals.removeAll(outputs);
+            // The scan looks up every word of every text column, nearly none of them an original.
+            originals.filter();
             suspects = originals;
             originals = null;
             outputs = null;
@@ -235,6 +241,7 @@ public final class LeakVerifier {
     private final class CellCheck implements Tokens.Fingerprints {
 
         private final Tokens tokens = new Tokens();
+        private final int longest = longestOriginal.get();
         private final Map<Long, Long> counts = new HashMap<>();
         private final List<Long> cellHits = new ArrayList<>();
         private int column;
@@ -251,7 +258,7 @@ public final class LeakVerifier {
                 hit(source == scanned.source() ? Leak.Kind.SAME_COLUMN : Leak.Kind.OTHER_COLUMN, source);
             }
             if (scanned.words()) {
-                tokens.forEachPart(longestOriginal, this);
+                tokens.forEachPart(longest, this);
             }
         }
 
@@ -284,6 +291,8 @@ public final class LeakVerifier {
         private final long[] originalBatch = new long[BATCH];
         private final short[] sourceBatch = new short[BATCH];
         private final long[] outputBatch = new long[BATCH];
+        private final long[] scratch = new long[BATCH];
+        private final short[] tagScratch = new short[BATCH];
         private int originalCount;
         private int outputCount;
         private int longest;
@@ -323,20 +332,19 @@ public final class LeakVerifier {
             outputBatch[outputCount++] = fingerprint;
         }
 
-        /** Adds what is batched to the verifier. */
+        /**
+         * Adds what is batched to the verifier: each shard of its sets under its own lock, so that recorders of
+         * chunks masked in parallel rarely wait for each other.
+         */
         public void flush() {
-            synchronized (LeakVerifier.this) {
-                if (suspects != null) {
-                    throw new IllegalStateException("The leak check has started; nothing more can be recorded");
-                }
-                for (int i = 0; i < originalCount; i++) {
-                    originals.add(originalBatch[i], sourceBatch[i]);
-                }
-                for (int i = 0; i < outputCount; i++) {
-                    outputs.add(outputBatch[i]);
-                }
-                longestOriginal = Math.max(longestOriginal, longest);
+            ShardedLongSet originalSet = originals;
+            ShardedLongSet outputSet = outputs;
+            if (suspects != null || originalSet == null || outputSet == null) {
+                throw new IllegalStateException("The leak check has started; nothing more can be recorded");
             }
+            originalSet.addAll(originalBatch, sourceBatch, originalCount, scratch, tagScratch);
+            outputSet.addAll(outputBatch, null, outputCount, scratch, null);
+            longestOriginal.accumulateAndGet(longest, Math::max);
             originalCount = 0;
             outputCount = 0;
         }

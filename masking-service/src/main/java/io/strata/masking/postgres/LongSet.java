@@ -1,5 +1,7 @@
 package io.strata.masking.postgres;
 
+import java.util.function.LongConsumer;
+
 /**
  * A set of 64-bit fingerprints in one {@code long[]} (open addressing, linear probing), optionally with a 16-bit tag
  * per fingerprint in a parallel {@code short[]}: 8 bytes a slot (10 with tags) against about 50 for a
@@ -121,6 +123,18 @@ final class LongSet {
             if (keys[slot] != 0 && tags[slot] != REMOVED && other.contains(keys[slot])) {
                 tags[slot] = REMOVED;
                 removed++;
+            }
+        }
+    }
+
+    /** Gives every key that is in the set (not the removed ones) to {@code sink}. */
+    void forEachKey(LongConsumer sink) {
+        if (hasZero && (!tagged || zeroTag != REMOVED)) {
+            sink.accept(0);
+        }
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != 0 && (!tagged || tags[slot] != REMOVED)) {
+                sink.accept(keys[slot]);
             }
         }
     }

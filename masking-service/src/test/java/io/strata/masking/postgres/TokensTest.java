@@ -27,6 +27,28 @@ class TokensTest {
     }
 
     @Test
+    void fingerprintsTellApartTokensThatShareTheirFirstCharsOrDifferOnlyInTheirLength() {
+        // Tokens are hashed four chars at a time: the chars after the last full four must count, and their number.
+        assertThat(whole("abcd")).isNotEqualTo(whole("abcde"));
+        assertThat(whole("abcdefgh")).isNotEqualTo(whole("abcdefg"));
+        assertThat(whole("abcdefgh")).isNotEqualTo(whole("abcdefgi"));
+        assertThat(whole("abcd efgh")).isNotEqualTo(whole("abcdefgh"));
+        assertThat(whole("ab.cd")).isEqualTo(whole("AB.CD...")).isNotEqualTo(whole("ab cd"));
+        assertThat(whole(".5 kg")).isNotEqualTo(whole("5 kg"));
+    }
+
+    @Test
+    void lettersBeyondAsciiAreComparedInLowerCaseLikeAsciiOnes() {
+        assertThat(whole("ÉLODIE MÜLLER")).isEqualTo(whole("élodie müller"));
+        // The capital I with a dot lowers to an ASCII i, as Character.toLowerCase has it.
+        assertThat(whole("İSTANBUL")).isEqualTo(whole("istanbul"));
+        assertThat(whole("Straße")).isNotEqualTo(whole("strasse"));
+        // A letter outside the BMP (two chars) in a token of ASCII letters.
+        assertThat(whole("ab\uD835\uDC00cd")).isEqualTo(whole("AB\uD835\uDC00CD")).isNotEqualTo(whole("abcd"));
+        assertThat(new Tokens().of("ab\uD835\uDC00cd").count()).isEqualTo(1);
+    }
+
+    @Test
     void partsAreTheRunsOfUpToTheLongestTokensThatAreLongEnoughButNotTheWhole() {
         Tokens tokens = new Tokens().of("Send to Luís Gonçalves today");
         List<Long> parts = new ArrayList<>();
