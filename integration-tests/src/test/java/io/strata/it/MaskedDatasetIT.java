@@ -323,8 +323,11 @@ class MaskedDatasetIT {
         assertThat(given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + masked + "/snapshots").then()
                 .statusCode(200).extract().jsonPath().getList("id", String.class)).isEmpty();
 
+        given().baseUri(masking.baseUrl()).delete("/api/v1/rulesets/" + phonesOnly).then().statusCode(409).body(
+                "detail", org.hamcrest.Matchers.containsString("masks the masked datasets [chinook-leaky]"));
         given().baseUri(masking.baseUrl()).delete("/api/v1/masked-datasets/" + masked).then().statusCode(204);
         given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked).then().statusCode(404);
+        given().baseUri(masking.baseUrl()).delete("/api/v1/rulesets/" + phonesOnly).then().statusCode(204);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -19,8 +20,6 @@ import io.strata.masking.algorithms.MaskingKeys;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.algorithms.PinnedKeys;
 import io.strata.masking.algorithms.RuleError;
-import io.strata.masking.dataset.MaskedDataset;
-import io.strata.masking.job.MaskingRun;
 
 /**
  * The rules of rulesets: every rule names a known algorithm with parameters it accepts, at most one rule per column;
@@ -32,6 +31,9 @@ public class RulesetService {
 
     @Inject
     MaskingKeys keys;
+
+    @Inject
+    Instance<RulesetUsers> users;
 
     /** Makes a ruleset. */
     @Transactional
@@ -75,15 +77,10 @@ public class RulesetService {
     @Transactional
     public void delete(String id) {
         Ruleset ruleset = require(id);
-        if (MaskingRun.count("rulesetId = ?1 and status = ?2", ruleset.id, MaskingRun.Status.RUNNING) > 0) {
-            throw ApiException.conflict("Ruleset " + ruleset.name + " is in use by a running masking job; delete it "
-                    + "when the job has ended.");
-        }
-        List<String> following = MaskedDataset.<MaskedDataset>list("rulesetId", ruleset.id).stream().map(
-                dataset -> dataset.name).toList();
-        if (!following.isEmpty()) {
-            throw ApiException.conflict("Ruleset " + ruleset.name + " masks the masked datasets " + following
-                    + "; they keep using it on every sync.");
+        for (RulesetUsers user : users) {
+            user.holds(ruleset).ifPresent(reason -> {
+                throw ApiException.conflict(reason);
+            });
         }
         ruleset.delete();
     }
