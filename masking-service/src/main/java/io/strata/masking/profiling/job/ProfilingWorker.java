@@ -15,6 +15,7 @@ import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
 import io.strata.masking.job.VdbConnections;
 import io.strata.masking.known.KnownVdb;
+import io.strata.masking.postgres.ConnectionFactory;
 import io.strata.masking.profiling.ColumnProfiler;
 import io.strata.masking.profiling.DatabaseProfiler;
 import io.strata.masking.profiling.Inventory;
@@ -43,17 +44,7 @@ public class ProfilingWorker {
             throw new IllegalStateException("The virtual database to profile is no longer running; start it (POST "
                     + "/api/v1/vdbs/{id}/start) and profile it again.");
         }
-        DatabaseProfiler profiler = new DatabaseProfiler(new ColumnProfiler(LocalDate.now(ZoneOffset.UTC)), target
-                .sampleRows());
-        try (Connection connection = connections.to(vdb).open()) {
-            Inventory inventory = profiler.profile(connection, vdb.id, progress);
-            Log.infof("Profiled %s: %d tables sampled, %d columns found, %d rules suggested", vdb.name, inventory
-                    .tablesSampled(), inventory.columns().size(), inventory.ruleset().rules().size());
-            return inventory;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read virtual database " + vdb.name + ": " + Errors.rootMessage(
-                    e), e);
-        }
+        return read(connections.to(vdb), vdb.id, "virtual database " + vdb.name, target.sampleRows(), progress);
     }
 
     /** The inventory of a source snapshot, read on the job's temporary working virtual database. */
@@ -61,16 +52,22 @@ public class ProfilingWorker {
         int sampleRows = QuarkusTransaction.requiringNew()
                 .call(() -> ProfilingRun.<ProfilingRun>findById(jobId).sampleRows);
         progress.report(5, "reading the working copy of " + work.sourceSnapshot());
-        try (Connection connection = connections.to(work.workingVdb(), work.connection()).open()) {
-            DatabaseProfiler profiler = new DatabaseProfiler(new ColumnProfiler(LocalDate.now(ZoneOffset.UTC)),
-                    sampleRows);
-            Inventory inventory = profiler.profile(connection, work.sourceSnapshot(), progress);
-            Log.infof("Profiled snapshot %s: %d tables sampled, %d columns found", work.sourceSnapshot(), inventory
-                    .tablesSampled(), inventory.columns().size());
+        return read(connections.to(work.workingVdb(), work.connection()), work.sourceSnapshot(),
+                "the working copy of snapshot " + work.sourceSnapshot(), sampleRows, progress);
+    }
+
+    /** Samples and judges the database behind {@code database} in a read-only transaction. */
+    private static Inventory read(ConnectionFactory database, String dataset, String what, int sampleRows,
+            Progress progress) {
+        DatabaseProfiler profiler = new DatabaseProfiler(new ColumnProfiler(LocalDate.now(ZoneOffset.UTC)),
+                sampleRows);
+        try (Connection connection = database.open()) {
+            Inventory inventory = profiler.profile(connection, dataset, progress);
+            Log.infof("Profiled %s: %d tables sampled, %d columns found, %d rules suggested", what, inventory
+                    .tablesSampled(), inventory.columns().size(), inventory.ruleset().rules().size());
             return inventory;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the working copy of snapshot " + work.sourceSnapshot()
-                    + ": " + Errors.rootMessage(e), e);
+            throw new IllegalStateException("Cannot read " + what + ": " + Errors.rootMessage(e), e);
         }
     }
 }
