@@ -5,7 +5,8 @@
 #   virtual database is provisioned from, three virtual databases provisioned in parallel, a change in one invisible to the
 #   others, one refreshed, one bookmarked and rewound to the bookmark after a destructive test, a branch from the
 #   bookmark, the space report, and a psql command to connect.
-# Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would.
+# Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would,
+# signed in as admin first.
 # Re-running is fine: the previous run's demo virtual databases and source are deleted first.
 set -euo pipefail
 
@@ -40,6 +41,8 @@ fail() {
 api() {
   local method="$1" path="$2" data="${3:-}" out code args=()
   args=(-s -X "$method" -w $'\n%{http_code}' --max-time 60)
+  # The token goes in a header file, not on the command line, where `ps` would show it.
+  [[ -z ${AUTH_HEADER_FILE:-} ]] || args+=(-H "@$AUTH_HEADER_FILE")
   [[ -z $data ]] || args+=(-H 'Content-Type: application/json' --data "$data")
   out="$(curl "${args[@]}" "$API$path")" || fail "$method $path: no answer from the router at $API (is \`make up\` done?)"
   code="${out##*$'\n'}"
@@ -63,6 +66,28 @@ wait_job() {
     sleep 0.05
   done
   fail "job $id did not end within $JOB_TIMEOUT s"
+}
+
+# sign_in: a token for user admin (password from STRATA_ADMIN_PASSWORD or $STRATA_HOME/admin-password, where the
+# catalog service put it on its first start), kept in a 0600 header file that every api call sends.
+sign_in() {
+  step "sign in as admin"
+  local password="${STRATA_ADMIN_PASSWORD:-}" out code token
+  if [[ -z $password ]]; then
+    [[ -s $STRATA_HOME/admin-password ]] || fail "$STRATA_HOME/admin-password is missing; is the catalog service up (make status)?"
+    password="$(<"$STRATA_HOME/admin-password")"
+  fi
+  out="$(jq -n --arg p "$password" '{username: "admin", password: $p}' |
+    curl -s -w $'\n%{http_code}' --max-time 30 -H 'Content-Type: application/json' --data @- "$API/auth/token")" ||
+    fail "no answer from the router at $API (is \`make up\` done?)"
+  code="${out##*$'\n'}"
+  out="${out%$'\n'*}"
+  [[ $code == 200 ]] || fail "POST /auth/token → $code: $(jq -r '.detail // .' <<<"$out" 2>/dev/null || echo "$out")"
+  token="$(jq -r .token <<<"$out")"
+  AUTH_HEADER_FILE="$(mktemp)"
+  trap 'rm -f "$AUTH_HEADER_FILE"' EXIT
+  printf 'Authorization: Bearer %s\n' "$token" >"$AUTH_HEADER_FILE"
+  done_step "token valid until $(jq -r .expiresAt <<<"$out")"
 }
 
 psql_prod() { runuser -u postgres -- "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$DEMO_DIR/socket" -p "$DEMO_PORT" -d clinic "$@"; }
@@ -328,18 +353,21 @@ space_report() {
 }
 
 connect_hint() {
-  local vdb credentials
+  local vdb
   vdb="$(api GET /vdbs/demo-dev)"
-  # shellcheck disable=SC2016 # the $(...) is for the reader to run, not to expand here
-  printf '\nConnect to demo-dev:\n  PGPASSWORD=$(curl -s %s/vdbs/demo-dev/credentials | jq -r .password) psql -h %s -p %s -U %s %s\n' \
-    "$API" "$(jq -r .connection.host <<<"$vdb")" "$(jq -r .connection.port <<<"$vdb")" \
-    "$(jq -r .connection.user <<<"$vdb")" "$(jq -r .connection.database <<<"$vdb")"
+  cat <<EOF
+
+Sign in, then connect to demo-dev:
+  TOKEN=\$(jq -n --arg p "\$(cat $STRATA_HOME/admin-password)" '{username: "admin", password: \$p}' | curl -s -H 'Content-Type: application/json' --data @- $API/auth/token | jq -r .token)
+  PGPASSWORD=\$(curl -s -H "Authorization: Bearer \$TOKEN" $API/vdbs/demo-dev/credentials | jq -r .password) psql -h $(jq -r .connection.host <<<"$vdb") -p $(jq -r .connection.port <<<"$vdb") -U $(jq -r .connection.user <<<"$vdb") $(jq -r .connection.database <<<"$vdb")
+EOF
 }
 
 main() {
   command -v jq >/dev/null || fail "demo.sh needs jq (make install)"
   [[ -x $PG_BIN/psql ]] || fail "PostgreSQL is not installed (make install)"
   [[ $EUID -eq 0 ]] || fail "demo.sh runs PostgreSQL as the postgres user and must run as root"
+  sign_in
   start_production
   clean_previous_run
   link_source

@@ -6,7 +6,7 @@
 # Sourced by deploy/local/strata-local.sh after lib/common.sh.
 
 PACKAGES=(postgresql btrfs-progs openssh-server rsync nfs-ganesha nfs-ganesha-vfs libnfs-utils
-  mariadb-server mariadb-backup jq curl zfs-fuse)
+  mariadb-server mariadb-backup jq curl openssl zfs-fuse)
 
 missing_packages() {
   local line pkg state

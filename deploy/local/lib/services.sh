@@ -163,6 +163,23 @@ ready_code() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null || true
 }
 
+# The key pair tokens are signed with (by the catalog service) and verified with (by every service and the
+# router): $SECRETS_DIR/jwt/private.pem (0600) and public.pem, made once. A new pair signs out every user.
+signing_keys() {
+  local dir="$SECRETS_DIR/jwt"
+  [[ -s $dir/private.pem && -s $dir/public.pem ]] && return 0
+  install -d -m 0700 "$dir"
+  (
+    umask 077
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem.tmp" 2>/dev/null
+    openssl pkey -in "$dir/private.pem.tmp" -pubout -out "$dir/public.pem.tmp"
+  ) || die "openssl could not make the token signing keys in $dir"
+  chmod 0644 "$dir/public.pem.tmp"
+  mv "$dir/public.pem.tmp" "$dir/public.pem"
+  mv "$dir/private.pem.tmp" "$dir/private.pem"
+  info "made the token signing keys in $dir"
+}
+
 # Build (when stale), deploy (when changed) and start every present module that is not running,
 # wait until all answer readiness, and print each one's time to ready.
 services_up() {
@@ -176,6 +193,7 @@ services_up() {
     info "no service modules to start; infrastructure is up"
     return 0
   fi
+  signing_keys
   needs_build "${mods[@]}" && build_services
   deploy_modules "${mods[@]}"
   if ((${#DEPLOYED[@]} > 0)); then

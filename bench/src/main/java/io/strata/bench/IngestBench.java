@@ -1,6 +1,6 @@
 package io.strata.bench;
 
-import static io.restassured.RestAssured.given;
+import static io.strata.testing.Api.given;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.strata.bench;
 
-import static io.restassured.RestAssured.given;
+import static io.strata.testing.Api.given;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.strata.ingest;
 
-import static io.restassured.RestAssured.given;
+import static io.strata.testing.Api.given;
 import static io.strata.testing.KubernetesExec.exit;
 import static io.strata.testing.KubernetesExec.frame;
 import static org.hamcrest.Matchers.containsString;

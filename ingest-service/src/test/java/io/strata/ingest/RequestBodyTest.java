@@ -1,6 +1,6 @@
 package io.strata.ingest;
 
-import static io.restassured.RestAssured.given;
+import static io.strata.testing.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

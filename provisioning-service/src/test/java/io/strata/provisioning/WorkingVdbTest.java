@@ -1,6 +1,6 @@
 package io.strata.provisioning;
 
-import static io.restassured.RestAssured.given;
+import static io.strata.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

@@ -10,11 +10,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.strata.contracts.api.Problem;
+import io.strata.contracts.api.TokenRefusals;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,13 +28,17 @@ import io.vertx.httpproxy.ProxyContext;
 /**
  * Sends {@code /api/v1/<resource>/...} to the service that owns {@code <resource>} through Vert.x's reverse proxy,
  * which streams the body both ways with back-pressure (chunked or not) and keeps method, query, headers
- * (Authorization included) and status. A resource nobody owns is a problem+json 404; what happens when a service
+ * (Authorization included) and status. Every request but signing in must carry a valid token (signature, issuer,
+ * expiry; the services check revocation and roles), or gets a problem+json 401 here. A resource nobody owns is a problem+json 404; what happens when a service
  * does not answer is up to {@link BackendFailures}.
  */
 @ApplicationScoped
 public class ApiRouter {
 
     static final String PREFIX = "/api/v1/";
+    /** The one call that needs no token. */
+    private static final String SIGN_IN = PREFIX + "auth/token";
+    private static final String BEARER = "Bearer ";
     /** How long the router waits for a TCP connection: a service on this machine either accepts at once or is down. */
     private static final int CONNECT_TIMEOUT_MILLIS = 2000;
 
@@ -39,6 +47,9 @@ public class ApiRouter {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    JWTParser tokens;
 
     private Map<String, Route> routes;
     private HttpProxy proxy;
@@ -82,7 +93,35 @@ public class ApiRouter {
                     .end(Problems.json(problem));
             return;
         }
+        if (!isSignIn(context) && !hasValidToken(context)) {
+            return;
+        }
         proxy.handle(context.request());
+    }
+
+    private static boolean isSignIn(RoutingContext context) {
+        return context.request().method() == HttpMethod.POST && SIGN_IN.equals(context.request().path());
+    }
+
+    /** Checks the bearer token's signature, issuer and expiry; answers 401 and returns false when it fails. */
+    private boolean hasValidToken(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            unauthorized(context, TokenRefusals.MISSING);
+            return false;
+        }
+        try {
+            tokens.parse(header.substring(BEARER.length()).trim());
+            return true;
+        } catch (ParseException e) {
+            unauthorized(context, TokenRefusals.refused(e));
+            return false;
+        }
+    }
+
+    private static void unauthorized(RoutingContext context, String detail) {
+        context.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("WWW-Authenticate", "Bearer").end(Problems.json(Problem.of(401, "Unauthorized", detail)));
     }
 
     /** The connection to the owning service; {@link #forward} has made sure there is one. */

@@ -1,10 +1,13 @@
 package io.strata.router;
 
-import static io.restassured.RestAssured.given;
+import static io.strata.testing.Api.anonymous;
+import static io.strata.testing.Api.given;
+import static io.strata.testing.Api.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.strata.testing.TestTokens;
 
 @QuarkusTest
 @WithTestResource(EchoBackend.class)
@@ -45,10 +50,29 @@ class ApiRouterTest {
 
     @Test
     void aRequestReachesTheOwningServiceUnchanged() {
-        given().header("Authorization", "Bearer abc").body("{\"name\":\"x\"}").contentType("application/json")
+        String token = TestTokens.of("qa", List.of("owner"));
+        withToken(token).body("{\"name\":\"x\"}").contentType("application/json")
                 .post("/api/v1/jobs/42/cancel?reason=test").then().statusCode(200)
                 .header("X-Backend", "catalog").header("X-Seen-Forwarded-For", "127.0.0.1")
-                .body(equalTo("POST /api/v1/jobs/42/cancel?reason=test auth=Bearer abc body={\"name\":\"x\"}"));
+                .body(equalTo("POST /api/v1/jobs/42/cancel?reason=test auth=Bearer " + token
+                        + " body={\"name\":\"x\"}"));
+    }
+
+    @Test
+    void aRequestWithoutAValidTokenIsRefusedWithoutReachingTheService() {
+        anonymous().get("/api/v1/jobs/1").then().statusCode(401).contentType("application/problem+json")
+                .header("X-Backend", nullValue()).body("detail", containsString("POST /api/v1/auth/token"));
+        withToken(TestTokens.forged("admin", List.of("admin"))).get("/api/v1/jobs/1").then().statusCode(401)
+                .header("X-Backend", nullValue()).body("detail", containsString("signature"));
+        withToken(TestTokens.expired("admin", List.of("admin"))).get("/api/v1/jobs/1").then().statusCode(401)
+                .body("detail", containsString("expired"));
+        withToken("garbage").get("/api/v1/jobs/1").then().statusCode(401);
+    }
+
+    @Test
+    void signingInNeedsNoToken() {
+        anonymous().contentType("application/json").body("{}").post("/api/v1/auth/token").then().statusCode(200)
+                .header("X-Backend", "catalog");
     }
 
     @Test
@@ -125,11 +149,13 @@ class ApiRouterTest {
     }
 
     private HttpResponse<byte[]> get(String pathAndQuery) throws Exception {
-        return exchange(HttpRequest.newBuilder(router.resolve(pathAndQuery)).build(), BodyHandlers.ofByteArray());
+        return exchange(HttpRequest.newBuilder(router.resolve(pathAndQuery)).header("Authorization", "Bearer "
+                + TestTokens.admin()).build(), BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> post(BodyPublisher body) throws Exception {
         return exchange(HttpRequest.newBuilder(router.resolve(EchoBackend.UPLOAD))
+                .header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "application/octet-stream").POST(body).build(), BodyHandlers.ofString());
     }
 

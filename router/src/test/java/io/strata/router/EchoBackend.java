@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.strata.testing.Ports;
+import io.strata.testing.TestTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -46,8 +47,10 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
         int port = Ports.free();
         HttpServer server = vertx.createHttpServer().requestHandler(this::answer);
         await(server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture());
-        return Map.of("strata.router.services.catalog.url", "http://127.0.0.1:" + port,
-                "strata.router.services.ingest.url", "http://127.0.0.1:" + Ports.free());
+        Map<String, String> config = new java.util.HashMap<>(TestTokens.serviceConfig());
+        config.put("strata.router.services.catalog.url", "http://127.0.0.1:" + port);
+        config.put("strata.router.services.ingest.url", "http://127.0.0.1:" + Ports.free());
+        return config;
     }
 
     @Override

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The first admin's password of a catalog service started here. */
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String module;
@@ -40,6 +43,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = Ports.free();
         this.logFile = Path.of("target", "it-logs", module + "-" + port + ".log").toAbsolutePath();
         properties.put("quarkus.http.port", String.valueOf(port));
+        properties.putAll(TestTokens.serviceConfig());
+        if (module.equals("catalog-service")) {
+            // Never the machine's $STRATA_HOME/admin-password; a test that wants the file sets this empty.
+            properties.put("strata.catalog.auth.admin-password", ADMIN_PASSWORD);
+        }
     }
 
     /** A service module by directory name, e.g. {@code catalog-service}. */
@@ -136,10 +144,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** GETs a path and returns the body (any status). */
+    /** GETs a path as user {@code admin} and returns the body (any status). */
     public String get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + TestTokens.admin()).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "(no answer: " + e.getMessage() + ")";

@@ -63,6 +63,7 @@ public class StrataTestEnvironment implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(postgres.createDatabase()));
         config.put("strata.events.bootstrap-servers", kafka.bootstrapServers());
         config.put("strata.events.topic-prefix", topicPrefix);
+        config.putAll(TestTokens.serviceConfig());
         return config;
     }
 

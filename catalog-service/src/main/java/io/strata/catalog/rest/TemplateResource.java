@@ -25,6 +25,7 @@ import io.strata.catalog.templates.CreateTemplate;
 import io.strata.catalog.templates.TemplateService;
 import io.strata.catalog.templates.TemplateView;
 import io.strata.common.errors.ApiException;
+import io.strata.common.security.AdminOnly;
 
 /** {@code /api/v1/templates}: named sets of datasets provisioned together into data pods. */
 @Path("/api/v1/templates")
@@ -35,6 +36,7 @@ public class TemplateResource {
     @Inject
     TemplateService templates;
 
+    @AdminOnly
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a template", description = "{name, datasets: [id or name of a source or masked dataset, ...]}. 201 with the template.")
@@ -62,6 +64,7 @@ public class TemplateResource {
         return templates.point(id, moment(at));
     }
 
+    @AdminOnly
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a template")

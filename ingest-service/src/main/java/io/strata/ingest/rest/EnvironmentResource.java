@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Sort;
 import io.strata.common.jobs.Job;
+import io.strata.common.security.AdminOnly;
 import io.strata.contracts.ingest.CreateEnvironment;
 import io.strata.contracts.ingest.EnvironmentView;
 import io.strata.ingest.environment.DiscoverRequest;
@@ -39,6 +40,7 @@ public class EnvironmentResource {
     @Inject
     EnvironmentService environments;
 
+    @AdminOnly
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an SSH host", description = "The credentials are checked and the host key verified before anything is saved.")
@@ -64,6 +66,7 @@ public class EnvironmentResource {
         return EnvironmentService.view(environments.require(id));
     }
 
+    @AdminOnly
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove an environment no source uses")
@@ -72,6 +75,7 @@ public class EnvironmentResource {
         return Response.noContent().build();
     }
 
+    @AdminOnly
     @POST
     @Path("/{id}/discover")
     @Consumes(MediaType.APPLICATION_JSON)

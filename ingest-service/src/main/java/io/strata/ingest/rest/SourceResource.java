@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.strata.common.jobs.Job;
+import io.strata.common.security.AdminOnly;
 import io.strata.contracts.ingest.SourceView;
 import io.strata.ingest.source.LinkSource;
 import io.strata.ingest.source.SourceService;
@@ -33,6 +34,7 @@ public class SourceResource {
     @Inject
     SourceService sources;
 
+    @AdminOnly
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Link a source", description = "{name, engine: postgresql|files, environment, connection: {host, port, database, user, password} | path, staging: {environment}, syncPolicy: {cron}}. Checked completely (including a connection to the source) before anything is made; 202 with the link job.")
@@ -54,6 +56,7 @@ public class SourceResource {
         return sources.view(id);
     }
 
+    @AdminOnly
     @POST
     @Path("/{id}/sync")
     @Consumes(MediaType.WILDCARD)
@@ -71,6 +74,7 @@ public class SourceResource {
     public record SyncRequest(Boolean resync) {
     }
 
+    @AdminOnly
     @POST
     @Path("/{id}/disable")
     @Operation(summary = "Stop the staging copy", description = "Syncs are refused until it is enabled again. 202 with the job; 409 while another operation runs on the source.")
@@ -79,6 +83,7 @@ public class SourceResource {
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 
+    @AdminOnly
     @POST
     @Path("/{id}/enable")
     @Operation(summary = "Start the staging copy again", description = "202 with the job; 409 while another operation runs on the source.")
@@ -87,6 +92,7 @@ public class SourceResource {
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 
+    @AdminOnly
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a source", description = "Stops staging, drops the replication slot on the source, gives back the volume and the snapshots no clone or bookmark uses. 202 with the job.")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.strata.common.security.AdminOnly;
 import io.strata.masking.dataset.CreateMaskedDataset;
 import io.strata.masking.dataset.MaskedDatasetService;
 import io.strata.masking.dataset.MaskedDatasetView;
@@ -32,6 +33,7 @@ public class MaskedDatasetResource {
     @Inject
     MaskedDatasetService datasets;
 
+    @AdminOnly
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a masked dataset", description = "{name, source, ruleset, resetUsers (default true), subset}. 202 with the job masking the source's newest snapshot; each later snapshot of the source is masked as it is taken. Provision from it with POST /api/v1/vdbs {from: {dataset: <id>}}.")
@@ -52,6 +54,7 @@ public class MaskedDatasetResource {
         return datasets.view(id);
     }
 
+    @AdminOnly
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a masked dataset", description = "409 while a snapshot is being masked for it. Its masked snapshots are deleted, except those virtual databases still depend on.")
@@ -60,6 +63,7 @@ public class MaskedDatasetResource {
         return Response.noContent().build();
     }
 
+    @AdminOnly
     @POST
     @Path("/{id}/refresh")
     @Operation(summary = "Mask the source's newest snapshot again", description = "After a failure, or after the ruleset changed. 202 with the job.")
@@ -67,6 +71,7 @@ public class MaskedDatasetResource {
         return Response.accepted(datasets.refresh(id, null)).build();
     }
 
+    @AdminOnly
     @GET
     @Path("/{id}/snapshots/{snapshotId}/credentials")
     @Operation(summary = "The database roles' new passwords in a masked snapshot", description = "With resetUsers, every role that can log in got a new password as the snapshot was masked (the production ones never reach a copy); a virtual database made from it sets its own user's password as it starts.")

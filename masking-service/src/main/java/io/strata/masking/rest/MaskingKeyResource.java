@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.strata.common.security.AdminOnly;
 import io.strata.masking.keys.MaskingKeyService;
 import io.strata.masking.keys.MaskingKeyService.KeyDomainView;
 
 /** {@code /api/v1/masking-keys}: the key domains and their versions (ids only, never the keys), and rotation. */
+@AdminOnly
 @Path("/api/v1/masking-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Masking")

@@ -19,12 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.strata.common.jobs.Job;
+import io.strata.common.security.AdminOnly;
 import io.strata.masking.profiling.Inventory;
 import io.strata.masking.profiling.job.ProfilingJobRequest;
 import io.strata.masking.profiling.job.ProfilingRunView;
 import io.strata.masking.profiling.job.ProfilingService;
 
 /** {@code /api/v1/profiling-jobs}: finding the sensitive columns of a dataset. */
+@AdminOnly
 @Path("/api/v1/profiling-jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Masking")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.strata.common.security.AdminOnly;
 import io.strata.masking.ruleset.RulesetRequest;
 import io.strata.masking.ruleset.RulesetService;
 import io.strata.masking.ruleset.RulesetView;
@@ -32,6 +33,7 @@ public class RulesetResource {
     @Inject
     RulesetService rulesets;
 
+    @AdminOnly
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a ruleset", description = "{name, rules: [{table, column, algorithm, params}]}. Each rule's algorithm and parameters are checked now; its table and column when the ruleset is used on a database. 201 with the ruleset.")
@@ -52,6 +54,7 @@ public class RulesetResource {
         return RulesetView.of(rulesets.require(id));
     }
 
+    @AdminOnly
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,6 +64,7 @@ public class RulesetResource {
         return rulesets.update(id, request);
     }
 
+    @AdminOnly
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a ruleset", description = "Refused while a masking job uses it.")

@@ -12,11 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.strata.common.security.AdminOnly;
 import io.strata.masking.subset.SubsetPlan;
 import io.strata.masking.subsetting.SubsetPlanRequest;
 import io.strata.masking.subsetting.SubsetPlanService;
 
 /** {@code /api/v1/subsets}: dry runs of subsets. */
+@AdminOnly
 @Path("/api/v1/subsets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Masking")

@@ -28,6 +28,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, detail, field);
     }
 
+    /** 401: the request carries no valid token; the detail says how to get one. */
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, detail, null);
+    }
+
+    /** 403: the caller is known but may not do this; the detail names what is needed. */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, detail, null);
+    }
+
     /** 409: the request conflicts with the current state. */
     public static ApiException conflict(String detail) {
         return new ApiException(409, detail, null);

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
+import io.strata.common.security.AdminOnly;
 import io.strata.contracts.storage.SnapshotView;
 import io.strata.contracts.storage.TimelineView;
 import io.strata.snapshot.service.ReplicationService;
@@ -60,6 +61,7 @@ public class DatasetResource {
         return queries.timeline(id);
     }
 
+    @AdminOnly
     @POST
     @Path("/{id}/replicate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,6 +75,7 @@ public class DatasetResource {
     public record ReplicateRequest(String target) {
     }
 
+    @AdminOnly
     @PUT
     @Path("/{id}/retention")
     @Consumes(MediaType.APPLICATION_JSON)

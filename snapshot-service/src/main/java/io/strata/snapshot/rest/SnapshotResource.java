@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobRunner;
+import io.strata.common.security.AdminOnly;
 import io.strata.contracts.storage.SnapshotView;
 import io.strata.snapshot.service.StorageQueries;
 import io.strata.snapshot.service.StorageService;
@@ -42,6 +43,7 @@ public class SnapshotResource {
         return queries.snapshot(id);
     }
 
+    @AdminOnly
     @DELETE
     @Transactional
     @Operation(summary = "Delete a snapshot", description = "409 naming the clones and holders that still need it; otherwise 202 with a job.")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.strata.common.security.AdminOnly;
 import io.strata.contracts.storage.VolumeView;
 import io.strata.snapshot.mapping.StorageViews;
 import io.strata.snapshot.service.StorageQueries;
@@ -47,6 +48,7 @@ public class VolumeResource {
         return queries.volume(id);
     }
 
+    @AdminOnly
     @POST
     @Path("/{id}/promote")
     @Operation(summary = "Promote a clone", description = "Makes the clone independent of the snapshot it was made from, so that snapshot can be deleted.")
