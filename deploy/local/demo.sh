@@ -2,7 +2,8 @@
 # The Strata story on one machine (`make demo` runs `make up` first, then this):
 #   a "production" PostgreSQL with a generated clinic database (patients, visits), linked as a source with log
 #   sync, synced after a change, masked into a masked dataset (names, e-mails, dates of birth; users reset) that a
-#   virtual database is provisioned from, three virtual databases provisioned in parallel, a change in one invisible to the
+#   virtual database is provisioned from, the source marked sensitive so that user qa gets masked data only, three
+#   virtual databases provisioned in parallel, a change in one invisible to the
 #   others, one refreshed, one bookmarked and rewound to the bookmark after a destructive test, a branch from the
 #   bookmark, the space report, and a psql command to connect.
 # Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would,
@@ -43,8 +44,9 @@ api() {
   args=(-s -X "$method" -w $'\n%{http_code}' --max-time 60)
   # The token goes in a header file, not on the command line, where `ps` would show it.
   [[ -z ${AUTH_HEADER_FILE:-} ]] || args+=(-H "@$AUTH_HEADER_FILE")
-  [[ -z $data ]] || args+=(-H 'Content-Type: application/json' --data "$data")
-  out="$(curl "${args[@]}" "$API$path")" || fail "$method $path: no answer from the router at $API (is \`make up\` done?)"
+  # The body goes through stdin, not the command line, where `ps` would show a password in it.
+  [[ -z $data ]] || args+=(-H 'Content-Type: application/json' --data @-)
+  out="$(curl "${args[@]}" "$API$path" <<<"$data")" || fail "$method $path: no answer from the router at $API (is \`make up\` done?)"
   code="${out##*$'\n'}"
   out="${out%$'\n'*}"
   if [[ ! $code =~ ^2 && -z ${ALLOW:-} ]]; then
@@ -68,26 +70,35 @@ wait_job() {
   fail "job $id did not end within $JOB_TIMEOUT s"
 }
 
-# sign_in: a token for user admin (password from STRATA_ADMIN_PASSWORD or $STRATA_HOME/admin-password, where the
-# catalog service put it on its first start), kept in a 0600 header file that every api call sends.
-sign_in() {
-  step "sign in as admin"
-  local password="${STRATA_ADMIN_PASSWORD:-}" out code token
-  if [[ -z $password ]]; then
-    [[ -s $STRATA_HOME/admin-password ]] || fail "$STRATA_HOME/admin-password is missing; is the catalog service up (make status)?"
-    password="$(<"$STRATA_HOME/admin-password")"
-  fi
-  out="$(jq -n --arg p "$password" '{username: "admin", password: $p}' |
+# header_file USER PASSWORD: signs in and prints the path of a 0600 file holding the Authorization header, which
+# api sends when AUTH_HEADER_FILE names it (a file, so that the token never shows on a command line).
+header_file() {
+  local out code file
+  out="$(jq -n --arg u "$1" --arg p "$2" '{username: $u, password: $p}' |
     curl -s -w $'\n%{http_code}' --max-time 30 -H 'Content-Type: application/json' --data @- "$API/auth/token")" ||
     fail "no answer from the router at $API (is \`make up\` done?)"
   code="${out##*$'\n'}"
   out="${out%$'\n'*}"
-  [[ $code == 200 ]] || fail "POST /auth/token → $code: $(jq -r '.detail // .' <<<"$out" 2>/dev/null || echo "$out")"
-  token="$(jq -r .token <<<"$out")"
-  AUTH_HEADER_FILE="$(mktemp)"
-  trap 'rm -f "$AUTH_HEADER_FILE"' EXIT
-  printf 'Authorization: Bearer %s\n' "$token" >"$AUTH_HEADER_FILE"
-  done_step "token valid until $(jq -r .expiresAt <<<"$out")"
+  [[ $code == 200 ]] || fail "signing in as $1: POST /auth/token → $code: $(jq -r '.detail // .' <<<"$out" 2>/dev/null || echo "$out")"
+  file="$(mktemp)"
+  printf 'Authorization: Bearer %s\n' "$(jq -r .token <<<"$out")" >"$file"
+  printf '%s' "$file"
+}
+TOKEN_FILES=()
+trap 'rm -f "${TOKEN_FILES[@]}"' EXIT
+
+# sign_in: user admin, with the password from STRATA_ADMIN_PASSWORD or $STRATA_HOME/admin-password (where the
+# catalog service put it on its first start); every api call after this is admin's.
+sign_in() {
+  step "sign in as admin"
+  local password="${STRATA_ADMIN_PASSWORD:-}"
+  if [[ -z $password ]]; then
+    [[ -s $STRATA_HOME/admin-password ]] || fail "$STRATA_HOME/admin-password is missing; is the catalog service up (make status)?"
+    password="$(<"$STRATA_HOME/admin-password")"
+  fi
+  AUTH_HEADER_FILE="$(header_file admin "$password")"
+  TOKEN_FILES+=("$AUTH_HEADER_FILE")
+  done_step "token in a 0600 file for this run"
 }
 
 psql_prod() { runuser -u postgres -- "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$DEMO_DIR/socket" -p "$DEMO_PORT" -d clinic "$@"; }
@@ -261,6 +272,26 @@ mask_on_sync() {
   done_step "masked snapshot $latest, from the sync's start to the masked snapshot"
 }
 
+access_control() {
+  step "access: tester qa (role owner) signs in; the source is marked sensitive, so qa gets masked data only"
+  local password qa answer mine all
+  if [[ ! -s $DEMO_DIR/qa.password ]]; then
+    (umask 077 && openssl rand -hex 12 >"$DEMO_DIR/qa.password")
+  fi
+  password="$(<"$DEMO_DIR/qa.password")"
+  ALLOW=1 api POST /users "$(jq -n --arg p "$password" '{username: "qa", password: $p, roles: ["owner"]}')" >/dev/null
+  api PUT "/sources/$SOURCE_ID/sensitive" '{"sensitive": true}' >/dev/null
+  qa="$(header_file qa "$password")"
+  TOKEN_FILES+=("$qa")
+  answer="$(AUTH_HEADER_FILE="$qa" ALLOW=1 api POST /vdbs "{\"name\": \"demo-qa-prod\", \"from\": {\"dataset\": \"$SOURCE_ID\"}}")"
+  [[ $(jq -r '.status // empty' <<<"$answer") == 403 ]] || fail "qa could provision from the sensitive source: $answer"
+  [[ $(AUTH_HEADER_FILE="$qa" ALLOW=1 api GET /vdbs/demo-masked/credentials | jq -r '.status // empty') == 404 ]] ||
+    fail "qa could read the credentials of admin's demo-masked"
+  mine="$(AUTH_HEADER_FILE="$qa" api GET /vdbs | jq length)"
+  all="$(api GET /vdbs | jq length)"
+  done_step "qa from the source → 403 ($(jq -r .detail <<<"$answer" | cut -d';' -f1)); qa sees $mine of $all virtual databases, not admin's credentials"
+}
+
 catalog_lineage() {
   step "the catalog: demo-masked's lineage, and a template of the clinic and its masked dataset"
   local lineage="" point
@@ -375,6 +406,7 @@ main() {
   mask_source
   mask_on_sync
   catalog_lineage
+  access_control
   provision_three
   isolation
   refresh_qa

@@ -10,14 +10,23 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
+import io.strata.common.security.Caller;
+import io.strata.common.security.Role;
 
-/** Queries of the catalog of datasets: by kind, status, parent and name, and one dataset with its lineage. */
+/**
+ * Queries of the catalog of datasets: by kind, status, parent and name, and one dataset with its lineage. Owners see
+ * only their own virtual databases, as in the provisioning service.
+ */
 @ApplicationScoped
 public class DatasetCatalog {
+
+    @Inject
+    Caller caller;
 
     /** Deeper than any real chain (a VDB of a masked dataset of a source); stops a cycle bad events could make. */
     private static final int MOST_ANCESTORS = 16;
@@ -57,6 +66,11 @@ public class DatasetCatalog {
             where.add("lower(name) like :name");
             parameters.put("name", "%" + filter.name().toLowerCase(Locale.ROOT) + "%");
         }
+        if (!seesEveryVdb()) {
+            where.add("(kind <> :vdb or owner = :me)");
+            parameters.put("vdb", DatasetEntry.Kind.VDB);
+            parameters.put("me", caller.username());
+        }
         return DatasetEntry.<DatasetEntry>find(where.toString(), Sort.by("kind").and("name"), parameters).stream()
                 .map(DatasetView::of).toList();
     }
@@ -65,7 +79,7 @@ public class DatasetCatalog {
     @Transactional
     public DatasetView.Detail detail(String idOrName) {
         DatasetEntry entry = DatasetEntry.byIdOrName(idOrName);
-        if (entry == null) {
+        if (entry == null || !maySee(entry)) {
             throw ApiException.notFound("dataset", idOrName);
         }
         List<DatasetView> lineage = new ArrayList<>();
@@ -80,8 +94,17 @@ public class DatasetCatalog {
             parent = ancestor.parentDataset;
         }
         List<DatasetView> children = DatasetEntry.<DatasetEntry>find("parentDataset = ?1 and status <> ?2", Sort.by(
-                "name"), entry.id, DatasetEntry.DELETED).stream().map(DatasetView::of).toList();
+                "name"), entry.id, DatasetEntry.DELETED).stream().filter(this::maySee).map(DatasetView::of).toList();
         return new DatasetView.Detail(DatasetView.of(entry), lineage, children);
+    }
+
+    /** Admins and readers see every virtual database; owners their own (sources and masked datasets: everyone). */
+    private boolean seesEveryVdb() {
+        return caller.isAdmin() || caller.roles().contains(Role.READER);
+    }
+
+    private boolean maySee(DatasetEntry entry) {
+        return entry.kind != DatasetEntry.Kind.VDB || seesEveryVdb() || caller.isOwnerOrAdmin(entry.owner);
     }
 
     private static DatasetEntry.Kind kind(String kind) {

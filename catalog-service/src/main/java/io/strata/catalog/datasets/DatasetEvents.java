@@ -81,6 +81,7 @@ public class DatasetEvents extends EventRoutes {
         entry.environment = vdb.environment();
         entry.parentDataset = vdb.parent();
         entry.parentSnapshot = vdb.snapshot();
+        entry.owner = vdb.owner();
         entry.error = null;
         entry.createdAt = vdb.createdAt();
     }

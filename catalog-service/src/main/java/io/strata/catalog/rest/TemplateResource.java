@@ -1,7 +1,5 @@
 package io.strata.catalog.rest;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -24,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.strata.catalog.templates.CreateTemplate;
 import io.strata.catalog.templates.TemplateService;
 import io.strata.catalog.templates.TemplateView;
-import io.strata.common.errors.ApiException;
 import io.strata.common.security.AdminOnly;
 
 /** {@code /api/v1/templates}: named sets of datasets provisioned together into data pods. */
@@ -61,7 +58,7 @@ public class TemplateResource {
     @Path("/{id}/point")
     @Operation(summary = "A template's consistent point", description = "For each dataset, its newest snapshot whose data stands at or before ?at= (RFC 3339; default now): what a data pod made then starts from. 409 naming the datasets with no such snapshot.")
     public TemplateView.Point point(@PathParam("id") String id, @QueryParam("at") String at) {
-        return templates.point(id, moment(at));
+        return templates.point(id, QueryMoments.parse("at", at));
     }
 
     @AdminOnly
@@ -71,17 +68,5 @@ public class TemplateResource {
     public Response delete(@PathParam("id") String id) {
         templates.delete(id);
         return Response.noContent().build();
-    }
-
-    private static Instant moment(String at) {
-        if (at == null || at.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("at", "at is a moment in RFC 3339 UTC, like 2026-12-03T08:00:00Z; got '"
-                    + at + "'.");
-        }
     }
 }

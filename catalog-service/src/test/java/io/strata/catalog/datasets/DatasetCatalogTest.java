@@ -1,5 +1,6 @@
 package io.strata.catalog.datasets;
 
+import static io.strata.testing.Api.as;
 import static io.strata.testing.Api.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -55,7 +56,7 @@ class DatasetCatalogTest {
 
     private static VdbView vdb(String id, String name, String status, String parent, String snapshot) {
         return new VdbView(id, name, "postgresql", status, new VdbView.Connection("127.0.0.1", 15432, "app", "app",
-                null), parent, snapshot, null, "env-1", Map.of(), null, LINKED);
+                null), parent, snapshot, null, "env-1", Map.of(), null, LINKED, null, "tester");
     }
 
     @Test
@@ -100,6 +101,16 @@ class DatasetCatalogTest {
         given().queryParam("kind", "masked").queryParam("name", "MASKED-" + run).get("/api/v1/catalog/datasets")
                 .then().statusCode(200).body("id", contains(masked));
         given().queryParam("parent", masked).get("/api/v1/catalog/datasets").then().body("id", contains(vdb));
+        given().get("/api/v1/catalog/datasets/" + vdb).then().body("dataset.owner", equalTo("tester"));
+
+        // Another owner sees the masked dataset and the source, not the tester's virtual database.
+        as("developer", "owner").queryParam("parent", masked).get("/api/v1/catalog/datasets").then().statusCode(200)
+                .body("id", empty());
+        as("developer", "owner").get("/api/v1/catalog/datasets/" + vdb).then().statusCode(404);
+        as("developer", "owner").get("/api/v1/catalog/datasets/" + masked).then().statusCode(200).body(
+                "children.id", empty());
+        as("tester", "owner").queryParam("parent", masked).get("/api/v1/catalog/datasets").then().body("id",
+                contains(vdb));
     }
 
     @Test

@@ -107,9 +107,11 @@ class AuthTest {
                 .body("detail", containsString(owner));
         String readerToken = signIn(reader, "viewer-password-1");
         withToken(readerToken).get("/api/v1/templates").then().statusCode(200);
-        withToken(readerToken).contentType("application/json").body(Map.of("name", unique("t"), "datasets", List.of(
+        withToken(readerToken).delete("/api/v1/bookmarks/" + unique("b")).then().statusCode(403).body("detail",
+                containsString("needs role owner or admin"));
+        as(owner, "owner").contentType("application/json").body(Map.of("name", unique("t"), "datasets", List.of(
                 "x"))).post("/api/v1/templates").then().statusCode(403).body("detail", containsString(
-                        "needs role owner or admin"));
+                        "needs role admin"));
         given().contentType("application/json").body(Map.of("username", unique("bad"), "password",
                 "some-password-12", "roles", List.of("superuser"))).post("/api/v1/users").then().statusCode(400)
                 .body("field", equalTo("roles[0]"));

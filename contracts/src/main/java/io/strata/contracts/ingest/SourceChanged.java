@@ -21,11 +21,21 @@ import io.strata.contracts.events.EventType;
  * @param error why its last operation failed, {@code null} when it did not
  * @param createdAt when it was linked
  * @param changedAt when this change happened
+ * @param sensitive whether only admins may provision from it (everyone else uses its masked datasets); {@code null}
+ *        from producers older than the field, read as not sensitive
  */
 @EventType(value = "SourceChanged", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SourceChanged(String source, String name, String engine, String environment, String state,
-        String lastSnapshot, Long size, String error, Instant createdAt, Instant changedAt) implements Event {
+        String lastSnapshot, Long size, String error, Instant createdAt, Instant changedAt, Boolean sensitive)
+        implements
+            Event {
+
+    /** A change of a source that is not marked sensitive. */
+    public SourceChanged(String source, String name, String engine, String environment, String state,
+            String lastSnapshot, Long size, String error, Instant createdAt, Instant changedAt) {
+        this(source, name, engine, environment, state, lastSnapshot, size, error, createdAt, changedAt, false);
+    }
 
     @Override
     public String subject() {

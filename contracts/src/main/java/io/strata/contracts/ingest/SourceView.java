@@ -26,13 +26,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param staging the staging copy's state, read live
  * @param error why the last operation failed
  * @param createdAt when it was linked
+ * @param sensitive whether only admins may provision from it; everyone else provisions from its masked datasets
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SourceView(String id, String name, String engine, String environment, String stagingEnvironment,
         String state, Map<String, Object> parameters, String syncPolicy, Instant nextSyncAt, boolean logSync,
         Instant lastSyncAt,
         String lastSnapshot, String lastPosition, Long size, int snapshots, Staging staging, String error,
-        Instant createdAt) {
+        Instant createdAt, boolean sensitive) {
 
     /**
      * @param running whether the staging engine runs

@@ -23,18 +23,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param createdAt when it was requested
  * @param purpose what a working virtual database is for ({@code masking}, {@code profiling}), made by another
  *        service for itself ({@link WorkingVdbRequested}); {@code null} for one a user asked for
+ * @param owner the user who owns it (who provisioned it); {@code null} for working ones and for those made before
+ *        users existed, which only admins see
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VdbView(String id, String name, String engine, String status, Connection connection, String parent,
         String snapshot, Instant timestamp, String environment, Map<String, Object> parameters, String error,
-        Instant createdAt, String purpose) {
+        Instant createdAt, String purpose, String owner) {
 
-    /** A virtual database a user asked for (no purpose). */
+    /** A virtual database a user asked for (no purpose), with no owner. */
     public VdbView(String id, String name, String engine, String status, Connection connection, String parent,
             String snapshot, Instant timestamp, String environment, Map<String, Object> parameters, String error,
             Instant createdAt) {
         this(id, name, engine, status, connection, parent, snapshot, timestamp, environment, parameters, error,
-                createdAt, null);
+                createdAt, null, null);
     }
 
     /**

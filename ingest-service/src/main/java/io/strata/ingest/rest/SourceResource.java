@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -64,6 +65,27 @@ public class SourceResource {
     public Response sync(@PathParam("id") String id, SyncRequest request) {
         Job job = sources.sync(id, request != null && Boolean.TRUE.equals(request.resync()), null);
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
+    }
+
+    @AdminOnly
+    @PUT
+    @Path("/{id}/sensitive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark a source sensitive or not", description = "{sensitive: true | false}. A sensitive source's data reaches admins only: everyone else provisions from its masked datasets, and VDBs made from it are refused to them too. 200 with the source.")
+    public SourceView setSensitive(@PathParam("id") String id,
+            @Valid @NotNull(message = SensitiveRequest.REQUIRED) SensitiveRequest request) {
+        return sources.setSensitive(id, request.sensitive());
+    }
+
+    /**
+     * {@code PUT /api/v1/sources/{id}/sensitive}.
+     *
+     * @param sensitive whether only admins may provision from the source
+     */
+    public record SensitiveRequest(@NotNull(message = "is required: true or false") Boolean sensitive) {
+
+        /** What a request without a body is told. */
+        public static final String REQUIRED = "is required: send a JSON body {\"sensitive\": true | false}";
     }
 
     /**

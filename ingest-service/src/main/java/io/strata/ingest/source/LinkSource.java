@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
  * @param environment the environment the source lives on (default: this host)
  * @param staging where its staging copy runs (default: this host)
  * @param syncPolicy when to sync by itself
+ * @param sensitive whether only admins may provision from it (default false); everyone else provisions from its
+ *        masked datasets
  * @param parameters the plugin's parameters
  */
 public record LinkSource(
@@ -27,11 +29,12 @@ public record LinkSource(
         String environment,
         @Valid StagingTarget staging,
         @Valid SyncPolicy syncPolicy,
+        Boolean sensitive,
         @JsonAnySetter Map<String, Object> parameters) {
 
     /** What a request without a body is told. */
     public static final String REQUIRED = "is required: send a JSON body {name, engine, environment, connection | "
-            + "path, staging: {environment}, syncPolicy: {cron}, logSync}";
+            + "path, staging: {environment}, syncPolicy: {cron}, logSync, sensitive}";
 
     private static final String NAME = "is required: 1 to 63 letters, digits, '_', '.' or '-'";
 

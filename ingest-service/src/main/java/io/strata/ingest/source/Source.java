@@ -81,6 +81,10 @@ public class Source extends PanacheEntityBase {
     @Column(name = "log_sync", nullable = false)
     public boolean logSync;
 
+    /** Only admins may provision from it; everyone else from its masked datasets. */
+    @Column(nullable = false)
+    public boolean sensitive;
+
     @Column(name = "last_sync_at")
     public Instant lastSyncAt;
 

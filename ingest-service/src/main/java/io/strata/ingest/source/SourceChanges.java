@@ -33,6 +33,7 @@ public class SourceChanges {
 
     private void announce(Source source, String state) {
         events.publish(new SourceChanged(source.id, source.name, source.engine, source.environmentId, state,
-                source.lastSnapshotId, source.sizeBytes, source.error, source.createdAt, Instant.now()));
+                source.lastSnapshotId, source.sizeBytes, source.error, source.createdAt, Instant.now(),
+                source.sensitive));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
@@ -73,6 +74,7 @@ public class SourceService {
     public Linking link(LinkSource request, String requestedBy) {
         CheckedLink checked = QuarkusTransaction.requiringNew().call(() -> validator.check(request));
         Source source = QuarkusTransaction.requiringNew().call(() -> newSource(request.name(), checked));
+        source.sensitive = Boolean.TRUE.equals(request.sensitive());
         try {
             checked.plugin().linked().validateSource(new LinkedSource(source.id, source.name, checked.parameters(),
                     checked.secrets(), environments.connect(checked.environment())), contexts.staging(source, null));
@@ -111,6 +113,21 @@ public class SourceService {
         source.stagingPort = freePort();
         source.createdAt = Instant.now();
         return source;
+    }
+
+    /**
+     * Marks a source sensitive (only admins provision from it; everyone else from its masked datasets) or not, and
+     * tells the other services.
+     */
+    @Transactional
+    public SourceView setSensitive(String id, boolean sensitive) {
+        Source source = requireLocked(id);
+        if (source.sensitive != sensitive) {
+            source.sensitive = sensitive;
+            changes.announce(source);
+            Log.infof("Source %s (%s) marked %s", source.name, source.id, sensitive ? "sensitive" : "not sensitive");
+        }
+        return view(source, false);
     }
 
     /** Starts a sync (a new snapshot of the staging copy) or, with {@code resync}, a fresh initial load. */
@@ -219,7 +236,7 @@ public class SourceService {
                 source.stagingEnvironmentId, source.state.name(), source.parameters,
                 source.syncCron, scheduler.nextSync(source.id), source.logSync, source.lastSyncAt,
                 source.lastSnapshotId, source.lastPosition,
-                source.sizeBytes, source.snapshotCount, staging, source.error, source.createdAt);
+                source.sizeBytes, source.snapshotCount, staging, source.error, source.createdAt, source.sensitive);
     }
 
     private static void requireIdle(Source source) {

@@ -13,6 +13,7 @@ import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.ingest.EnvironmentRegistered;
 import io.strata.contracts.ingest.EnvironmentRemoved;
+import io.strata.contracts.ingest.SourceChanged;
 import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotDeleted;
@@ -20,7 +21,8 @@ import io.strata.contracts.storage.SnapshotView;
 import io.strata.provisioning.vdb.WorkingVdbs;
 
 /**
- * Keeps what this service must know of other services' resources, from their events: environments (ingest),
+ * Keeps what this service must know of other services' resources, from their events: environments and sources
+ * (ingest),
  * snapshots (snapshot service), point-in-time windows (ingest) and bookmarks (catalog). Reads never cross to another
  * service's tables.
  */
@@ -34,6 +36,7 @@ public class KnownResourcesHandler extends EventRoutes {
         super(Set.of(Topics.INGEST, Topics.SNAPSHOT, Topics.CATALOG));
         on(EnvironmentRegistered.class, this::environmentRegistered);
         on(EnvironmentRemoved.class, removed -> KnownEnvironment.deleteById(removed.environmentId()));
+        on(SourceChanged.class, this::sourceChanged);
         on(SnapshotCreated.class, created -> snapshotCreated(created.snapshot()));
         on(SnapshotDeleted.class, this::snapshotDeleted);
         on(LogWindowChanged.class, this::windowChanged);
@@ -53,6 +56,27 @@ public class KnownResourcesHandler extends EventRoutes {
         environment.updatedAt = Instant.now();
         if (fresh) {
             environment.persist();
+        }
+    }
+
+    void sourceChanged(SourceChanged changed) {
+        KnownSource source = KnownSource.findById(changed.source());
+        if ("DELETED".equals(changed.state())) {
+            if (source != null) {
+                source.delete();
+            }
+            return;
+        }
+        boolean fresh = source == null;
+        if (fresh) {
+            source = new KnownSource();
+            source.id = changed.source();
+        }
+        source.name = changed.name();
+        source.sensitive = Boolean.TRUE.equals(changed.sensitive());
+        source.updatedAt = Instant.now();
+        if (fresh) {
+            source.persist();
         }
     }
 

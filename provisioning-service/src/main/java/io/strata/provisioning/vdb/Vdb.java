@@ -109,6 +109,9 @@ public class Vdb extends PanacheEntityBase {
      */
     public String purpose;
 
+    /** The user who provisioned it; {@code null} for working ones and those made before users existed. */
+    public String owner;
+
     /** The dataset a working virtual database's clone belongs to (a masked dataset), {@code null}: its own. */
     @Column(name = "volume_dataset")
     public String volumeDataset;

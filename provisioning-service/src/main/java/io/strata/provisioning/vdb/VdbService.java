@@ -18,6 +18,8 @@ import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.OperationStep;
 import io.strata.common.secrets.Passwords;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.security.Caller;
+import io.strata.common.security.Role;
 import io.strata.common.util.Ids;
 import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
@@ -26,6 +28,7 @@ import io.strata.engine.EnginePlugin;
 import io.strata.engine.ParameterSchema;
 import io.strata.engine.SnapshotMetadata;
 import io.strata.provisioning.config.ProvisioningConfig;
+import io.strata.provisioning.known.KnownSource;
 import io.strata.provisioning.known.KnownWindow;
 import io.strata.provisioning.vdb.VdbOrigins.Origin;
 
@@ -55,6 +58,9 @@ public class VdbService {
     @Inject
     ProvisioningConfig config;
 
+    @Inject
+    Caller caller;
+
     /** A new virtual database and the job that provisions it. */
     public record Provisioning(Vdb vdb, Job job) {
     }
@@ -68,6 +74,7 @@ public class VdbService {
         }
         requireOneOrigin(request.from());
         Origin origin = origins.forProvision(request.from());
+        requireMayUse(origin.parent(), "Provisioning from");
         EnvironmentRef environment = target(request.target());
         requireLogReachable(origin, environment);
         Map<String, String> metadata = origin.snapshot().metadata;
@@ -79,6 +86,7 @@ public class VdbService {
         vdb.databaseUser = parameters.get("user") instanceof String user ? user : SnapshotMetadata.USER.in(metadata);
         vdb.parameters = parameters;
         vdb.hooks = hooks;
+        vdb.owner = caller.username();
         vdb.persist();
         secrets.put(vdb.secretRef, Map.of("password", Passwords.generate()));
         Job job = operations.start(VdbOperation.PROVISION, vdb.id, VdbWork.clone(origin.snapshot().id, Ids.next(
@@ -180,6 +188,7 @@ public class VdbService {
     public Job refresh(String id, PointRequest request) {
         Vdb vdb = requireReplaceable(id, "refreshed");
         request.requireOnePoint(false);
+        requireMayUse(vdb.parent, "Refreshing from");
         Origin origin = origins.forRefresh(vdb, request.snapshot(), request.bookmark());
         return operations.start(VdbOperation.REFRESH, vdb.id, VdbWork.clone(origin.snapshot().id, Ids.next("vdb"),
                 null), null);
@@ -240,18 +249,45 @@ public class VdbService {
         return operations.start(VdbOperation.DELETE, vdb.id, VdbWork.engine(released), null);
     }
 
-    /** A virtual database (by id or name), or 404. */
+    /**
+     * A virtual database (by id or name) the caller may see, or 404: admins and readers see all, owners their own
+     * (another user's is as good as absent to them).
+     */
     @Transactional
     public Vdb require(String id) {
         Vdb vdb = Vdb.findById(id);
         if (vdb == null || vdb.status == Vdb.Status.DELETED) {
-            Vdb byName = Vdb.find("name = ?1 and status <> ?2", id, Vdb.Status.DELETED).firstResult();
-            if (byName == null) {
-                throw ApiException.notFound("virtual database", id);
-            }
-            return byName;
+            vdb = Vdb.find("name = ?1 and status <> ?2", id, Vdb.Status.DELETED).firstResult();
+        }
+        if (vdb == null || !maySee(vdb)) {
+            throw ApiException.notFound("virtual database", id);
         }
         return vdb;
+    }
+
+    private boolean maySee(Vdb vdb) {
+        return caller.isAdmin() || caller.roles().contains(Role.READER) || caller.isOwnerOrAdmin(vdb.owner);
+    }
+
+    /**
+     * Refuses (403) a non-admin the data of a sensitive source: the dataset itself, or a virtual database made from
+     * it, however many steps up. Masked datasets are the way for everyone else.
+     */
+    private void requireMayUse(String dataset, String what) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        String root = dataset;
+        Set<String> seen = new HashSet<>();
+        for (Vdb parent = Vdb.findById(root); parent != null && seen.add(parent.id); parent = Vdb.findById(root)) {
+            root = parent.parent;
+        }
+        KnownSource source = KnownSource.findById(root);
+        if (source != null && source.sensitive) {
+            caller.requireAdmin(what + " sensitive source '" + source.name + "'" + (root.equals(dataset)
+                    ? ""
+                    : " (through " + dataset + ")") + " (provision from one of its masked datasets instead)");
+        }
     }
 
     private Vdb requireIdle(String id) {
@@ -271,6 +307,12 @@ public class VdbService {
      */
     private Vdb requireUsers(String id) {
         Vdb vdb = require(id);
+        if (!caller.isOwnerOrAdmin(vdb.owner)) {
+            throw ApiException.forbidden("Virtual database " + vdb.name + " belongs to " + (vdb.owner != null
+                    ? "user '" + vdb.owner + "'"
+                    : "no user (it predates users)") + "; only its owner or an admin may change it or read its "
+                    + "credentials, and user '" + caller.username() + "' is neither.");
+        }
         if (vdb.working()) {
             throw ApiException.conflict("Virtual database " + vdb.name + " is a working copy of the masking "
                     + "service (purpose: " + vdb.purpose + "); only that service changes or deletes it. It is deleted "
@@ -279,9 +321,15 @@ public class VdbService {
         return vdb;
     }
 
-    /** Every virtual database that is not deleted; working ones too with {@code all}. */
+    /**
+     * Every virtual database that is not deleted the caller may see (owners: their own); working ones too with
+     * {@code all}, for admins.
+     */
     public List<VdbView> list(boolean all) {
-        return views.list(all);
+        if (caller.isAdmin() || caller.roles().contains(Role.READER)) {
+            return views.list(all && caller.isAdmin());
+        }
+        return views.listOwnedBy(caller.username());
     }
 
     /** The API view. */

@@ -32,6 +32,13 @@ public class VdbViews {
                 Vdb.Status.DELETED).stream().map(this::view).toList();
     }
 
+    /** The not deleted virtual databases {@code owner} owns, oldest first. */
+    @Transactional
+    public List<VdbView> listOwnedBy(String owner) {
+        return Vdb.<Vdb>list("status <> ?1 and purpose is null and owner = ?2", Sort.ascending("createdAt"),
+                Vdb.Status.DELETED, owner).stream().map(this::view).toList();
+    }
+
     /** The view of one virtual database: where to connect, where it came from, how it is. */
     public VdbView view(Vdb vdb) {
         EnvironmentRef environment = contexts.environment(vdb.environmentId);
@@ -40,6 +47,6 @@ public class VdbViews {
                 : environment.host();
         return new VdbView(vdb.id, vdb.name, vdb.engine, vdb.status.name(), new VdbView.Connection(host, vdb.port,
                 vdb.databaseName, vdb.databaseUser, vdb.path), vdb.parent, vdb.snapshotId, vdb.recoveryTime,
-                vdb.environmentId, vdb.parameters, vdb.error, vdb.createdAt, vdb.purpose);
+                vdb.environmentId, vdb.parameters, vdb.error, vdb.createdAt, vdb.purpose, vdb.owner);
     }
 }

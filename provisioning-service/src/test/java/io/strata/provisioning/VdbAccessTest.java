@@ -1,0 +1,136 @@
+package io.strata.provisioning;
+
+import static io.strata.testing.Api.as;
+import static io.strata.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.events.Topics;
+import io.strata.contracts.ingest.SourceChanged;
+import io.strata.contracts.storage.SnapshotCreated;
+import io.strata.contracts.storage.SnapshotView;
+import io.strata.provisioning.known.KnownSource;
+import io.strata.testing.StrataTestEnvironment;
+import io.strata.testing.TemporaryHomeResource;
+
+/**
+ * Who sees and changes which virtual database: its owner and admins change it and read its credentials, readers only
+ * look, other owners do not even see it; a sensitive source's data goes to admins only. The test plays ingest and the
+ * snapshot service; no engine starts (the clone is never answered), which is all ownership needs.
+ */
+@QuarkusTest
+@WithTestResource(StrataTestEnvironment.class)
+@WithTestResource(TemporaryHomeResource.class)
+class VdbAccessTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    EventCodec codec;
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A dataset with one snapshot provisioning knows of; with {@code sensitive}, a source marked so. */
+    private String dataset(String prefix, Boolean sensitive) {
+        String dataset = prefix + "-" + suffix();
+        if (sensitive != null) {
+            Instant now = Instant.now();
+            StrataTestEnvironment.publish(codec, Topics.INGEST, new SourceChanged(dataset, "crm-" + dataset,
+                    "files", "local", "ACTIVE", null, null, null, now, now, sensitive));
+            // Events of two topics arrive in any order: the source must be known before its snapshot is used.
+            await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> KnownSource.findById(
+                    dataset) != null));
+        }
+        StrataTestEnvironment.publish(codec, Topics.SNAPSHOT, new SnapshotCreated(null, new SnapshotView("snap-"
+                + suffix(), dataset, "vol-" + suffix(), null, Instant.now(), null, null, null, null,
+                Map.of("engine",
+                        "files"),
+                List.of(), List.of())));
+        return dataset;
+    }
+
+    private static io.restassured.response.Response provision(RequestSpecification user, String name,
+            String dataset) {
+        return user.contentType("application/json").body(Map.of("name", name, "from", Map.of("dataset", dataset)))
+                .post("/api/v1/vdbs");
+    }
+
+    private static String provisioned(RequestSpecification user, String name, String dataset) {
+        await().atMost(PATIENCE).until(() -> provision(user, name, dataset).then().extract().statusCode() != 404);
+        return given().get("/api/v1/vdbs/" + name).then().statusCode(200).extract().path("id");
+    }
+
+    @Test
+    void anOwnerSeesAndChangesOnlyTheirOwnVirtualDatabasesAndReadersOnlyLook() {
+        String qa = "qa-" + suffix();
+        String dev = "dev-" + suffix();
+        String id = provisioned(as(qa, "owner"), "qa-db-" + suffix(), dataset("src", false));
+
+        as(qa, "owner").get("/api/v1/vdbs/" + id).then().statusCode(200).body("owner", equalTo(qa));
+        assertThat(as(qa, "owner").get("/api/v1/vdbs").then().statusCode(200).extract().jsonPath()
+                .<String>getList("id")).contains(id);
+        as(qa, "owner").get("/api/v1/vdbs/" + id + "/credentials").then().statusCode(200).body("password",
+                org.hamcrest.Matchers.notNullValue());
+
+        assertThat(as(dev, "owner").get("/api/v1/vdbs").then().statusCode(200).extract().jsonPath()
+                .<String>getList("id")).doesNotContain(id);
+        as(dev, "owner").get("/api/v1/vdbs/" + id).then().statusCode(404);
+        as(dev, "owner").get("/api/v1/vdbs/" + id + "/credentials").then().statusCode(404);
+        as(dev, "owner").post("/api/v1/vdbs/" + id + "/stop").then().statusCode(404);
+        as(dev, "owner").delete("/api/v1/vdbs/" + id).then().statusCode(404);
+
+        as("viewer", "reader").get("/api/v1/vdbs/" + id).then().statusCode(200);
+        as("viewer", "reader").get("/api/v1/vdbs/" + id + "/credentials").then().statusCode(403).body("detail",
+                containsString("only its owner or an admin"));
+        as("viewer", "reader").post("/api/v1/vdbs/" + id + "/stop").then().statusCode(403).body("detail",
+                containsString("needs role owner or admin"));
+
+        given().get("/api/v1/vdbs/" + id + "/credentials").then().statusCode(200);
+    }
+
+    @Test
+    void aSensitiveSourceIsProvisionedByAdminsOnlyAndItsMaskedDatasetsByEveryone() {
+        String sensitive = dataset("src", true);
+        String ordinary = dataset("src", false);
+        String masked = dataset("md", null);
+
+        await().atMost(PATIENCE).until(() -> provision(as("qa", "owner"), "leak-" + suffix(), sensitive).then()
+                .extract().statusCode() != 404);
+        provision(as("qa", "owner"), "leak-" + suffix(), sensitive).then().statusCode(403)
+                .body("detail", containsString("sensitive source 'crm-" + sensitive + "'"))
+                .body("detail", containsString("masked datasets"));
+        provisioned(as("qa", "owner"), "masked-" + suffix(), masked);
+        provisioned(as("qa", "owner"), "plain-" + suffix(), ordinary);
+        String adminsCopy = provisioned(given(), "prod-copy-" + suffix(), sensitive);
+
+        // Through a snapshot of a VDB of the sensitive source, the data is just as sensitive.
+        StrataTestEnvironment.publish(codec, Topics.SNAPSHOT, new SnapshotCreated(null, new SnapshotView("snap-"
+                + suffix(), adminsCopy, "vol-" + suffix(), null, Instant.now(), null, null, null, null,
+                Map.of(
+                        "engine", "files"),
+                List.of(), List.of())));
+        await().atMost(PATIENCE).until(() -> provision(as("qa", "owner"), "second-hand-" + suffix(), adminsCopy)
+                .then().extract().statusCode() != 404);
+        provision(as("qa", "owner"), "second-hand-" + suffix(), adminsCopy).then().statusCode(403).body("detail",
+                containsString("through " + adminsCopy));
+    }
+}
