@@ -1,0 +1,29 @@
+package io.strata.contracts.provisioning;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.strata.contracts.events.Event;
+import io.strata.contracts.events.EventType;
+
+/**
+ * A command from the catalog service: make a user's virtual database of a data pod from a snapshot, on this host,
+ * owned by the pod's owner. Answered by {@link PodVdbDone} once it accepts connections, or {@link PodVdbFailed}. The
+ * catalog has checked that the owner may have this data; a repeated command is answered once.
+ *
+ * @param requestId the request the answer names
+ * @param vdbId the id the virtual database gets (chosen by the catalog, so that a retry makes no second one)
+ * @param name its name, unique among virtual databases
+ * @param snapshotId the snapshot it starts from
+ * @param owner the user who owns it
+ * @param pod the data pod it belongs to
+ */
+@EventType(value = "PodVdbCreateRequested", version = 1)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PodVdbCreateRequested(String requestId, String vdbId, String name, String snapshotId, String owner,
+        String pod) implements Event {
+
+    @Override
+    public String subject() {
+        return vdbId;
+    }
+}
