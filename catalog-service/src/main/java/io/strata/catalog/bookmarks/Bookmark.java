@@ -65,6 +65,13 @@ public class Bookmark extends PanacheEntityBase {
     @Column(name = "job_id")
     public UUID jobId;
 
+    /** The data pod it is a bookmark of (one snapshot per virtual database), or {@code null}. */
+    @Column(name = "pod_id")
+    public String podId;
+
+    /** The user who made it, or {@code null} for one made before users existed. */
+    public String owner;
+
     /** The holder name the snapshot service keeps for it. */
     public String holder() {
         return holderOf(id);
@@ -77,6 +84,7 @@ public class Bookmark extends PanacheEntityBase {
 
     /** The API's view of this bookmark. */
     public BookmarkView view() {
-        return new BookmarkView(id, name, points, tags, shared, expiresAt, createdAt, status.name(), jobId);
+        return new BookmarkView(id, name, points, tags, shared, expiresAt, createdAt, status.name(), jobId, podId,
+                owner);
     }
 }

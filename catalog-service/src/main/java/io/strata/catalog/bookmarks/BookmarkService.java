@@ -12,6 +12,8 @@ import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
+import io.strata.common.security.Caller;
+import io.strata.common.security.Role;
 import io.strata.common.util.Ids;
 import io.strata.contracts.catalog.BookmarkPoint;
 import io.strata.contracts.catalog.BookmarkView;
@@ -29,6 +31,9 @@ public class BookmarkService {
     @Inject
     OperationMachine operations;
 
+    @Inject
+    Caller caller;
+
     /** Checks a request (whose annotations are checked already), then asks for the holds of a new bookmark. */
     @Transactional
     public Bookmark create(CreateBookmark request) {
@@ -43,7 +48,7 @@ public class BookmarkService {
     }
 
     private static void requireUnusedName(String name) {
-        if (Bookmark.count("name", name) > 0) {
+        if (nameTaken(name)) {
             throw ApiException.conflict("A bookmark named '" + name + "' exists already; choose another "
                     + "name or delete it first.");
         }
@@ -75,6 +80,7 @@ public class BookmarkService {
         bookmark.tags = tags;
         bookmark.shared = Boolean.TRUE.equals(request.shared());
         bookmark.expiresAt = request.expiresAt();
+        bookmark.owner = caller.username();
         bookmark.createdAt = now;
         bookmark.status = Bookmark.Status.PENDING;
         bookmark.jobId = operations.start(BookmarkOperation.CREATE, bookmark.id, BookmarkWork.of(bookmark), null).id;
@@ -82,11 +88,58 @@ public class BookmarkService {
         return bookmark;
     }
 
+    /**
+     * Makes the bookmark a data pod's BOOKMARK operation took the snapshots of (one per virtual database), PENDING
+     * until the snapshot service holds them all.
+     */
+    public Bookmark forPod(NewPodBookmark request, String podId, List<BookmarkPoint> points) {
+        requireUnusedName(request.name());
+        Bookmark bookmark = new Bookmark();
+        bookmark.id = request.id();
+        bookmark.name = request.name();
+        bookmark.points = points;
+        bookmark.tags = request.tags();
+        bookmark.shared = request.shared();
+        bookmark.expiresAt = request.expiresAt();
+        bookmark.owner = request.owner();
+        bookmark.podId = podId;
+        bookmark.createdAt = Instant.now();
+        bookmark.status = Bookmark.Status.PENDING;
+        bookmark.jobId = operations.start(BookmarkOperation.CREATE, bookmark.id, BookmarkWork.of(bookmark),
+                request.owner()).id;
+        bookmark.persist();
+        return bookmark;
+    }
+
+    /** Whether a bookmark named {@code name} exists. */
+    public static boolean nameTaken(String name) {
+        return Bookmark.count("name", name) > 0;
+    }
+
+    /**
+     * Checks a data pod's bookmark request (whose annotations are checked already): no snapshot or dataset (it
+     * covers every virtual database), a name not taken, an expiry in the future; returns its tags.
+     */
+    public static List<String> checkPodBookmark(CreateBookmark request) {
+        if (request.snapshot() != null || request.dataset() != null) {
+            throw ApiException.badRequest(request.snapshot() != null ? "snapshot" : "dataset", "A data pod's "
+                    + "bookmark covers every virtual database of the pod; leave snapshot and dataset out.");
+        }
+        requireUnusedName(request.name());
+        BookmarkRequestValidator.requireFutureExpiry(request.expiresAt(), Instant.now());
+        return BookmarkRequestValidator.tags(request);
+    }
+
     /** Starts deleting a READY bookmark: its snapshots are released, then it is gone. */
     @Transactional
     public Job delete(String id) {
         // Locked, so that of two deletes at once the second finds the first's and is refused.
         Bookmark bookmark = Bookmark.findById(require(id).id, LockModeType.PESSIMISTIC_WRITE);
+        if (!caller.isOwnerOrAdmin(bookmark.owner)) {
+            throw ApiException.forbidden("Bookmark " + bookmark.name + " belongs to " + (bookmark.owner != null
+                    ? "user '" + bookmark.owner + "'"
+                    : "no user (it predates users)") + "; only its owner or an admin may delete it.");
+        }
         if (bookmark.status != Bookmark.Status.READY) {
             throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its "
                     + "job " + bookmark.jobId + " to end.");
@@ -108,10 +161,16 @@ public class BookmarkService {
         if (bookmark == null) {
             bookmark = Bookmark.find("name", id).firstResult();
         }
-        if (bookmark == null) {
+        if (bookmark == null || !maySee(bookmark)) {
             throw ApiException.notFound("bookmark", id);
         }
         return bookmark;
+    }
+
+    /** Admins and readers see every bookmark; owners their own and the shared ones. */
+    private boolean maySee(Bookmark bookmark) {
+        return caller.isAdmin() || caller.roles().contains(Role.READER) || bookmark.shared || caller.isOwnerOrAdmin(
+                bookmark.owner);
     }
 
     /** Bookmarks, newest first, optionally only shared (or unshared) ones, or those with a tag. */
@@ -119,6 +178,7 @@ public class BookmarkService {
     public List<BookmarkView> list(Boolean shared, String tag) {
         return Bookmark.<Bookmark>listAll(Sort.descending("createdAt")).stream()
                 .filter(bookmark -> shared == null || bookmark.shared == shared)
+                .filter(this::maySee)
                 .map(this::view)
                 .filter(view -> tag == null || view.tags().contains(tag))
                 .toList();

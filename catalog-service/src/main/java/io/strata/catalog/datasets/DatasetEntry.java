@@ -87,6 +87,9 @@ public class DatasetEntry extends PanacheEntityBase {
     /** Who owns it, once users exist; {@code null} until then. */
     public String owner;
 
+    /** A source whose data goes to admins only (everyone else uses its masked datasets). */
+    public boolean sensitive;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -42,6 +42,7 @@ public class DatasetEvents extends EventRoutes {
 
     void sourceChanged(SourceChanged changed) {
         DatasetEntry entry = DatasetEntry.findOrNew(changed.source(), Kind.SOURCE, changed.name());
+        entry.sensitive = Boolean.TRUE.equals(changed.sensitive());
         entry.engine = changed.engine();
         entry.environment = changed.environment();
         entry.status = changed.state();

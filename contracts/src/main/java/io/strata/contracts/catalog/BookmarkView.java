@@ -18,8 +18,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param createdAt when it was asked for
  * @param status {@code PENDING} until its snapshots are held, then {@code READY}; {@code DELETING} on its way out
  * @param jobId the job that made it (or is deleting it)
+ * @param pod the data pod it is a bookmark of (one point per virtual database), or {@code null}
+ * @param owner the user who made it; {@code null} for one made before users existed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookmarkView(String id, String name, List<BookmarkPoint> points, List<String> tags, boolean shared,
-        Instant expiresAt, Instant createdAt, String status, UUID jobId) {
+        Instant expiresAt, Instant createdAt, String status, UUID jobId, String pod, String owner) {
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
@@ -23,8 +25,9 @@ public class RevokedTokens {
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
+    /** Before other observers, some of which take long: until this has run, no request can be served. */
     @Transactional
-    void load(@Observes SchemaReady ready) {
+    void load(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) SchemaReady ready) {
         RevokedToken.<RevokedToken>streamAll().forEach(token -> revoked.put(token.tokenId, token.expiresAt));
         loaded = true;
     }

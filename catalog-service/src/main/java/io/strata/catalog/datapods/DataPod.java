@@ -1,0 +1,114 @@
+package io.strata.catalog.datapods;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.strata.common.persistence.BookmarkPointsConverter;
+import io.strata.common.persistence.StringListConverter;
+import io.strata.contracts.catalog.BookmarkPoint;
+
+/**
+ * A data pod: one virtual database per dataset of a template, all from one consistent point, changed together
+ * (bookmark, restore, reset, undo, refresh). Its points name, for each virtual database, a snapshot: where it stands
+ * now, where a reset takes it back to, and what an undo returns to.
+ */
+@Entity
+@Table(name = "data_pod")
+public class DataPod extends PanacheEntityBase {
+
+    /** Where a data pod is in its life. */
+    public enum Status {
+        /** Its virtual databases are being made. */
+        CREATING,
+        /** Usable; no operation runs on it. */
+        READY,
+        /** An operation (bookmark, restore, reset, undo, refresh) runs on it. */
+        BUSY,
+        /** Its creation failed; what was made of it is being given back. Delete it to forget it. */
+        FAILED,
+        /** Being deleted. */
+        DELETING,
+        /** Gone. */
+        DELETED
+    }
+
+    @Id
+    public String id;
+
+    /** Unique among the pods that are not deleted. */
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "template_id", nullable = false)
+    public String templateId;
+
+    /** The user names that own it: they see and change it. */
+    @Convert(converter = StringListConverter.class)
+    @Column(nullable = false, columnDefinition = "text")
+    public List<String> owners;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    /** Its virtual databases, in the template's order. */
+    @Convert(converter = PodMembersConverter.class)
+    @Column(nullable = false, columnDefinition = "text")
+    public List<PodMember> members;
+
+    /** The snapshot each virtual database's data came from most recently (dataset = the VDB's id). */
+    @Convert(converter = BookmarkPointsConverter.class)
+    @Column(columnDefinition = "text")
+    public List<BookmarkPoint> current;
+
+    /** Where a reset goes: the last bookmark, restore or refresh. */
+    @Convert(converter = BookmarkPointsConverter.class)
+    @Column(name = "reset_point", columnDefinition = "text")
+    public List<BookmarkPoint> resetPoint;
+
+    /** What {@link #resetPoint} is, for people: {@code bookmark demo-1}, {@code refresh}, {@code creation}. */
+    @Column(name = "reset_label")
+    public String resetLabel;
+
+    /** The state the last refresh, restore, reset or undo replaced: where an undo goes. */
+    @Convert(converter = BookmarkPointsConverter.class)
+    @Column(name = "undo_point", columnDefinition = "text")
+    public List<BookmarkPoint> undoPoint;
+
+    /** What an undo would undo, for people: {@code reset}, {@code restore to bookmark demo-1}. */
+    @Column(name = "undo_label")
+    public String undoLabel;
+
+    /** The job of its running or last operation. */
+    @Column(name = "job_id")
+    public UUID jobId;
+
+    /** Why its last operation failed, or {@code null}. */
+    @Column(columnDefinition = "text")
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** A pod that is not deleted, by id or name, or {@code null}. */
+    public static DataPod byIdOrName(String idOrName) {
+        DataPod pod = findById(idOrName);
+        if (pod == null || pod.status == Status.DELETED) {
+            pod = find("name = ?1 and status <> ?2", idOrName, Status.DELETED).firstResult();
+        }
+        return pod;
+    }
+}

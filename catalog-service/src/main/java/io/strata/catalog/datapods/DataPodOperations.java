@@ -1,0 +1,199 @@
+package io.strata.catalog.datapods;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.strata.catalog.bookmarks.BookmarkService;
+import io.strata.catalog.bookmarks.NewPodBookmark;
+import io.strata.common.events.EventPublisher;
+import io.strata.common.jobs.JobService;
+import io.strata.common.operations.Operation;
+import io.strata.common.operations.OperationDefinition;
+import io.strata.contracts.catalog.BookmarkPoint;
+import io.strata.contracts.events.Refusal;
+import io.strata.contracts.events.Reply;
+import io.strata.contracts.events.Topics;
+import io.strata.contracts.provisioning.PodVdbCreateRequested;
+import io.strata.contracts.provisioning.PodVdbDeleteRequested;
+import io.strata.contracts.provisioning.PodVdbDone;
+import io.strata.contracts.provisioning.PodVdbFailed;
+import io.strata.contracts.provisioning.PodVdbMoveRequested;
+import io.strata.contracts.provisioning.PodVdbSnapshotRequested;
+
+/**
+ * The steps of a data pod's operations, each a command to the provisioning service for one virtual database at a
+ * time. A creation that fails asks for every virtual database made so far to be deleted and leaves the pod FAILED;
+ * a move that fails half-way asks for the virtual databases moved so far to go back to the snapshots saved just
+ * before, so that the pod's databases stay consistent with each other.
+ */
+@ApplicationScoped
+public class DataPodOperations extends OperationDefinition<DataPodOperation, DataPodStep, DataPodWork> {
+
+    @Inject
+    EventPublisher events;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    BookmarkService bookmarks;
+
+    public DataPodOperations() {
+        super(DataPodOperation.class, DataPodStep.class, DataPodWork.class);
+    }
+
+    @Override
+    public Set<String> replySources() {
+        return Set.of(Topics.PROVISIONING);
+    }
+
+    @Override
+    public Set<Class<? extends Refusal>> refusals() {
+        return Set.of(PodVdbFailed.class);
+    }
+
+    @Override
+    protected void request(Operation<DataPodOperation, DataPodStep, DataPodWork> operation) {
+        DataPod pod = pod(operation);
+        DataPodWork work = operation.data();
+        String requestId = operation.requestId();
+        int count = pod.members.size();
+        int at = switch (operation.step()) {
+            case SNAPSHOT, SAVE -> work.taken().size();
+            default -> work.applied();
+        };
+        PodMember member = pod.members.get(at);
+        int base = operation.step() == DataPodStep.MOVE ? 50 : 0;
+        int span = operation.kind().steps().size() > 1 ? 50 : 100;
+        jobs.progress(operation.jobId(), base + span * at / count, describe(operation.step()) + " " + member.vdbName()
+                + " (" + (at + 1) + " of " + count + ")");
+        events.publish(switch (operation.step()) {
+            case CREATE_VDB -> new PodVdbCreateRequested(requestId, member.vdbId(), member.vdbName(), work.targets()
+                    .get(at), pod.owners.get(0), pod.id);
+            case SNAPSHOT, SAVE -> new PodVdbSnapshotRequested(requestId, member.vdbId());
+            case MOVE -> new PodVdbMoveRequested(requestId, member.vdbId(), work.targets().get(at));
+            case DELETE_VDB -> new PodVdbDeleteRequested(requestId, member.vdbId());
+        });
+    }
+
+    private static String describe(DataPodStep step) {
+        return switch (step) {
+            case CREATE_VDB -> "making";
+            case SNAPSHOT -> "snapshotting";
+            case SAVE -> "saving the state of";
+            case MOVE -> "moving";
+            case DELETE_VDB -> "deleting";
+        };
+    }
+
+    @Override
+    protected DataPodWork replied(Operation<DataPodOperation, DataPodStep, DataPodWork> operation, Reply reply) {
+        DataPodWork work = operation.data();
+        return switch (operation.step()) {
+            case SNAPSHOT, SAVE -> work.took(((PodVdbDone) reply).snapshotId());
+            default -> work.appliedOne();
+        };
+    }
+
+    @Override
+    protected DataPodStep next(Operation<DataPodOperation, DataPodStep, DataPodWork> operation) {
+        int count = pod(operation).members.size();
+        DataPodWork work = operation.data();
+        return switch (operation.step()) {
+            case SNAPSHOT -> work.taken().size() < count ? DataPodStep.SNAPSHOT : null;
+            case SAVE -> work.taken().size() < count ? DataPodStep.SAVE : DataPodStep.MOVE;
+            case CREATE_VDB, MOVE, DELETE_VDB -> work.applied() < count ? operation.step() : null;
+        };
+    }
+
+    @Override
+    protected String completed(Operation<DataPodOperation, DataPodStep, DataPodWork> operation) {
+        DataPod pod = pod(operation);
+        DataPodWork work = operation.data();
+        pod.updatedAt = Instant.now();
+        pod.error = null;
+        switch (operation.kind()) {
+            case CREATE -> {
+                pod.current = points(pod, work.targets());
+                pod.resetPoint = pod.current;
+                pod.resetLabel = "creation";
+                pod.status = DataPod.Status.READY;
+                return "data pod " + pod.name + " ready: " + pod.members.size() + " virtual databases";
+            }
+            case BOOKMARK -> {
+                List<BookmarkPoint> points = points(pod, work.taken());
+                NewPodBookmark bookmark = work.bookmark();
+                bookmarks.forPod(bookmark, pod.id, points);
+                pod.resetPoint = points;
+                pod.resetLabel = work.label();
+                pod.status = DataPod.Status.READY;
+                return work.label() + " taken; its snapshots are being held";
+            }
+            case DELETE -> {
+                pod.status = DataPod.Status.DELETED;
+                return "data pod " + pod.name + " deleted";
+            }
+            default -> {
+                pod.undoPoint = points(pod, work.taken());
+                pod.undoLabel = work.label();
+                pod.current = points(pod, work.targets());
+                if (operation.kind() == DataPodOperation.RESTORE || operation.kind() == DataPodOperation.REFRESH) {
+                    pod.resetPoint = pod.current;
+                    pod.resetLabel = work.label();
+                }
+                pod.status = DataPod.Status.READY;
+                return work.label() + " done: " + pod.members.size() + " virtual databases moved";
+            }
+        }
+    }
+
+    @Override
+    protected void failed(Operation<DataPodOperation, DataPodStep, DataPodWork> operation, String error) {
+        DataPod pod = pod(operation);
+        DataPodWork work = operation.data();
+        pod.updatedAt = Instant.now();
+        pod.error = error;
+        switch (operation.kind()) {
+            case CREATE -> {
+                // The one being made when it failed may exist too: deleting an unknown one is answered all the same.
+                int made = Math.min(work.applied() + 1, pod.members.size());
+                for (int i = 0; i < made; i++) {
+                    PodMember member = pod.members.get(i);
+                    events.publish(new PodVdbDeleteRequested(operation.requestId("undo-" + member.vdbId()), member
+                            .vdbId()));
+                }
+                pod.status = DataPod.Status.FAILED;
+            }
+            case DELETE -> pod.status = DataPod.Status.FAILED;
+            case BOOKMARK -> pod.status = DataPod.Status.READY;
+            default -> {
+                boolean moving = operation.step() == DataPodStep.MOVE;
+                int moved = moving ? Math.min(work.applied() + 1, pod.members.size()) : 0;
+                for (int i = 0; i < moved; i++) {
+                    PodMember member = pod.members.get(i);
+                    events.publish(new PodVdbMoveRequested(operation.requestId("back-" + member.vdbId()), member
+                            .vdbId(), work.taken().get(i)));
+                }
+                pod.error = error + (moved > 0 ? " The virtual databases moved so far are being put back." : "");
+                pod.status = DataPod.Status.READY;
+            }
+        }
+    }
+
+    private static List<BookmarkPoint> points(DataPod pod, List<String> snapshots) {
+        List<BookmarkPoint> points = new ArrayList<>();
+        for (int i = 0; i < pod.members.size(); i++) {
+            points.add(new BookmarkPoint(pod.members.get(i).vdbId(), snapshots.get(i)));
+        }
+        return points;
+    }
+
+    private static DataPod pod(Operation<DataPodOperation, DataPodStep, DataPodWork> operation) {
+        return DataPod.findById(operation.resource());
+    }
+}

@@ -1,0 +1,305 @@
+package io.strata.catalog.datapods;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
+import io.strata.catalog.bookmarks.Bookmark;
+import io.strata.catalog.bookmarks.BookmarkService;
+import io.strata.catalog.bookmarks.NewPodBookmark;
+import io.strata.catalog.datapods.DataPodViews.CreateDataPod;
+import io.strata.catalog.datapods.DataPodViews.DataPodView;
+import io.strata.catalog.datapods.DataPodViews.RestoreDataPod;
+import io.strata.catalog.datasets.DatasetEntry;
+import io.strata.catalog.templates.ConsistentPoint;
+import io.strata.catalog.templates.Template;
+import io.strata.catalog.templates.TemplateService;
+import io.strata.catalog.users.User;
+import io.strata.common.errors.ApiException;
+import io.strata.common.jobs.Job;
+import io.strata.common.operations.OperationMachine;
+import io.strata.common.security.Caller;
+import io.strata.common.security.Role;
+import io.strata.common.util.Ids;
+import io.strata.contracts.catalog.BookmarkPoint;
+import io.strata.contracts.catalog.CreateBookmark;
+
+/**
+ * Data pods: made from a template's consistent point, one virtual database per dataset, owned by their owners (who
+ * alone, with admins, see and change them); bookmarked, restored to a bookmark, reset, undone, refreshed and deleted
+ * as a whole, one operation at a time.
+ */
+@ApplicationScoped
+public class DataPodService {
+
+    /** The longest virtual database name the provisioning service takes. */
+    private static final int MOST_VDB_NAME = 63;
+
+    @Inject
+    OperationMachine operations;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    Caller caller;
+
+    /** Checks a request completely, then starts making the pod's virtual databases. */
+    @Transactional
+    public DataPod create(CreateDataPod request) {
+        if (DataPod.count("name = ?1 and status <> ?2", request.name(), DataPod.Status.DELETED) > 0) {
+            throw ApiException.conflict("A data pod named " + request.name() + " exists already; choose another name "
+                    + "or delete it first.");
+        }
+        Template template = Template.byIdOrName(request.template());
+        if (template == null) {
+            throw ApiException.badRequest("template", "template '" + request.template() + "' does not exist; GET "
+                    + "/api/v1/templates lists them.");
+        }
+        List<String> owners = owners(request.owners());
+        requireMayUse(template);
+        List<ConsistentPoint.Choice> point = templates.point(template.id, Instant.now()).snapshots();
+        DataPod pod = new DataPod();
+        pod.id = Ids.next("pod");
+        pod.name = request.name();
+        pod.templateId = template.id;
+        pod.owners = owners;
+        pod.status = DataPod.Status.CREATING;
+        pod.members = new ArrayList<>();
+        for (ConsistentPoint.Choice choice : point) {
+            DatasetEntry dataset = DatasetEntry.findById(choice.dataset());
+            String name = pod.name + "-" + (dataset != null ? dataset.name : choice.dataset());
+            pod.members.add(new PodMember(choice.dataset(), Ids.next("vdb"), name.length() > MOST_VDB_NAME
+                    ? name.substring(0, MOST_VDB_NAME)
+                    : name));
+        }
+        pod.createdAt = Instant.now();
+        pod.updatedAt = pod.createdAt;
+        // Saved first: the operation's first step reads it.
+        pod.persist();
+        pod.jobId = operations.start(DataPodOperation.CREATE, pod.id, DataPodWork.towards(point.stream().map(
+                ConsistentPoint.Choice::snapshot).toList(), "creation"), caller.username()).id;
+        Log.infof("Data pod %s (%s) of template %s for %s: %s", pod.name, pod.id, template.name, owners, point);
+        return pod;
+    }
+
+    /** The owners: the named users (who must exist), the caller first; just the caller when none are named. */
+    private List<String> owners(List<String> requested) {
+        Set<String> owners = new LinkedHashSet<>();
+        owners.add(caller.username());
+        if (requested != null) {
+            for (int i = 0; i < requested.size(); i++) {
+                if (User.byIdOrName(requested.get(i)) == null) {
+                    throw ApiException.badRequest("owners[" + i + "]", "owners[" + i + "] '" + requested.get(i)
+                            + "' is not a user; GET /api/v1/users lists them.");
+                }
+                owners.add(User.byIdOrName(requested.get(i)).username);
+            }
+        }
+        return List.copyOf(owners);
+    }
+
+    /** A template with a sensitive source is for admins only: everyone else uses one of masked datasets. */
+    private void requireMayUse(Template template) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        String sensitive = template.datasets.stream().map(id -> (DatasetEntry) DatasetEntry.findById(id)).filter(
+                entry -> entry != null && entry.sensitive).map(entry -> entry.name).collect(Collectors.joining(
+                        ", "));
+        if (!sensitive.isEmpty()) {
+            caller.requireAdmin("A data pod of template " + template.name + ", which holds sensitive source "
+                    + sensitive + " (use a template of its masked datasets instead),");
+        }
+    }
+
+    /** The pods the caller may see, newest first: admins and readers all, owners their own. */
+    @Transactional
+    public List<DataPodView> list() {
+        return DataPod.<DataPod>list("status <> ?1", Sort.descending("createdAt"), DataPod.Status.DELETED).stream()
+                .filter(this::maySee).map(DataPodView::of).toList();
+    }
+
+    /** One pod the caller may see, or 404. */
+    @Transactional
+    public DataPodView view(String id) {
+        return DataPodView.of(require(id));
+    }
+
+    /** Snapshots every virtual database of the pod into one bookmark. */
+    @Transactional
+    public Started bookmark(String id, CreateBookmark request) {
+        DataPod pod = requireIdle(id);
+        List<String> tags = BookmarkService.checkPodBookmark(request);
+        boolean shared = Boolean.TRUE.equals(request.shared());
+        if (shared && !caller.isAdmin() && holdsSensitiveData(pod)) {
+            throw ApiException.badRequest("shared", "Data pod " + pod.name + " holds unmasked data of a sensitive "
+                    + "source; its bookmarks cannot be shared with users who are not admins.");
+        }
+        NewPodBookmark bookmark = new NewPodBookmark(Ids.next("bm"), request.name(), tags, shared, request
+                .expiresAt(), caller.username());
+        return start(pod, DataPodOperation.BOOKMARK, DataPodWork.bookmark(bookmark), bookmark.id());
+    }
+
+    /** Puts every virtual database on a bookmark of this pod. */
+    @Transactional
+    public Started restore(String id, RestoreDataPod request) {
+        DataPod pod = requireIdle(id);
+        if (request.timestamp() != null) {
+            throw ApiException.badRequest("timestamp", "Restoring a data pod to a moment is not possible yet; "
+                    + "restore it to a bookmark ({bookmark}).");
+        }
+        if (request.bookmark() == null || request.bookmark().isBlank()) {
+            throw ApiException.badRequest("bookmark", "bookmark is required: a bookmark of this pod (GET "
+                    + "/api/v1/bookmarks).");
+        }
+        Bookmark bookmark = Bookmark.findById(request.bookmark());
+        if (bookmark == null) {
+            bookmark = Bookmark.find("name", request.bookmark()).firstResult();
+        }
+        if (bookmark == null || !pod.id.equals(bookmark.podId)) {
+            throw ApiException.badRequest("bookmark", "'" + request.bookmark() + "' is not a bookmark of data pod "
+                    + pod.name + "; GET /api/v1/bookmarks lists them.");
+        }
+        if (bookmark.status != Bookmark.Status.READY) {
+            throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its job "
+                    + bookmark.jobId + ".");
+        }
+        return start(pod, DataPodOperation.RESTORE, DataPodWork.towards(targets(pod, bookmark.points),
+                "restore to bookmark " + bookmark.name), pod.id);
+    }
+
+    /** Puts every virtual database back where the last bookmark, restore or refresh left it. */
+    @Transactional
+    public Started reset(String id) {
+        DataPod pod = requireIdle(id);
+        return start(pod, DataPodOperation.RESET, DataPodWork.towards(targets(pod, pod.resetPoint), "reset to "
+                + pod.resetLabel), pod.id);
+    }
+
+    /** Puts every virtual database back on what the last refresh, restore, reset or undo replaced. */
+    @Transactional
+    public Started undo(String id) {
+        DataPod pod = requireIdle(id);
+        if (pod.undoPoint == null) {
+            throw ApiException.conflict("Data pod " + pod.name + " has nothing to undo: no refresh, restore, reset or "
+                    + "undo has run on it.");
+        }
+        return start(pod, DataPodOperation.UNDO, DataPodWork.towards(targets(pod, pod.undoPoint), "undo of "
+                + pod.undoLabel), pod.id);
+    }
+
+    /** Refreshes every virtual database to the template's newest consistent point. */
+    @Transactional
+    public Started refresh(String id) {
+        DataPod pod = requireIdle(id);
+        List<ConsistentPoint.Choice> point = templates.point(pod.templateId, Instant.now()).snapshots();
+        List<String> targets = new ArrayList<>();
+        for (PodMember member : pod.members) {
+            targets.add(point.stream().filter(choice -> choice.dataset().equals(member.dataset())).findFirst()
+                    .map(ConsistentPoint.Choice::snapshot).orElseThrow(() -> ApiException.conflict("Template "
+                            + pod.templateId + " no longer holds dataset " + member.dataset() + " of data pod "
+                            + pod.name + "; make a new pod.")));
+        }
+        return start(pod, DataPodOperation.REFRESH, DataPodWork.towards(targets, "refresh"), pod.id);
+    }
+
+    /** Deletes every virtual database of the pod, then the pod. */
+    @Transactional
+    public Started delete(String id) {
+        DataPod pod = DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE);
+        if (pod.status != DataPod.Status.READY && pod.status != DataPod.Status.FAILED) {
+            throw busy(pod);
+        }
+        pod.status = DataPod.Status.DELETING;
+        return start(pod, DataPodOperation.DELETE, DataPodWork.deletion(), pod.id);
+    }
+
+    /** What a started operation answers: what it is about and its job. */
+    public record Started(String id, Job job) {
+    }
+
+    private Started start(DataPod pod, DataPodOperation kind, DataPodWork work, String resultId) {
+        if (pod.status == DataPod.Status.READY) {
+            pod.status = DataPod.Status.BUSY;
+        }
+        Job job = operations.start(kind, pod.id, work, caller.username());
+        pod.jobId = job.id;
+        pod.updatedAt = Instant.now();
+        return new Started(resultId, job);
+    }
+
+    /** For each virtual database, in the pod's order, its snapshot in {@code points}. */
+    private static List<String> targets(DataPod pod, List<BookmarkPoint> points) {
+        Map<String, String> byVdb = points.stream().collect(Collectors.toMap(BookmarkPoint::dataset,
+                BookmarkPoint::snapshot, (a, b) -> a));
+        List<String> targets = new ArrayList<>();
+        for (PodMember member : pod.members) {
+            String snapshot = byVdb.get(member.vdbId());
+            if (snapshot == null) {
+                throw ApiException.conflict("Virtual database " + member.vdbName() + " has no snapshot in that point; "
+                        + "the point does not cover this pod.");
+            }
+            targets.add(snapshot);
+        }
+        return targets;
+    }
+
+    private static boolean holdsSensitiveData(DataPod pod) {
+        for (PodMember member : pod.members) {
+            DatasetEntry dataset = DatasetEntry.findById(member.dataset());
+            if (dataset != null && dataset.sensitive) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DataPod require(String id) {
+        DataPod pod = DataPod.byIdOrName(id);
+        if (pod == null || !maySee(pod)) {
+            throw ApiException.notFound("data pod", id);
+        }
+        return pod;
+    }
+
+    private boolean maySee(DataPod pod) {
+        return caller.isAdmin() || caller.roles().contains(Role.READER) || pod.owners.contains(caller.username());
+    }
+
+    private DataPod requireOwned(DataPod pod) {
+        if (!caller.isAdmin() && !pod.owners.contains(caller.username())) {
+            throw ApiException.forbidden("Data pod " + pod.name + " belongs to " + pod.owners + "; only they or an "
+                    + "admin may change it, and user '" + caller.username() + "' is neither.");
+        }
+        return pod;
+    }
+
+    /** A pod the caller owns, locked for this transaction, with no operation running on it. */
+    private DataPod requireIdle(String id) {
+        DataPod pod = requireOwned(require(id));
+        pod = DataPod.findById(pod.id, LockModeType.PESSIMISTIC_WRITE);
+        if (pod.status != DataPod.Status.READY) {
+            throw busy(pod);
+        }
+        return pod;
+    }
+
+    private static ApiException busy(DataPod pod) {
+        return ApiException.conflict("Data pod " + pod.name + " is " + pod.status + (pod.jobId != null
+                ? " (job "
+                        + pod.jobId + ")"
+                : "") + "; wait for it to finish.");
+    }
+}

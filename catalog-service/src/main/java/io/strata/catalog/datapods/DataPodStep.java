@@ -1,0 +1,28 @@
+package io.strata.catalog.datapods;
+
+import io.strata.common.operations.StepKind;
+import io.strata.contracts.events.Reply;
+import io.strata.contracts.provisioning.PodVdbDone;
+
+/**
+ * The steps of a data pod's operations; each is repeated for every virtual database of the pod, one at a time, and
+ * waits for the provisioning service's answer.
+ */
+public enum DataPodStep implements StepKind {
+
+    /** A virtual database of the pod is made from its snapshot of the consistent point. */
+    CREATE_VDB,
+    /** A virtual database is snapshotted, for a bookmark. */
+    SNAPSHOT,
+    /** A virtual database is snapshotted before it moves, so that an undo can bring back what it had. */
+    SAVE,
+    /** A virtual database is put on the data of its snapshot of the target point. */
+    MOVE,
+    /** A virtual database of the pod is deleted. */
+    DELETE_VDB;
+
+    @Override
+    public Class<? extends Reply> awaits() {
+        return PodVdbDone.class;
+    }
+}

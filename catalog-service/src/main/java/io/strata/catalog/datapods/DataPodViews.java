@@ -1,0 +1,81 @@
+package io.strata.catalog.datapods;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.strata.contracts.catalog.BookmarkPoint;
+
+/** The requests and answers of {@code /api/v1/datapods}. */
+public final class DataPodViews {
+
+    private DataPodViews() {
+    }
+
+    /**
+     * {@code POST /api/v1/datapods}.
+     *
+     * @param name a unique name, also the start of its virtual databases' names
+     * @param template the template (id or name) whose datasets it gets one virtual database of each
+     * @param owners the users who own it (default: the caller)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CreateDataPod(
+            @NotNull(message = NAME) @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}", message = NAME) String name,
+            @NotBlank(message = "is required: the id or name of a template (GET /api/v1/templates)") String template,
+            @Size(max = 20, message = "holds at most 20 users") List<@NotBlank(message = "must be a user name") String> owners) {
+
+        /** What a request without a body is told. */
+        public static final String REQUIRED = "is required: send a JSON body {name, template, owners}";
+
+        private static final String NAME = "is required: 1 to 40 lower-case letters, digits, '_' or '-'";
+    }
+
+    /**
+     * {@code POST /api/v1/datapods/{id}/restore}.
+     *
+     * @param bookmark a bookmark of this pod (id or name)
+     * @param timestamp a moment of the pod's own timeline (not yet possible; refused with a 400 that says so)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RestoreDataPod(String bookmark, Instant timestamp) {
+
+        /** What a request without a body is told. */
+        public static final String REQUIRED = "is required: send a JSON body {bookmark}";
+    }
+
+    /**
+     * A data pod as the API shows it.
+     *
+     * @param id its id
+     * @param name its name
+     * @param template its template's id
+     * @param owners the users who own it
+     * @param status CREATING, READY, BUSY, FAILED, DELETING or DELETED
+     * @param vdbs its virtual databases, in the template's order
+     * @param current the snapshot each virtual database's data last came from
+     * @param resetTo where a reset goes ({@code creation}, {@code bookmark qa-1}, {@code refresh}...)
+     * @param undo what an undo would undo, or {@code null} when there is nothing to undo
+     * @param jobId its running or last operation's job
+     * @param error why its last operation failed
+     * @param createdAt when it was asked for
+     * @param updatedAt when it last changed
+     */
+    public record DataPodView(String id, String name, String template, List<String> owners, String status,
+            List<PodMember> vdbs, List<BookmarkPoint> current, String resetTo, String undo, UUID jobId, String error,
+            Instant createdAt, Instant updatedAt) {
+
+        static DataPodView of(DataPod pod) {
+            return new DataPodView(pod.id, pod.name, pod.templateId, pod.owners, pod.status.name(), pod.members,
+                    pod.current, pod.resetLabel, pod.undoPoint != null ? pod.undoLabel : null, pod.jobId, pod.error,
+                    pod.createdAt, pod.updatedAt);
+        }
+    }
+}

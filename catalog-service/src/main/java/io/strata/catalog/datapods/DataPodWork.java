@@ -1,0 +1,47 @@
+package io.strata.catalog.datapods;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.strata.catalog.bookmarks.NewPodBookmark;
+
+/**
+ * What a data pod's operation works through, kept with its step so that a restart continues with it.
+ *
+ * @param targets for each virtual database, in the pod's order, the snapshot it is made from or moved to (empty for
+ *        a bookmark or a delete)
+ * @param taken the snapshots taken so far by the SNAPSHOT or SAVE steps, in the pod's order
+ * @param applied how many virtual databases the CREATE_VDB, MOVE or DELETE_VDB steps have done so far
+ * @param label what the operation does, for the pod's reset and undo labels ({@code bookmark qa-1}, {@code reset})
+ * @param bookmark for a bookmark: what to make of the snapshots; {@code null} otherwise
+ */
+public record DataPodWork(List<String> targets, List<String> taken, int applied, String label,
+        NewPodBookmark bookmark) {
+
+    /** Work that makes or moves every virtual database to {@code targets}. */
+    static DataPodWork towards(List<String> targets, String label) {
+        return new DataPodWork(List.copyOf(targets), List.of(), 0, label, null);
+    }
+
+    /** Work that snapshots every virtual database into a new bookmark. */
+    static DataPodWork bookmark(NewPodBookmark bookmark) {
+        return new DataPodWork(List.of(), List.of(), 0, "bookmark " + bookmark.name(), bookmark);
+    }
+
+    /** Work that deletes every virtual database. */
+    static DataPodWork deletion() {
+        return new DataPodWork(List.of(), List.of(), 0, "delete", null);
+    }
+
+    /** One more snapshot taken. */
+    DataPodWork took(String snapshot) {
+        List<String> more = new ArrayList<>(taken);
+        more.add(snapshot);
+        return new DataPodWork(targets, more, applied, label, bookmark);
+    }
+
+    /** One more virtual database made, moved or deleted. */
+    DataPodWork appliedOne() {
+        return new DataPodWork(targets, taken, applied + 1, label, bookmark);
+    }
+}

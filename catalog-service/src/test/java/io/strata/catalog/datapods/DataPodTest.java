@@ -1,0 +1,226 @@
+package io.strata.catalog.datapods;
+
+import static io.strata.testing.Api.as;
+import static io.strata.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.strata.contracts.events.Event;
+import io.strata.contracts.events.EventCodec;
+import io.strata.contracts.events.EventEnvelope;
+import io.strata.contracts.events.Topics;
+import io.strata.contracts.ingest.SourceChanged;
+import io.strata.contracts.provisioning.PodVdbCreateRequested;
+import io.strata.contracts.provisioning.PodVdbDone;
+import io.strata.contracts.provisioning.PodVdbFailed;
+import io.strata.contracts.provisioning.PodVdbMoveRequested;
+import io.strata.contracts.provisioning.PodVdbSnapshotRequested;
+import io.strata.contracts.storage.HoldSnapshotRequested;
+import io.strata.contracts.storage.SnapshotCreated;
+import io.strata.contracts.storage.SnapshotHoldChanged;
+import io.strata.contracts.storage.SnapshotView;
+import io.strata.testing.StrataTestEnvironment;
+import io.strata.testing.TopicClient;
+
+/**
+ * A data pod's life as the catalog runs it: the test plays ingest, the snapshot service and the provisioning
+ * service, answering each command, and checks which snapshot every virtual database is asked to stand on after a
+ * creation, a bookmark, a reset and an undo, and that a move refused half-way puts back what had moved.
+ */
+@QuarkusTest
+@WithTestResource(StrataTestEnvironment.class)
+class DataPodTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    EventCodec codec;
+
+    private TopicClient commands;
+    /** Commands already answered, by event id: the topic is read from its start by every test. */
+    private static final Set<String> ANSWERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private int snapshots;
+
+    @BeforeEach
+    void listen() {
+        commands = new TopicClient(StrataTestEnvironment.kafka().bootstrapServers(), Topics.events(
+                StrataTestEnvironment.topicPrefix(), Topics.CATALOG));
+    }
+
+    @AfterEach
+    void close() {
+        commands.close();
+    }
+
+    private void publish(String service, Event event) {
+        StrataTestEnvironment.publish(codec, service, event);
+    }
+
+    /** The next command of {@code type} not answered yet (a step repeated for each VDB keeps its request id). */
+    private <T extends Event> T next(Class<T> type) {
+        EventEnvelope envelope = commands.awaitEnvelope(e -> e.is(type) && !ANSWERED.contains(e.id().toString()),
+                PATIENCE);
+        ANSWERED.add(envelope.id().toString());
+        return codec.payload(envelope, type);
+    }
+
+    /** Answers the next snapshot command with a new snapshot id, which it returns. */
+    private String snapshotTaken() {
+        PodVdbSnapshotRequested request = next(PodVdbSnapshotRequested.class);
+        String snapshot = "s" + (++snapshots) + "-" + request.vdbId();
+        publish(Topics.PROVISIONING, new PodVdbDone(request.requestId(), request.vdbId(), snapshot));
+        return snapshot;
+    }
+
+    /** Answers the next move command; returns {vdb, snapshot} it asked for. */
+    private List<String> moved() {
+        PodVdbMoveRequested request = next(PodVdbMoveRequested.class);
+        publish(Topics.PROVISIONING, new PodVdbDone(request.requestId(), request.vdbId(), request.snapshotId()));
+        return List.of(request.vdbId(), request.snapshotId());
+    }
+
+    private static void awaitReady(RequestSpecification user, String pod) {
+        await().atMost(PATIENCE).untilAsserted(() -> user.get("/api/v1/datapods/" + pod).then().statusCode(200)
+                .body("status", equalTo("READY")));
+    }
+
+    private String source(String name, boolean sensitive) {
+        String id = "src-" + name;
+        Instant now = Instant.now();
+        publish(Topics.INGEST, new SourceChanged(id, name, "postgresql", "local", "ACTIVE", null, null, null, now,
+                now, sensitive));
+        publish(Topics.SNAPSHOT, new SnapshotCreated("req-" + id, new SnapshotView("snap-" + id, id, "vol-" + id,
+                null, now.minusSeconds(5), "0/1", now.minusSeconds(5), 1L, 1L, Map.of(), List.of(), List.of())));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/catalog/datasets/" + name).then()
+                .statusCode(200));
+        return id;
+    }
+
+    private String template(String name, String... datasets) {
+        given().contentType("application/json").body(Map.of("name", name, "datasets", List.of(datasets))).post(
+                "/api/v1/templates").then().statusCode(201);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/templates/" + name + "/point").then()
+                .statusCode(200));
+        return name;
+    }
+
+    @Test
+    void aTestersPodIsBookmarkedResetAndTheResetUndone() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String orders = source("orders-" + run, false);
+        String billing = source("billing-" + run, false);
+        String template = template("shop-" + run, orders, billing);
+        RequestSpecification qa = as("qa", "owner");
+        String pod = "qa-" + run;
+
+        as("qa", "owner").contentType("application/json").body(Map.of("name", pod, "template", template)).post(
+                "/api/v1/datapods").then().statusCode(202);
+        for (String dataset : List.of(orders, billing)) {
+            PodVdbCreateRequested create = next(PodVdbCreateRequested.class);
+            assertThat(create.snapshotId()).isEqualTo("snap-" + dataset);
+            assertThat(create.owner()).isEqualTo("qa");
+            publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
+        }
+        awaitReady(as("qa", "owner"), pod);
+        qa.get("/api/v1/datapods/" + pod).then().body("resetTo", equalTo("creation")).body("vdbs.vdbName",
+                org.hamcrest.Matchers.contains(pod + "-orders-" + run, pod + "-billing-" + run));
+
+        String bookmark = as("qa", "owner").contentType("application/json").body(Map.of("name", "bug-" + run))
+                .post("/api/v1/datapods/" + pod + "/bookmarks").then().statusCode(202).extract().path("id");
+        List<String> bookmarked = List.of(snapshotTaken(), snapshotTaken());
+        for (int i = 0; i < 2; i++) {
+            HoldSnapshotRequested hold = next(HoldSnapshotRequested.class);
+            publish(Topics.SNAPSHOT, new SnapshotHoldChanged(hold.requestId(), hold.snapshotId(), hold.holder(),
+                    true));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> as("qa", "owner").get("/api/v1/bookmarks/" + bookmark).then()
+                .statusCode(200).body("status", equalTo("READY")).body("points.snapshot", org.hamcrest.Matchers
+                        .contains(bookmarked.get(0), bookmarked.get(1)))
+                .body("owner", equalTo("qa")));
+        awaitReady(as("qa", "owner"), pod);
+        qa.get("/api/v1/datapods/" + pod).then().body("resetTo", equalTo("bookmark bug-" + run));
+
+        // The destructive test ran; reset brings back the bookmark, after saving what the test left.
+        as("qa", "owner").post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
+        List<String> afterTest = List.of(snapshotTaken(), snapshotTaken());
+        assertThat(List.of(moved().get(1), moved().get(1))).isEqualTo(bookmarked);
+        awaitReady(as("qa", "owner"), pod);
+        qa.get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(bookmarked
+                .get(0), bookmarked.get(1))).body("undo", equalTo("reset to bookmark bug-" + run));
+
+        // Undo the reset: the state the test left comes back.
+        as("qa", "owner").post("/api/v1/datapods/" + pod + "/undo").then().statusCode(202);
+        snapshotTaken();
+        snapshotTaken();
+        assertThat(List.of(moved().get(1), moved().get(1))).isEqualTo(afterTest);
+        awaitReady(as("qa", "owner"), pod);
+        qa.get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(afterTest
+                .get(0), afterTest.get(1)));
+
+        // Another owner sees neither the pod nor its unshared bookmark, and cannot change it.
+        as("dev", "owner").get("/api/v1/datapods/" + pod).then().statusCode(404);
+        as("dev", "owner").post("/api/v1/datapods/" + pod + "/reset").then().statusCode(404);
+        as("dev", "owner").get("/api/v1/bookmarks/" + bookmark).then().statusCode(404);
+        assertThat(as("dev", "owner").get("/api/v1/datapods").then().statusCode(200).extract().jsonPath()
+                .<String>getList("name")).doesNotContain(pod);
+        as("dev", "owner").delete("/api/v1/bookmarks/" + bookmark).then().statusCode(404);
+    }
+
+    @Test
+    void aMoveRefusedHalfWayPutsBackWhatHadMovedAndThePodStaysUsable() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String template = template("pair-" + run, source("left-" + run, false), source("right-" + run, false));
+        String pod = "p-" + run;
+        given().contentType("application/json").body(Map.of("name", pod, "template", template)).post(
+                "/api/v1/datapods").then().statusCode(202);
+        for (int i = 0; i < 2; i++) {
+            PodVdbCreateRequested create = next(PodVdbCreateRequested.class);
+            publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
+        }
+        awaitReady(given(), pod);
+
+        given().post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
+        List<String> saved = List.of(snapshotTaken(), snapshotTaken());
+        List<String> first = moved();
+        PodVdbMoveRequested second = next(PodVdbMoveRequested.class);
+        publish(Topics.PROVISIONING, new PodVdbFailed(second.requestId(), second.vdbId(), "The pool is full."));
+
+        PodVdbMoveRequested back = next(PodVdbMoveRequested.class);
+        assertThat(back.vdbId()).isEqualTo(first.get(0));
+        assertThat(back.snapshotId()).isEqualTo(saved.get(0));
+        awaitReady(given(), pod);
+        given().get("/api/v1/datapods/" + pod).then().body("error", containsString("The pool is full."))
+                .body("error", containsString("put back"));
+    }
+
+    @Test
+    void aTemplateWithASensitiveSourceMakesPodsForAdminsOnly() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String template = template("crm-" + run, source("crm-" + run, true));
+        as("qa", "owner").contentType("application/json").body(Map.of("name", "qa-crm-" + run, "template",
+                template)).post("/api/v1/datapods").then().statusCode(403).body("detail", containsString(
+                        "sensitive source crm-" + run));
+        as("viewer", "reader").contentType("application/json").body(Map.of("name", "v-" + run, "template",
+                template)).post("/api/v1/datapods").then().statusCode(403);
+        given().contentType("application/json").body(Map.of("name", "nope-" + run, "template", "missing-" + run))
+                .post("/api/v1/datapods").then().statusCode(400).body("field", equalTo("template"));
+    }
+}
