@@ -18,6 +18,7 @@ import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotDeleted;
 import io.strata.contracts.storage.SnapshotView;
+import io.strata.provisioning.vdb.PodVdbs;
 import io.strata.provisioning.vdb.WorkingVdbs;
 
 /**
@@ -31,6 +32,9 @@ public class KnownResourcesHandler extends EventRoutes {
 
     @Inject
     WorkingVdbs workingVdbs;
+
+    @Inject
+    PodVdbs podVdbs;
 
     public KnownResourcesHandler() {
         super(Set.of(Topics.INGEST, Topics.SNAPSHOT, Topics.CATALOG));
@@ -93,8 +97,10 @@ public class KnownResourcesHandler extends EventRoutes {
         known.metadata = snapshot.metadata();
         known.createdAt = snapshot.createdAt() != null ? snapshot.createdAt() : Instant.now();
         known.persist();
-        // Another service may have heard of it first and asked for a working virtual database of it already.
+        // Another service may have heard of it first and asked for a working virtual database of it already, or the
+        // catalog for a data pod's.
         workingVdbs.snapshotKnown(known);
+        podVdbs.snapshotKnown(known);
     }
 
     void snapshotDeleted(SnapshotDeleted deleted) {

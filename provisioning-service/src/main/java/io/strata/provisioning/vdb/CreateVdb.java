@@ -24,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CreateVdb(
-        @NotNull(message = NAME) @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}", message = NAME) String name,
+        @NotNull(message = NAME) @Pattern(regexp = NAME_PATTERN, message = NAME) String name,
         @NotNull(message = "is required: {dataset}, {snapshot}, {bookmark} or {dataset, timestamp}") @Valid From from,
         @Valid Target target,
         @Min(value = 1024, message = PORT) @Max(value = 65535, message = PORT) Integer port,
@@ -34,6 +34,9 @@ public record CreateVdb(
     /** What a request without a body is told. */
     public static final String REQUIRED = "is required: send a JSON body {name, from: {dataset | snapshot | "
             + "bookmark | dataset + timestamp}, target: {environment}, port}";
+
+    /** What a virtual database's name looks like. */
+    public static final String NAME_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
 
     private static final String NAME = "is required: 1 to 63 lower-case letters, digits, '_' or '-'";
     private static final String PORT = "must be between 1024 and 65535";

@@ -116,7 +116,16 @@ public class Vdb extends PanacheEntityBase {
     @Column(name = "volume_dataset")
     public String volumeDataset;
 
-    /** The owner's request that the operation running on a working virtual database answers when it ends. */
+    /**
+     * The data pod a user's virtual database belongs to ({@link PodVdbs}): the catalog service made it for the pod and
+     * alone changes it, so users' changes are refused; {@code null} for every other virtual database.
+     */
+    public String pod;
+
+    /**
+     * The request that the operation running on a working virtual database, or on a data pod's, answers when it ends
+     * (its owner's command).
+     */
     @Column(name = "reply_to")
     public String replyTo;
 
@@ -126,6 +135,11 @@ public class Vdb extends PanacheEntityBase {
     /** Whether another service made it for itself: private, changed by its owner's commands only. */
     public boolean working() {
         return purpose != null;
+    }
+
+    /** Whether it belongs to a data pod: changed by the catalog service's commands only. */
+    public boolean inPod() {
+        return pod != null;
     }
 
     /** The dataset its clones belong to. */

@@ -22,6 +22,8 @@ import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
+import io.strata.contracts.provisioning.PodVdbDone;
+import io.strata.contracts.provisioning.PodVdbFailed;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.contracts.provisioning.VdbReady;
 import io.strata.contracts.provisioning.VdbStopped;
@@ -158,20 +160,28 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     protected String completed(Operation<VdbOperation, VdbStep, VdbWork> operation) {
         Vdb vdb = vdb(operation);
         String message = outcome(operation, vdb);
+        answerOwner(operation, vdb, null);
         if (vdb.working()) {
-            answerOwner(operation, vdb, null);
             workingVdbs.operationEnded(vdb);
         }
         return message;
     }
 
     /**
-     * A working virtual database's owner hears how the operation it asked for ended (a delete is not answered), with
-     * the request id it sent.
+     * Whoever asked for the operation by a command hears how it ended, with the request id it sent: a working virtual
+     * database's owner (a delete is not answered), or the catalog service for a data pod's ({@link #answerPod}). A
+     * user's request through the API has no request to answer: its job tells.
      */
     private void answerOwner(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb, String error) {
         String replyTo = vdb.replyTo;
-        if (replyTo == null || operation.kind() == VdbOperation.DELETE) {
+        if (replyTo == null) {
+            return;
+        }
+        if (!vdb.working()) {
+            answerPod(operation, vdb, error);
+            return;
+        }
+        if (operation.kind() == VdbOperation.DELETE) {
             return;
         }
         vdb.replyTo = null;
@@ -182,6 +192,30 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
         } else if (operation.kind() == VdbOperation.PROVISION) {
             events.publish(new WorkingVdbReady(replyTo, views.view(vdb)));
         }
+    }
+
+    /**
+     * A data pod's command is answered with the snapshot the catalog keeps for the pod: the one a snapshot took, or
+     * the one a provision, refresh or rewind left it running on; none for a delete.
+     */
+    private void answerPod(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb, String error) {
+        String replyTo = vdb.replyTo;
+        vdb.replyTo = null;
+        if (error != null) {
+            boolean moved = operation.kind() == VdbOperation.REFRESH || operation.kind() == VdbOperation.REWIND;
+            // The catalog is told a failed move leaves the data as it was; when even that engine is down, it must know.
+            events.publish(new PodVdbFailed(replyTo, vdb.id, moved && vdb.status == Vdb.Status.FAILED
+                    ? error + " Virtual database " + vdb.name + " could not be started again on the data it had and "
+                            + "is FAILED; move it to a snapshot again, or delete it."
+                    : error));
+            return;
+        }
+        String snapshotId = switch (operation.kind()) {
+            case SNAPSHOT -> operation.data().snapshotId();
+            case DELETE -> null;
+            default -> vdb.snapshotId;
+        };
+        events.publish(new PodVdbDone(replyTo, vdb.id, snapshotId));
     }
 
     private String outcome(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb) {
@@ -299,8 +333,8 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
                 // A failed snapshot, start or stop leaves the virtual database as it was.
             }
         }
+        answerOwner(operation, vdb, vdb.error);
         if (vdb.working()) {
-            answerOwner(operation, vdb, vdb.error);
             workingVdbs.operationEnded(vdb);
         }
     }

@@ -68,7 +68,7 @@ public class VdbService {
     /** Checks a request completely, then starts provisioning. */
     @Transactional
     public Provisioning provision(CreateVdb request) {
-        if (Vdb.count("name = ?1 and status <> ?2", request.name(), Vdb.Status.DELETED) > 0) {
+        if (nameTaken(request.name())) {
             throw ApiException.conflict("A virtual database named " + request.name() + " exists already; choose "
                     + "another name or delete it first.");
         }
@@ -92,6 +92,11 @@ public class VdbService {
         Job job = operations.start(VdbOperation.PROVISION, vdb.id, VdbWork.clone(origin.snapshot().id, Ids.next(
                 "vdb"), origin.recoveryTime()), null);
         return new Provisioning(vdb, job);
+    }
+
+    /** Whether a virtual database that is not deleted has this name already. */
+    static boolean nameTaken(String name) {
+        return Vdb.count("name = ?1 and status <> ?2", name, Vdb.Status.DELETED) > 0;
     }
 
     private Vdb newVdb(String name, String engine, Origin origin, EnvironmentRef environment, int port) {
@@ -162,7 +167,8 @@ public class VdbService {
         }
     }
 
-    private static Map<String, Object> parameters(EnginePlugin plugin, Map<String, Object> requested) {
+    /** The engine's virtual parameters: the requested ones (none: the defaults), checked; 400 otherwise. */
+    static Map<String, Object> parameters(EnginePlugin plugin, Map<String, Object> requested) {
         Map<String, Object> parameters = requested == null ? new LinkedHashMap<>() : new LinkedHashMap<>(requested);
         List<ParameterSchema.FieldError> errors = plugin.virtualParameters().validate(parameters);
         if (!errors.isEmpty()) {
@@ -292,6 +298,12 @@ public class VdbService {
 
     private Vdb requireIdle(String id) {
         Vdb vdb = requireUsers(id);
+        if (vdb.inPod()) {
+            // The catalog service keeps the pod's virtual databases on the same points; a change here would part them.
+            throw ApiException.conflict("Virtual database " + vdb.name + " belongs to data pod " + vdb.pod + "; it is "
+                    + "changed (refreshed, rewound, bookmarked, deleted) with its pod, through /api/v1/datapods/"
+                    + vdb.pod + ".");
+        }
         OperationStep running = OperationStep.ofResource(vdb.id);
         if (running != null || vdb.status == Vdb.Status.DELETING || vdb.status == Vdb.Status.PROVISIONING) {
             throw ApiException.conflict("Virtual database " + vdb.name + " is busy (" + (running != null
