@@ -1,0 +1,208 @@
+package io.strata.it;
+
+import static io.strata.testing.Api.anonymous;
+import static io.strata.testing.Api.withToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.Processes;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
+
+/**
+ * The tester's story on real services, through the router as two signed-in users: QA adds edge-case rows to the
+ * data pod's database, bookmarks, deletes every row, resets (the rows are back), undoes the reset (the table is
+ * empty again); the developer sees neither QA's pod nor its bookmark nor its database's credentials, and cannot
+ * provision from the sensitive source; deleting the pod leaves no virtual database.
+ */
+class DataPodIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+
+    private static StrataHome home;
+    private static PostgresCluster production;
+    private static List<ServiceProcess> services;
+    private static ServiceProcess router;
+    private static ServiceProcess catalog;
+
+    @BeforeAll
+    static void start() {
+        home = StrataHome.create();
+        PostgresCluster state = PostgresCluster.shared();
+        KafkaBroker broker = KafkaBroker.shared();
+        String prefix = Backbone.freshPrefix();
+        production = PostgresCluster.start(Map.of());
+        production.execute("postgres", "create database shop", "create role app login replication password 'ap'");
+        production.execute("shop", "create table items (id serial primary key, name text not null)",
+                "insert into items (name) values ('chair'), ('table')", "grant all on items to app",
+                "grant all on sequence items_id_seq to app", "grant execute on function pg_switch_wal() to app");
+        int ports = Ports.range(80);
+        ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix)
+                .with(Map.of("strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",
+                        "strata.snapshot.pool.size", "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free())))
+                .start();
+        ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state).withBroker(broker,
+                prefix).with(
+                        Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-" + (ports
+                                + 39)))
+                .start();
+        ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix)
+                .with(Map.of("strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 40) + "-"
+                        + (ports + 79)))
+                .start();
+        catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, prefix).start();
+        router = ServiceProcess.of("router").with(Map.of("strata.router.services.snapshot.url", snapshot.baseUrl(),
+                "strata.router.services.provisioning.url", provisioning.baseUrl(), "strata.router.services.ingest.url",
+                ingest.baseUrl(), "strata.router.services.catalog.url", catalog.baseUrl(),
+                "strata.router.services.masking.url", "http://127.0.0.1:" + Ports.free())).start();
+        services = List.of(router, catalog, ingest, provisioning, snapshot);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (services != null) {
+                services.forEach(ServiceProcess::stop);
+            }
+            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true"));
+        } finally {
+            production.close();
+            home.close();
+        }
+    }
+
+    /** A request through the router, as the holder of {@code token}. */
+    private static RequestSpecification api(String token) {
+        return withToken(token).baseUri(router.baseUrl()).contentType("application/json");
+    }
+
+    private static String signIn(String username, String password) {
+        return anonymous().baseUri(router.baseUrl()).contentType("application/json").body(Map.of("username",
+                username, "password", password)).post("/api/v1/auth/token").then().statusCode(200).extract().path(
+                        "token");
+    }
+
+    private static void awaitJob(String token, String jobId) {
+        await().atMost(PATIENCE).until(() -> {
+            String state = api(token).get("/api/v1/jobs/" + jobId).then().extract().path("state");
+            return state != null && !state.equals("PENDING") && !state.equals("RUNNING");
+        });
+        JsonPath job = api(token).get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
+        assertThat(job.getString("state")).as("job " + jobId + ": " + job.getString("error")).isEqualTo("SUCCEEDED");
+    }
+
+    /** Runs a pod operation as {@code token}'s user and waits for it. */
+    private static void podOperation(String token, String pod, String operation) {
+        awaitJob(token, api(token).post("/api/v1/datapods/" + pod + "/" + operation).then().statusCode(202)
+                .extract().path("jobId"));
+    }
+
+    private static Connection connect(String token, String vdb) throws SQLException {
+        JsonPath view = api(token).get("/api/v1/vdbs/" + vdb).then().statusCode(200).extract().jsonPath();
+        JsonPath credentials = api(token).get("/api/v1/vdbs/" + vdb + "/credentials").then().statusCode(200)
+                .extract().jsonPath();
+        return DriverManager.getConnection("jdbc:postgresql://" + view.getString("connection.host") + ":" + view
+                .getInt("connection.port") + "/" + view.getString("connection.database"), credentials.getString(
+                        "user"),
+                credentials.getString("password"));
+    }
+
+    private static void execute(String token, String vdb, String sql) throws SQLException {
+        try (Connection connection = connect(token, vdb)) {
+            connection.createStatement().execute(sql);
+        }
+    }
+
+    private static String names(String token, String vdb) throws SQLException {
+        try (Connection connection = connect(token, vdb);
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select coalesce(string_agg(name, '|' order by id), '') from items")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
+    void qaBookmarksRunsADestructiveTestResetsAndUndoesTheResetWhileTheDeveloperSeesNoneOfIt() throws Exception {
+        String admin = signIn("admin", ServiceProcess.ADMIN_PASSWORD);
+        for (String user : List.of("qa", "dev")) {
+            api(admin).body(Map.of("username", user, "password", user + "-password-1", "roles", List.of("owner")))
+                    .post("/api/v1/users").then().statusCode(201);
+        }
+        String qa = signIn("qa", "qa-password-1");
+        String dev = signIn("dev", "dev-password-1");
+
+        JsonPath linked = api(admin).body(Map.of("name", "shop", "engine", "postgresql", "connection", Map.of("host",
+                "127.0.0.1", "port", production.port(), "database", "shop", "user", "app", "password", "ap")))
+                .post("/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        awaitJob(admin, linked.getString("jobId"));
+        String source = linked.getString("id");
+        api(admin).body(Map.of("name", "shop-app", "datasets", List.of(source))).post("/api/v1/templates").then()
+                .statusCode(201);
+        await().atMost(PATIENCE).untilAsserted(() -> api(admin).get("/api/v1/templates/shop-app/point").then()
+                .statusCode(200));
+
+        awaitJob(qa, api(qa).body(Map.of("name", "qa-pod", "template", "shop-app")).post("/api/v1/datapods").then()
+                .statusCode(202).extract().path("jobId"));
+        String vdb = api(qa).get("/api/v1/datapods/qa-pod").then().statusCode(200).body("status", equalTo("READY"))
+                .extract().path("vdbs[0].vdbId");
+        assertThat(names(qa, vdb)).isEqualTo("chair|table");
+
+        // QA adds the rows of a bug report and bookmarks them.
+        execute(qa, vdb, "insert into items (name) values ('-1'), ('deleted'), ('''')");
+        String bookmarkJob = api(qa).body(Map.of("name", "bug-4711", "tags", List.of("bug")))
+                .post("/api/v1/datapods/qa-pod/bookmarks").then().statusCode(202).extract().path("jobId");
+        awaitJob(qa, bookmarkJob);
+        await().atMost(PATIENCE).untilAsserted(() -> api(qa).get("/api/v1/bookmarks/bug-4711").then().statusCode(200)
+                .body("status", equalTo("READY")));
+        String bugRows = "chair|table|-1|deleted|'";
+        assertThat(names(qa, vdb)).isEqualTo(bugRows);
+
+        // The destructive test; reset brings back the bookmark; undo brings back what the test left.
+        execute(qa, vdb, "delete from items");
+        assertThat(names(qa, vdb)).isEmpty();
+        podOperation(qa, "qa-pod", "reset");
+        assertThat(names(qa, vdb)).isEqualTo(bugRows);
+        podOperation(qa, "qa-pod", "undo");
+        assertThat(names(qa, vdb)).isEmpty();
+        awaitJob(qa, api(qa).body(Map.of("bookmark", "bug-4711")).post("/api/v1/datapods/qa-pod/restore").then()
+                .statusCode(202).extract().path("jobId"));
+        assertThat(names(qa, vdb)).isEqualTo(bugRows);
+
+        // The developer sees none of QA's things and gets no unmasked production data.
+        api(dev).get("/api/v1/datapods/qa-pod").then().statusCode(404);
+        api(dev).get("/api/v1/bookmarks/bug-4711").then().statusCode(404);
+        api(dev).get("/api/v1/vdbs/" + vdb + "/credentials").then().statusCode(404);
+        api(admin).body(Map.of("sensitive", true)).put("/api/v1/sources/" + source + "/sensitive").then()
+                .statusCode(200).body("sensitive", equalTo(true));
+        await().atMost(PATIENCE).untilAsserted(() -> api(dev).body(Map.of("name", "dev-copy", "from", Map.of(
+                "dataset", source))).post("/api/v1/vdbs").then().statusCode(403).body("detail", containsString(
+                        "sensitive source 'shop'")));
+        await().atMost(PATIENCE).untilAsserted(() -> api(dev).body(Map.of("name", "dev-pod", "template",
+                "shop-app")).post("/api/v1/datapods").then().statusCode(403));
+
+        // Deleting the pod leaves no virtual database.
+        awaitJob(qa, api(qa).delete("/api/v1/datapods/qa-pod").then().statusCode(202).extract().path("jobId"));
+        api(admin).get("/api/v1/vdbs/" + vdb).then().statusCode(404);
+        api(qa).get("/api/v1/datapods/qa-pod").then().statusCode(404);
+    }
+}
