@@ -1,7 +1,5 @@
 package io.strata.provisioning.vdb;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +12,6 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.OperationStep;
-import io.strata.common.secrets.Passwords;
 import io.strata.common.secrets.SecretStore;
 import io.strata.common.util.Ids;
 import io.strata.contracts.provisioning.PodVdbCreateRequested;
@@ -38,9 +35,6 @@ import io.strata.provisioning.known.KnownSnapshot;
  */
 @ApplicationScoped
 public class PodVdbs {
-
-    /** What a pod's virtual database shows as its engine and parent until its snapshot is announced. */
-    private static final String UNKNOWN = "unknown";
 
     @Inject
     VdbService vdbs;
@@ -86,30 +80,17 @@ public class PodVdbs {
                     + "delete that one first.");
             return;
         }
-        Vdb vdb = new Vdb();
-        vdb.id = request.vdbId();
-        vdb.name = request.name();
-        vdb.engine = UNKNOWN;
-        vdb.status = Vdb.Status.PROVISIONING;
-        vdb.parent = UNKNOWN;
-        vdb.snapshotId = request.snapshotId();
-        vdb.environmentId = VdbContexts.LOCAL;
-        vdb.workPath = contexts.workPath(vdb.id);
+        Vdb vdb;
         try {
-            vdb.port = vdbs.port(null, contexts.environment(VdbContexts.LOCAL));
+            vdb = vdbs.commanded(request.vdbId(), request.name(), request.snapshotId(), request.requestId());
         } catch (ApiException e) {
-            refuse(request.requestId(), vdb.id, e.getMessage());
+            refuse(request.requestId(), request.vdbId(), e.getMessage());
             return;
         }
-        vdb.parameters = new LinkedHashMap<>();
-        vdb.hooks = Map.of();
-        vdb.secretRef = vdb.id;
+        vdb.parent = VdbService.NOT_KNOWN_YET;
         vdb.owner = request.owner();
         vdb.pod = request.pod();
-        vdb.replyTo = request.requestId();
-        vdb.createdAt = Instant.now();
-        vdb.persist();
-        secrets.put(vdb.secretRef, Map.of("password", Passwords.generate()));
+        vdbs.store(vdb);
         KnownSnapshot snapshot = KnownSnapshot.findById(request.snapshotId());
         if (snapshot == null) {
             Log.infof("Virtual database %s of data pod %s waits for snapshot %s to be announced", vdb.name, vdb.pod,

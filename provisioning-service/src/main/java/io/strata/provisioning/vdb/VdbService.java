@@ -40,6 +40,9 @@ import io.strata.provisioning.vdb.VdbOrigins.Origin;
 @ApplicationScoped
 public class VdbService {
 
+    /** The engine (and, for a data pod's, the parent) of a commanded virtual database until its snapshot is known. */
+    static final String NOT_KNOWN_YET = "unknown";
+
     @Inject
     VdbContexts contexts;
 
@@ -358,6 +361,36 @@ public class VdbService {
         credentials.put("user", vdb.databaseUser);
         credentials.put("password", secrets.get(vdb.secretRef).get("password"));
         return credentials;
+    }
+
+    /**
+     * A virtual database another service commands (a working one, a data pod's), on this host and waiting for its
+     * snapshot, with what every such one has; not stored yet: the caller adds its own fields, then {@link #store}.
+     *
+     * @throws ApiException when no port is free
+     */
+    Vdb commanded(String vdbId, String name, String snapshotId, String replyTo) {
+        Vdb vdb = new Vdb();
+        vdb.id = vdbId;
+        vdb.name = name;
+        vdb.engine = NOT_KNOWN_YET;
+        vdb.status = Vdb.Status.PROVISIONING;
+        vdb.snapshotId = snapshotId;
+        vdb.environmentId = VdbContexts.LOCAL;
+        vdb.workPath = contexts.workPath(vdb.id);
+        vdb.port = port(null, contexts.environment(VdbContexts.LOCAL));
+        vdb.parameters = new LinkedHashMap<>();
+        vdb.hooks = Map.of();
+        vdb.secretRef = vdb.id;
+        vdb.replyTo = replyTo;
+        vdb.createdAt = Instant.now();
+        return vdb;
+    }
+
+    /** Stores a commanded virtual database with a new password for its database user. */
+    void store(Vdb vdb) {
+        vdb.persist();
+        secrets.put(vdb.secretRef, Map.of("password", Passwords.generate()));
     }
 
     /** A free port on the environment: the one requested, or one of strata.provisioning.ports. */

@@ -1,7 +1,5 @@
 package io.strata.provisioning.vdb;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +11,6 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.OperationStep;
-import io.strata.common.secrets.Passwords;
 import io.strata.common.secrets.SecretStore;
 import io.strata.contracts.provisioning.DeleteWorkingVdbRequested;
 import io.strata.contracts.provisioning.StopWorkingVdbRequested;
@@ -35,9 +32,6 @@ import io.strata.provisioning.known.KnownSnapshot;
  */
 @ApplicationScoped
 public class WorkingVdbs {
-
-    /** The engine of a working virtual database whose snapshot is not known yet. */
-    private static final String ENGINE_UNKNOWN = "unknown";
 
     @Inject
     VdbService vdbs;
@@ -63,34 +57,20 @@ public class WorkingVdbs {
         if (Vdb.findById(request.vdbId()) != null) {
             return;
         }
-        Vdb vdb = new Vdb();
-        vdb.id = request.vdbId();
-        vdb.name = request.name();
-        vdb.engine = ENGINE_UNKNOWN;
-        vdb.status = Vdb.Status.PROVISIONING;
-        vdb.parent = request.dataset();
-        vdb.snapshotId = request.snapshotId();
-        vdb.volumeId = request.volumeId();
-        vdb.environmentId = VdbContexts.LOCAL;
-        vdb.workPath = contexts.workPath(vdb.id);
+        Vdb vdb;
         try {
-            vdb.port = vdbs.port(null, contexts.environment(VdbContexts.LOCAL));
+            vdb = vdbs.commanded(request.vdbId(), request.name(), request.snapshotId(), request.requestId());
         } catch (ApiException e) {
-            refuse(request.requestId(), vdb.id, e.getMessage());
+            refuse(request.requestId(), request.vdbId(), e.getMessage());
             return;
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("user", request.user());
-        vdb.parameters = parameters;
-        vdb.hooks = Map.of();
+        vdb.parent = request.dataset();
+        vdb.volumeId = request.volumeId();
+        vdb.parameters.put("user", request.user());
         vdb.databaseUser = request.user();
-        vdb.secretRef = vdb.id;
         vdb.purpose = request.purpose();
         vdb.volumeDataset = request.dataset();
-        vdb.replyTo = request.requestId();
-        vdb.createdAt = Instant.now();
-        vdb.persist();
-        secrets.put(vdb.secretRef, Map.of("password", Passwords.generate()));
+        vdbs.store(vdb);
         KnownSnapshot snapshot = KnownSnapshot.findById(request.snapshotId());
         if (snapshot == null) {
             Log.infof("Working virtual database %s (%s) waits for snapshot %s to be announced", vdb.name,
