@@ -2,7 +2,8 @@
 # The Strata story on one machine (`make demo` runs `make up` first, then this):
 #   a "production" PostgreSQL with a generated clinic database (patients, visits), linked as a source with log
 #   sync, synced after a change, masked into a masked dataset (names, e-mails, dates of birth; users reset) that a
-#   virtual database is provisioned from, the source marked sensitive so that user qa gets masked data only, three
+#   virtual database is provisioned from, the source marked sensitive so that user qa gets masked data only, qa's
+#   data pod of the masked clinic (bookmark, every visit deleted, reset, undo, restore), three
 #   virtual databases provisioned in parallel, a change in one invisible to the
 #   others, one refreshed, one bookmarked and rewound to the bookmark after a destructive test, a branch from the
 #   bookmark, the space report, and a psql command to connect.
@@ -170,7 +171,12 @@ EOF
 clean_previous_run() {
   step "removing the previous demo run's bookmarks, virtual databases, templates, masked dataset and source"
   local id job
-  # Bookmarks first: a bookmark keeps its snapshot even after its virtual database is gone.
+  # Data pods first (their virtual databases go with them), then bookmarks: a bookmark keeps its snapshots even
+  # after its virtual database is gone.
+  for id in $(api GET /datapods | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
+    job="$(api DELETE "/datapods/$id" | jq -r .jobId)"
+    wait_job "$job"
+  done
   for id in $(api GET /bookmarks | jq -r '.[] | select(.name | startswith("demo-")) | .id'); do
     job="$(api DELETE "/bookmarks/$id" | jq -r .jobId)"
     wait_job "$job"
@@ -292,6 +298,44 @@ access_control() {
   done_step "qa from the source → 403 ($(jq -r .detail <<<"$answer" | cut -d';' -f1)); qa sees $mine of $all virtual databases, not admin's credentials"
 }
 
+# pod_step QA_HEADERS WHAT: runs a data pod operation as qa and waits for its job; prints nothing.
+pod_step() {
+  local job
+  job="$(AUTH_HEADER_FILE="$1" api POST "/datapods/demo-qa-pod/$2" "${3:-}" | jq -r .jobId)"
+  AUTH_HEADER_FILE="$1" wait_job "$job"
+}
+
+# timed COMMAND...: runs it and prints how long it took, in seconds with two decimals.
+timed() {
+  local t0 ms
+  t0="$(now_ms)"
+  "$@"
+  ms=$(($(now_ms) - t0))
+  printf '%d.%02d s' "$((ms / 1000))" "$((ms % 1000 / 10))"
+}
+
+data_pod() {
+  step "data pod: qa's pod of the masked clinic; rows added, bookmarked, every visit deleted, reset, undone"
+  local qa vdb job t_bookmark t_reset t_undo t_restore visits
+  qa="$(header_file qa "$(<"$DEMO_DIR/qa.password")")"
+  TOKEN_FILES+=("$qa")
+  api POST /templates '{"name": "demo-qa", "datasets": ["demo-clinic-masked"]}' >/dev/null
+  job="$(AUTH_HEADER_FILE="$qa" api POST /datapods '{"name": "demo-qa-pod", "template": "demo-qa"}' | jq -r .jobId)"
+  AUTH_HEADER_FILE="$qa" wait_job "$job"
+  vdb="$(AUTH_HEADER_FILE="$qa" api GET /datapods/demo-qa-pod | jq -r '.vdbs[0].vdbName')"
+  psql_vdb "$vdb" "create table qa_notes (note text); insert into qa_notes values ('-1'), ('deleted'), ('''')"
+  t_bookmark="$(timed pod_step "$qa" bookmarks '{"name": "demo-qa-bug", "tags": ["bug"]}')"
+  visits="$(psql_vdb "$vdb" "select count(*) from visits")"
+  psql_vdb "$vdb" "delete from visits"
+  t_reset="$(timed pod_step "$qa" reset)"
+  [[ "$(psql_vdb "$vdb" "select count(*) from visits")" == "$visits" ]] || fail "reset did not bring back the $visits visits"
+  [[ "$(psql_vdb "$vdb" "select string_agg(note, '|') from qa_notes")" == "-1|deleted|'" ]] || fail "reset did not bring back qa's rows"
+  t_undo="$(timed pod_step "$qa" undo)"
+  [[ "$(psql_vdb "$vdb" "select count(*) from visits")" == 0 ]] || fail "undo did not bring back the emptied table"
+  t_restore="$(timed pod_step "$qa" restore '{"bookmark": "demo-qa-bug"}')"
+  done_step "$visits visits; bookmark $t_bookmark, reset $t_reset (all back), undo $t_undo (empty again), restore $t_restore"
+}
+
 catalog_lineage() {
   step "the catalog: demo-masked's lineage, and a template of the clinic and its masked dataset"
   local lineage="" point
@@ -407,6 +451,7 @@ main() {
   mask_on_sync
   catalog_lineage
   access_control
+  data_pod
   provision_three
   isolation
   refresh_qa
