@@ -8,7 +8,7 @@ NAME  ?=
 BENCH_ROWS ?= 10000000
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest bench-provision bench-masking
+.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -63,6 +63,10 @@ bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs 
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.MaskingBench -Dtest.strata.home=$(STRATA_HOME) -Dbench.rows=$(BENCH_ROWS)
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProfilingBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-selfservice: ## A data pod of 3 VDBs of ~1 GB: bookmark, reset, undo, restore vs pg_dump + pg_restore of the same data
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.SelfServiceBench -Dtest.strata.home=$(STRATA_HOME)
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean
