@@ -74,27 +74,47 @@ class DataPodTest {
         StrataTestEnvironment.publish(codec, service, event);
     }
 
-    /** The next command of {@code type} not answered yet (a step repeated for each VDB keeps its request id). */
-    private <T extends Event> T next(Class<T> type) {
-        EventEnvelope envelope = commands.awaitEnvelope(e -> e.is(type) && !ANSWERED.contains(e.id().toString()),
-                PATIENCE);
+    /**
+     * The next command of {@code type} about one of {@code subjects} (this test's virtual databases or snapshots: other
+     * tests share the topic) not answered yet; a step repeated for each VDB keeps its request id, so events count.
+     */
+    private <T extends Event> T next(Class<T> type, Set<String> subjects) {
+        EventEnvelope envelope = commands.awaitEnvelope(e -> e.is(type) && subjects.contains(e.subject())
+                && !ANSWERED.contains(e.id().toString()), PATIENCE);
         ANSWERED.add(envelope.id().toString());
         return codec.payload(envelope, type);
     }
 
     /** Answers the next snapshot command with a new snapshot id, which it returns. */
-    private String snapshotTaken() {
-        PodVdbSnapshotRequested request = next(PodVdbSnapshotRequested.class);
+    private String snapshotTaken(Set<String> vdbs) {
+        PodVdbSnapshotRequested request = next(PodVdbSnapshotRequested.class, vdbs);
         String snapshot = "s" + (++snapshots) + "-" + request.vdbId();
         publish(Topics.PROVISIONING, new PodVdbDone(request.requestId(), request.vdbId(), snapshot));
         return snapshot;
     }
 
     /** Answers the next move command; returns {vdb, snapshot} it asked for. */
-    private List<String> moved() {
-        PodVdbMoveRequested request = next(PodVdbMoveRequested.class);
+    private List<String> moved(Set<String> vdbs) {
+        PodVdbMoveRequested request = next(PodVdbMoveRequested.class, vdbs);
         publish(Topics.PROVISIONING, new PodVdbDone(request.requestId(), request.vdbId(), request.snapshotId()));
         return List.of(request.vdbId(), request.snapshotId());
+    }
+
+    /** Asks for a pod as {@code user}, answers its creates; returns its virtual databases' ids. */
+    private Set<String> created(RequestSpecification user, String pod, String template) {
+        user.contentType("application/json").body(Map.of("name", pod, "template", template)).post("/api/v1/datapods")
+                .then().statusCode(202);
+        Set<String> vdbs = Set.copyOf(given().get("/api/v1/datapods/" + pod).then().statusCode(200).extract()
+                .jsonPath().<String>getList("vdbs.vdbId"));
+        for (int i = 0; i < vdbs.size(); i++) {
+            PodVdbCreateRequested create = next(PodVdbCreateRequested.class, vdbs);
+            publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
+        }
+        return vdbs;
+    }
+
+    private static List<String> vdbsInOrder(String pod) {
+        return given().get("/api/v1/datapods/" + pod).then().extract().jsonPath().getList("vdbs.vdbId");
     }
 
     private static void awaitReady(RequestSpecification user, String pod) {
@@ -133,8 +153,10 @@ class DataPodTest {
 
         as("qa", "owner").contentType("application/json").body(Map.of("name", pod, "template", template)).post(
                 "/api/v1/datapods").then().statusCode(202);
+        List<String> ids = given().get("/api/v1/datapods/" + pod).then().extract().jsonPath().getList("vdbs.vdbId");
+        Set<String> vdbs = Set.copyOf(ids);
         for (String dataset : List.of(orders, billing)) {
-            PodVdbCreateRequested create = next(PodVdbCreateRequested.class);
+            PodVdbCreateRequested create = next(PodVdbCreateRequested.class, vdbs);
             assertThat(create.snapshotId()).isEqualTo("snap-" + dataset);
             assertThat(create.owner()).isEqualTo("qa");
             publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
@@ -145,9 +167,9 @@ class DataPodTest {
 
         String bookmark = as("qa", "owner").contentType("application/json").body(Map.of("name", "bug-" + run))
                 .post("/api/v1/datapods/" + pod + "/bookmarks").then().statusCode(202).extract().path("id");
-        List<String> bookmarked = List.of(snapshotTaken(), snapshotTaken());
+        List<String> bookmarked = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
         for (int i = 0; i < 2; i++) {
-            HoldSnapshotRequested hold = next(HoldSnapshotRequested.class);
+            HoldSnapshotRequested hold = next(HoldSnapshotRequested.class, Set.copyOf(bookmarked));
             publish(Topics.SNAPSHOT, new SnapshotHoldChanged(hold.requestId(), hold.snapshotId(), hold.holder(),
                     true));
         }
@@ -160,17 +182,17 @@ class DataPodTest {
 
         // The destructive test ran; reset brings back the bookmark, after saving what the test left.
         as("qa", "owner").post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
-        List<String> afterTest = List.of(snapshotTaken(), snapshotTaken());
-        assertThat(List.of(moved().get(1), moved().get(1))).isEqualTo(bookmarked);
+        List<String> afterTest = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        assertThat(List.of(moved(vdbs).get(1), moved(vdbs).get(1))).isEqualTo(bookmarked);
         awaitReady(as("qa", "owner"), pod);
         qa.get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(bookmarked
                 .get(0), bookmarked.get(1))).body("undo", equalTo("reset to bookmark bug-" + run));
 
         // Undo the reset: the state the test left comes back.
         as("qa", "owner").post("/api/v1/datapods/" + pod + "/undo").then().statusCode(202);
-        snapshotTaken();
-        snapshotTaken();
-        assertThat(List.of(moved().get(1), moved().get(1))).isEqualTo(afterTest);
+        snapshotTaken(vdbs);
+        snapshotTaken(vdbs);
+        assertThat(List.of(moved(vdbs).get(1), moved(vdbs).get(1))).isEqualTo(afterTest);
         awaitReady(as("qa", "owner"), pod);
         qa.get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(afterTest
                 .get(0), afterTest.get(1)));
@@ -189,23 +211,19 @@ class DataPodTest {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String template = template("pair-" + run, source("left-" + run, false), source("right-" + run, false));
         String pod = "p-" + run;
-        given().contentType("application/json").body(Map.of("name", pod, "template", template)).post(
-                "/api/v1/datapods").then().statusCode(202);
-        for (int i = 0; i < 2; i++) {
-            PodVdbCreateRequested create = next(PodVdbCreateRequested.class);
-            publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
-        }
+        Set<String> vdbs = created(given(), pod, template);
         awaitReady(given(), pod);
 
         given().post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
-        List<String> saved = List.of(snapshotTaken(), snapshotTaken());
-        List<String> first = moved();
-        PodVdbMoveRequested second = next(PodVdbMoveRequested.class);
+        List<String> saved = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        List<String> first = moved(vdbs);
+        PodVdbMoveRequested second = next(PodVdbMoveRequested.class, vdbs);
         publish(Topics.PROVISIONING, new PodVdbFailed(second.requestId(), second.vdbId(), "The pool is full."));
 
-        PodVdbMoveRequested back = next(PodVdbMoveRequested.class);
-        assertThat(back.vdbId()).isEqualTo(first.get(0));
-        assertThat(back.snapshotId()).isEqualTo(saved.get(0));
+        // The one that moved goes back to what was saved (the refused one is sent back too: without an answer, a
+        // move may have happened; going back to the saved state is right either way).
+        PodVdbMoveRequested back = next(PodVdbMoveRequested.class, Set.of(first.get(0)));
+        assertThat(back.snapshotId()).isEqualTo(saved.get(List.copyOf(vdbsInOrder(pod)).indexOf(first.get(0))));
         awaitReady(given(), pod);
         given().get("/api/v1/datapods/" + pod).then().body("error", containsString("The pool is full."))
                 .body("error", containsString("put back"));
