@@ -29,10 +29,12 @@ import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
 /**
- * The tester's story on real services, through the router as two signed-in users: QA adds edge-case rows to the
- * data pod's database, bookmarks, deletes every row, resets (the rows are back), undoes the reset (the table is
- * empty again); the developer sees neither QA's pod nor its bookmark nor its database's credentials, and cannot
- * provision from the sensitive source; deleting the pod leaves no virtual database.
+ * The two stories on real services, through the router as two signed-in users: QA adds edge-case rows to the data
+ * pod's database, bookmarks, deletes every row, resets (the rows are back), undoes the reset (the table is empty
+ * again); the developer sees neither QA's pod nor its bookmark nor its database's credentials; QA shares the bookmark
+ * and the developer makes a private pod of it, sees the rows and changes them while QA's pod stays as it was; once the
+ * source is sensitive, the developer can neither provision from it nor get its unmasked data through a bookmark;
+ * deleting the pods leaves no virtual database.
  */
 class DataPodIT {
 
@@ -142,7 +144,7 @@ class DataPodIT {
     }
 
     @Test
-    void qaBookmarksRunsADestructiveTestResetsAndUndoesTheResetWhileTheDeveloperSeesNoneOfIt() throws Exception {
+    void qaBookmarksResetsAndUndoesThenSharesTheBugWithTheDeveloperWhoGetsAPrivateCopy() throws Exception {
         String admin = signIn("admin", ServiceProcess.ADMIN_PASSWORD);
         for (String user : List.of("qa", "dev")) {
             api(admin).body(Map.of("username", user, "password", user + "-password-1", "roles", List.of("owner")))
@@ -192,16 +194,36 @@ class DataPodIT {
         api(dev).get("/api/v1/datapods/qa-pod").then().statusCode(404);
         api(dev).get("/api/v1/bookmarks/bug-4711").then().statusCode(404);
         api(dev).get("/api/v1/vdbs/" + vdb + "/credentials").then().statusCode(404);
+
+        // QA shares the bug's bookmark; the developer makes a private pod of it and changes it; QA's stays as it is.
+        api(qa).body(Map.of("users", List.of("dev"))).post("/api/v1/bookmarks/bug-4711/share").then().statusCode(200);
+        api(dev).get("/api/v1/bookmarks/bug-4711").then().statusCode(200);
+        awaitJob(dev, api(dev).body(Map.of("name", "dev-pod", "fromBookmark", "bug-4711")).post("/api/v1/datapods")
+                .then().statusCode(202).extract().path("jobId"));
+        String devVdb = api(dev).get("/api/v1/datapods/dev-pod").then().statusCode(200).extract().path(
+                "vdbs[0].vdbId");
+        assertThat(names(dev, devVdb)).isEqualTo(bugRows);
+        execute(dev, devVdb, "delete from items where name = '-1'");
+        assertThat(names(dev, devVdb)).isEqualTo("chair|table|deleted|'");
+        assertThat(names(qa, vdb)).isEqualTo(bugRows);
+        api(qa).get("/api/v1/vdbs/" + devVdb).then().statusCode(404);
+
         api(admin).body(Map.of("sensitive", true)).put("/api/v1/sources/" + source + "/sensitive").then()
                 .statusCode(200).body("sensitive", equalTo(true));
         await().atMost(PATIENCE).untilAsserted(() -> api(dev).body(Map.of("name", "dev-copy", "from", Map.of(
                 "dataset", source))).post("/api/v1/vdbs").then().statusCode(403).body("detail", containsString(
                         "sensitive source 'shop'")));
-        await().atMost(PATIENCE).untilAsserted(() -> api(dev).body(Map.of("name", "dev-pod", "template",
+        await().atMost(PATIENCE).untilAsserted(() -> api(dev).body(Map.of("name", "dev-pod-2", "template",
                 "shop-app")).post("/api/v1/datapods").then().statusCode(403));
+        api(qa).post("/api/v1/bookmarks/bug-4711/share").then().statusCode(400).body("detail", containsString(
+                "sensitive"));
+        api(dev).body(Map.of("name", "dev-pod-3", "fromBookmark", "bug-4711")).post("/api/v1/datapods").then()
+                .statusCode(403);
 
-        // Deleting the pod leaves no virtual database.
+        // Deleting the pods leaves no virtual database.
+        awaitJob(dev, api(dev).delete("/api/v1/datapods/dev-pod").then().statusCode(202).extract().path("jobId"));
         awaitJob(qa, api(qa).delete("/api/v1/datapods/qa-pod").then().statusCode(202).extract().path("jobId"));
+        api(admin).get("/api/v1/vdbs/" + devVdb).then().statusCode(404);
         api(admin).get("/api/v1/vdbs/" + vdb).then().statusCode(404);
         api(qa).get("/api/v1/datapods/qa-pod").then().statusCode(404);
     }

@@ -72,6 +72,11 @@ public class Bookmark extends PanacheEntityBase {
     /** The user who made it, or {@code null} for one made before users existed. */
     public String owner;
 
+    /** The users it is shared with by name (besides everyone, when {@link #shared}). */
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "shared_with", nullable = false, columnDefinition = "text")
+    public List<String> sharedWith = new java.util.ArrayList<>();
+
     /** The holder name the snapshot service keeps for it. */
     public String holder() {
         return holderOf(id);
@@ -85,6 +90,6 @@ public class Bookmark extends PanacheEntityBase {
     /** The API's view of this bookmark. */
     public BookmarkView view() {
         return new BookmarkView(id, name, points, tags, shared, expiresAt, createdAt, status.name(), jobId, podId,
-                owner);
+                owner, sharedWith);
     }
 }

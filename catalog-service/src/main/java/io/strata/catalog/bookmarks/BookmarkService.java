@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import io.strata.catalog.datasets.SensitiveData;
+import io.strata.catalog.users.User;
 import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
@@ -167,10 +169,65 @@ public class BookmarkService {
         return bookmark;
     }
 
-    /** Admins and readers see every bookmark; owners their own and the shared ones. */
-    private boolean maySee(Bookmark bookmark) {
+    /** Admins and readers see every bookmark; owners their own and those shared with everyone or with them. */
+    public boolean maySee(Bookmark bookmark) {
         return caller.isAdmin() || caller.roles().contains(Role.READER) || bookmark.shared || caller.isOwnerOrAdmin(
-                bookmark.owner);
+                bookmark.owner) || bookmark.sharedWith.contains(caller.username());
+    }
+
+    /**
+     * Shares a bookmark with the users named, or with everyone when none are: they see it and may make data pods of
+     * it. Its owner or an admin only; a bookmark of unmasked data of a sensitive source is shared with admins only.
+     */
+    @Transactional
+    public BookmarkView share(String id, List<String> users) {
+        Bookmark bookmark = requireOwned(id, "share");
+        boolean everyone = users == null || users.isEmpty();
+        List<String> names = new java.util.ArrayList<>(bookmark.sharedWith);
+        if (!everyone) {
+            for (int i = 0; i < users.size(); i++) {
+                User user = User.byIdOrName(users.get(i));
+                if (user == null) {
+                    throw ApiException.badRequest("users[" + i + "]", "users[" + i + "] '" + users.get(i) + "' is not "
+                            + "a user; GET /api/v1/users lists them.");
+                }
+                requireMayReceive(bookmark, user.username, user.roles.contains(Role.ADMIN.wireName()));
+                if (!names.contains(user.username)) {
+                    names.add(user.username);
+                }
+            }
+        } else {
+            requireMayReceive(bookmark, "everyone", false);
+        }
+        bookmark.shared = bookmark.shared || everyone;
+        bookmark.sharedWith = names;
+        return bookmark.view();
+    }
+
+    /** Shares it with nobody any more; what others made of it stays theirs. */
+    @Transactional
+    public BookmarkView unshare(String id) {
+        Bookmark bookmark = requireOwned(id, "unshare");
+        bookmark.shared = false;
+        bookmark.sharedWith = new java.util.ArrayList<>();
+        return bookmark.view();
+    }
+
+    private Bookmark requireOwned(String id, String what) {
+        Bookmark bookmark = require(id);
+        if (!caller.isOwnerOrAdmin(bookmark.owner)) {
+            throw ApiException.forbidden("Only the owner of bookmark " + bookmark.name + " (" + bookmark.owner
+                    + ") or an admin may " + what + " it.");
+        }
+        return bookmark;
+    }
+
+    private static void requireMayReceive(Bookmark bookmark, String whom, boolean admin) {
+        if (!admin && SensitiveData.inAnyOf(bookmark.points.stream().map(BookmarkPoint::dataset).toList())) {
+            throw ApiException.badRequest("users", "Bookmark " + bookmark.name + " holds unmasked data of a sensitive "
+                    + "source; it can be shared with admins only, not with " + whom + ". Bookmark a pod of its masked "
+                    + "datasets instead.");
+        }
     }
 
     /** Bookmarks, newest first, optionally only shared (or unshared) ones, or those with a tag. */

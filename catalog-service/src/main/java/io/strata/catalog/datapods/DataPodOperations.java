@@ -121,7 +121,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             case CREATE -> {
                 pod.current = points(pod, work.targets());
                 pod.resetPoint = pod.current;
-                pod.resetLabel = "creation";
+                pod.resetLabel = work.label();
                 pod.status = DataPod.Status.READY;
                 return "data pod " + pod.name + " ready: " + pod.members.size() + " virtual databases";
             }

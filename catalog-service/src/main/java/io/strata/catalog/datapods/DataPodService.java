@@ -22,6 +22,7 @@ import io.strata.catalog.datapods.DataPodViews.CreateDataPod;
 import io.strata.catalog.datapods.DataPodViews.DataPodView;
 import io.strata.catalog.datapods.DataPodViews.RestoreDataPod;
 import io.strata.catalog.datasets.DatasetEntry;
+import io.strata.catalog.datasets.SensitiveData;
 import io.strata.catalog.templates.ConsistentPoint;
 import io.strata.catalog.templates.Template;
 import io.strata.catalog.templates.TemplateService;
@@ -55,21 +56,37 @@ public class DataPodService {
     @Inject
     Caller caller;
 
-    /** Checks a request completely, then starts making the pod's virtual databases. */
+    @Inject
+    BookmarkService bookmarks;
+
+    /**
+     * Checks a request completely, then starts making the pod's virtual databases: from the template's newest
+     * consistent point, or from a bookmark of another pod of the same template (its owner's, or shared with the
+     * caller), whose data the new pod's private copy-on-write clones start with.
+     */
     @Transactional
     public DataPod create(CreateDataPod request) {
         if (DataPod.count("name = ?1 and status <> ?2", request.name(), DataPod.Status.DELETED) > 0) {
             throw ApiException.conflict("A data pod named " + request.name() + " exists already; choose another name "
                     + "or delete it first.");
         }
-        Template template = Template.byIdOrName(request.template());
+        if ((request.template() == null) == (request.fromBookmark() == null)) {
+            throw ApiException.badRequest("template", "Give either template (a pod at its newest consistent point) or "
+                    + "fromBookmark (a pod of a bookmark of another pod), not both and not neither.");
+        }
+        Bookmark bookmark = request.fromBookmark() != null ? sharedPodBookmark(request.fromBookmark()) : null;
+        Template template = Template.byIdOrName(bookmark != null
+                ? DataPod.<DataPod>findById(bookmark.podId).templateId
+                : request.template());
         if (template == null) {
             throw ApiException.badRequest("template", "template '" + request.template() + "' does not exist; GET "
                     + "/api/v1/templates lists them.");
         }
         List<String> owners = owners(request.owners());
         requireMayUse(template);
-        List<ConsistentPoint.Choice> point = templates.point(template.id, Instant.now()).snapshots();
+        List<ConsistentPoint.Choice> point = bookmark != null
+                ? bookmarkPoint(bookmark)
+                : templates.point(template.id, Instant.now()).snapshots();
         DataPod pod = new DataPod();
         pod.id = Ids.next("pod");
         pod.name = request.name();
@@ -89,9 +106,48 @@ public class DataPodService {
         // Saved first: the operation's first step reads it.
         pod.persist();
         pod.jobId = operations.start(DataPodOperation.CREATE, pod.id, DataPodWork.towards(point.stream().map(
-                ConsistentPoint.Choice::snapshot).toList(), "creation"), caller.username()).id;
+                ConsistentPoint.Choice::snapshot).toList(), bookmark != null
+                        ? "creation from bookmark " + bookmark.name
+                        : "creation"),
+                caller.username()).id;
         Log.infof("Data pod %s (%s) of template %s for %s: %s", pod.name, pod.id, template.name, owners, point);
         return pod;
+    }
+
+    /** A READY bookmark of a data pod that the caller may see (their own, or shared with them), or a 400. */
+    private Bookmark sharedPodBookmark(String idOrName) {
+        Bookmark bookmark = Bookmark.findById(idOrName);
+        if (bookmark == null) {
+            bookmark = Bookmark.find("name", idOrName).firstResult();
+        }
+        if (bookmark == null || !bookmarks.maySee(bookmark) || bookmark.podId == null) {
+            throw ApiException.badRequest("fromBookmark", "'" + idOrName + "' is not a bookmark of a data pod that is "
+                    + "yours or shared with you; GET /api/v1/bookmarks lists them.");
+        }
+        if (bookmark.status != Bookmark.Status.READY) {
+            throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its job "
+                    + bookmark.jobId + ".");
+        }
+        if (!caller.isAdmin() && SensitiveData.inAnyOf(bookmark.points.stream().map(BookmarkPoint::dataset).toList())) {
+            caller.requireAdmin("A data pod of bookmark " + bookmark.name + ", which holds unmasked data of a "
+                    + "sensitive source,");
+        }
+        return bookmark;
+    }
+
+    /**
+     * A bookmark's snapshots in the order of its pod's template datasets: the new pod's virtual databases are
+     * copy-on-write clones of them.
+     */
+    private static List<ConsistentPoint.Choice> bookmarkPoint(Bookmark bookmark) {
+        DataPod origin = DataPod.findById(bookmark.podId);
+        Map<String, String> byVdb = bookmark.points.stream().collect(Collectors.toMap(BookmarkPoint::dataset,
+                BookmarkPoint::snapshot, (a, b) -> a));
+        List<ConsistentPoint.Choice> choices = new ArrayList<>();
+        for (PodMember member : origin.members) {
+            choices.add(new ConsistentPoint.Choice(member.dataset(), byVdb.get(member.vdbId()), bookmark.createdAt));
+        }
+        return choices;
     }
 
     /** The owners: the named users (who must exist), the caller first; just the caller when none are named. */
@@ -115,9 +171,10 @@ public class DataPodService {
         if (caller.isAdmin()) {
             return;
         }
-        String sensitive = template.datasets.stream().map(id -> (DatasetEntry) DatasetEntry.findById(id)).filter(
-                entry -> entry != null && entry.sensitive).map(entry -> entry.name).collect(Collectors.joining(
-                        ", "));
+        String sensitive = template.datasets.stream().filter(SensitiveData::in).map(id -> {
+            DatasetEntry entry = DatasetEntry.findById(id);
+            return entry != null ? entry.name : id;
+        }).collect(Collectors.joining(", "));
         if (!sensitive.isEmpty()) {
             caller.requireAdmin("A data pod of template " + template.name + ", which holds sensitive source "
                     + sensitive + " (use a template of its masked datasets instead),");
@@ -143,7 +200,8 @@ public class DataPodService {
         DataPod pod = requireIdle(id);
         List<String> tags = BookmarkService.checkPodBookmark(request);
         boolean shared = Boolean.TRUE.equals(request.shared());
-        if (shared && !caller.isAdmin() && holdsSensitiveData(pod)) {
+        if (shared && !caller.isAdmin()
+                && SensitiveData.inAnyOf(pod.members.stream().map(PodMember::dataset).toList())) {
             throw ApiException.badRequest("shared", "Data pod " + pod.name + " holds unmasked data of a sensitive "
                     + "source; its bookmarks cannot be shared with users who are not admins.");
         }
@@ -254,16 +312,6 @@ public class DataPodService {
             targets.add(snapshot);
         }
         return targets;
-    }
-
-    private static boolean holdsSensitiveData(DataPod pod) {
-        for (PodMember member : pod.members) {
-            DatasetEntry dataset = DatasetEntry.findById(member.dataset());
-            if (dataset != null && dataset.sensitive) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private DataPod require(String id) {

@@ -24,16 +24,19 @@ public final class DataPodViews {
      *
      * @param name a unique name, also the start of its virtual databases' names
      * @param template the template (id or name) whose datasets it gets one virtual database of each
+     * @param fromBookmark instead of a template: a bookmark of another pod (yours, or shared with you), whose data
+     *        the new pod's virtual databases start with
      * @param owners the users who own it (default: the caller)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CreateDataPod(
             @NotNull(message = NAME) @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}", message = NAME) String name,
-            @NotBlank(message = "is required: the id or name of a template (GET /api/v1/templates)") String template,
+            String template,
+            String fromBookmark,
             @Size(max = 20, message = "holds at most 20 users") List<@NotBlank(message = "must be a user name") String> owners) {
 
         /** What a request without a body is told. */
-        public static final String REQUIRED = "is required: send a JSON body {name, template, owners}";
+        public static final String REQUIRED = "is required: send a JSON body {name, template | fromBookmark, owners}";
 
         private static final String NAME = "is required: 1 to 40 lower-case letters, digits, '_' or '-'";
     }

@@ -60,6 +60,29 @@ public class BookmarkResource {
         return bookmarks.view(bookmarks.require(id));
     }
 
+    @POST
+    @Path("/{id}/share")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Share a bookmark", description = "{users: [user name, ...]}: they see it and may make data pods of it (POST /datapods {fromBookmark}); without users, everyone. The owner or an admin; a bookmark of unmasked data of a sensitive source is shared with admins only (400).")
+    public BookmarkView share(@PathParam("id") String id, ShareBookmark request) {
+        return bookmarks.share(id, request == null ? null : request.users());
+    }
+
+    @POST
+    @Path("/{id}/unshare")
+    @Operation(summary = "Stop sharing a bookmark", description = "With everyone and every user; pods already made of it stay theirs.")
+    public BookmarkView unshare(@PathParam("id") String id) {
+        return bookmarks.unshare(id);
+    }
+
+    /**
+     * {@code POST /api/v1/bookmarks/{id}/share}.
+     *
+     * @param users the user names to share it with; none or absent: everyone
+     */
+    public record ShareBookmark(List<String> users) {
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a bookmark", description = "Releases its snapshots, then it is gone. 202 with the job.")

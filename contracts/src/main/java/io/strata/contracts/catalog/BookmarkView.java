@@ -20,8 +20,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param jobId the job that made it (or is deleting it)
  * @param pod the data pod it is a bookmark of (one point per virtual database), or {@code null}
  * @param owner the user who made it; {@code null} for one made before users existed
+ * @param sharedWith the users it is shared with by name (besides everyone, when {@code shared})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookmarkView(String id, String name, List<BookmarkPoint> points, List<String> tags, boolean shared,
-        Instant expiresAt, Instant createdAt, String status, UUID jobId, String pod, String owner) {
+        Instant expiresAt, Instant createdAt, String status, UUID jobId, String pod, String owner,
+        List<String> sharedWith) {
 }
