@@ -20,7 +20,8 @@ import io.strata.testing.StrataHome;
 /**
  * {@code make bench-selfservice}: a data pod of three running virtual databases of about 1 GB each (three PostgreSQL
  * sources, {@code pgbench -i -s 70}, linked and put in one template): the time of a bookmark (until it is READY), a
- * reset, an undo and a restore of the whole pod, from the request until its job has ended; against a
+ * reset, an undo, a restore and a branch activation of the whole pod, from the request until its job has ended;
+ * against a
  * {@code pg_dump -Fc} and {@code pg_restore} of the same three databases, measured in the same run.
  */
 public final class SelfServiceBench {
@@ -78,10 +79,13 @@ public final class SelfServiceBench {
         }
     }
 
-    /** Each round: a bookmark (until READY), a reset, an undo of it, a restore to the bookmark. */
+    /**
+     * Each round: a bookmark (until READY), a reset, an undo of it, a restore to the bookmark, and two branch
+     * activations (onto a branch made from the first bookmark, and back onto main).
+     */
     private static Map<String, Stats> measure(ServiceProcess catalog, int rounds) throws InterruptedException {
         Map<String, Stats> timings = new LinkedHashMap<>();
-        for (String operation : List.of("bookmark", "reset", "undo", "restore")) {
+        for (String operation : List.of("bookmark", "reset", "undo", "restore", "branch activation")) {
             timings.put(operation, new Stats());
         }
         for (int round = 0; round < rounds; round++) {
@@ -98,6 +102,15 @@ public final class SelfServiceBench {
             begin = System.nanoTime();
             awaitJob(catalog, operation(catalog, "restore", Map.of("bookmark", bookmark)));
             timings.get("restore").add(System.nanoTime() - begin);
+            if (round == 0) {
+                given().baseUri(catalog.baseUrl()).contentType("application/json").body(Map.of("name", "other",
+                        "fromBookmark", bookmark)).post("/api/v1/datapods/bench/branches").then().statusCode(201);
+            }
+            for (String branch : List.of("other", "main")) {
+                begin = System.nanoTime();
+                awaitJob(catalog, operation(catalog, "branches/" + branch + "/activate", null));
+                timings.get("branch activation").add(System.nanoTime() - begin);
+            }
         }
         return timings;
     }

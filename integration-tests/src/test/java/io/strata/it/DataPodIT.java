@@ -33,8 +33,9 @@ import io.strata.testing.StrataHome;
  * pod's database, bookmarks, deletes every row, resets (the rows are back), undoes the reset (the table is empty
  * again); the developer sees neither QA's pod nor its bookmark nor its database's credentials; QA shares the bookmark
  * and the developer makes a private pod of it, sees the rows and changes them while QA's pod stays as it was; once the
- * source is sensitive, the developer can neither provision from it nor get its unmasked data through a bookmark;
- * deleting the pods leaves no virtual database.
+ * source is sensitive, the developer can neither provision from it nor get its unmasked data through a bookmark; a
+ * branch made from the bookmark keeps its own state, and activating one or the other swaps the data under the same
+ * connection; deleting the pods leaves no virtual database.
  */
 class DataPodIT {
 
@@ -219,6 +220,18 @@ class DataPodIT {
                 "sensitive"));
         api(dev).body(Map.of("name", "dev-pod-3", "fromBookmark", "bug-4711")).post("/api/v1/datapods").then()
                 .statusCode(403);
+
+        // A branch from the bug's bookmark: each branch keeps its own state under the same connection.
+        execute(qa, vdb, "delete from items where name = 'deleted'");
+        api(qa).body(Map.of("name", "fix-4711", "fromBookmark", "bug-4711")).post("/api/v1/datapods/qa-pod/branches")
+                .then().statusCode(201);
+        podOperation(qa, "qa-pod", "branches/fix-4711/activate");
+        assertThat(names(qa, vdb)).isEqualTo(bugRows);
+        execute(qa, vdb, "insert into items (name) values ('fixed')");
+        podOperation(qa, "qa-pod", "branches/main/activate");
+        assertThat(names(qa, vdb)).isEqualTo("chair|table|-1|'");
+        podOperation(qa, "qa-pod", "branches/fix-4711/activate");
+        assertThat(names(qa, vdb)).isEqualTo(bugRows + "|fixed");
 
         // Deleting the pods leaves no virtual database.
         awaitJob(dev, api(dev).delete("/api/v1/datapods/dev-pod").then().statusCode(202).extract().path("jobId"));

@@ -89,6 +89,18 @@ public class DataPod extends PanacheEntityBase {
     @Column(name = "undo_label")
     public String undoLabel;
 
+    /** The branch its virtual databases stand on. */
+    @Column(name = "active_branch", nullable = false)
+    public String activeBranch = PodBranch.MAIN;
+
+    /** The branch that was active before the last refresh, restore, reset, undo or activation. */
+    @Column(name = "undo_branch")
+    public String undoBranch;
+
+    /** The user who locked it: nobody else changes it until they unlock it. */
+    @Column(name = "locked_by")
+    public String lockedBy;
+
     /** The job of its running or last operation. */
     @Column(name = "job_id")
     public UUID jobId;

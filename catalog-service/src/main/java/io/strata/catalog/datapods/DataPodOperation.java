@@ -23,6 +23,8 @@ public enum DataPodOperation implements OperationKind<DataPodStep> {
     RESET("datapod.reset", SAVE, MOVE),
     /** Every virtual database saved, then put back on what the last refresh, restore, reset or undo replaced. */
     UNDO("datapod.undo", SAVE, MOVE),
+    /** Every virtual database saved (as the newest state of the branch it leaves), then put on another branch's. */
+    ACTIVATE("datapod.activate", SAVE, MOVE),
     /** Every virtual database saved, then refreshed to the template's newest consistent point. */
     REFRESH("datapod.refresh", SAVE, MOVE),
     /** Every virtual database deleted; then the pod is gone. */

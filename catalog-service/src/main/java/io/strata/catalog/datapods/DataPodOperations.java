@@ -120,6 +120,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         switch (operation.kind()) {
             case CREATE -> {
                 pod.current = points(pod, work.targets());
+                PodBranch.keep(pod.id, PodBranch.MAIN, null);
                 pod.resetPoint = pod.current;
                 pod.resetLabel = work.label();
                 pod.status = DataPod.Status.READY;
@@ -135,12 +136,24 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
                 return work.label() + " taken; its snapshots are being held";
             }
             case DELETE -> {
+                PodBranch.delete("podId", pod.id);
                 pod.status = DataPod.Status.DELETED;
                 return "data pod " + pod.name + " deleted";
             }
             default -> {
-                pod.undoPoint = points(pod, work.taken());
+                List<BookmarkPoint> saved = points(pod, work.taken());
+                pod.undoPoint = saved;
                 pod.undoLabel = work.label();
+                pod.undoBranch = pod.activeBranch;
+                String branch = work.branch() != null ? work.branch() : pod.activeBranch;
+                if (!branch.equals(pod.activeBranch)) {
+                    // The branch left keeps what its VDBs held; the one entered is where they stand now.
+                    PodBranch.keep(pod.id, pod.activeBranch, saved);
+                    PodBranch.keep(pod.id, branch, null);
+                    pod.activeBranch = branch;
+                    pod.resetPoint = points(pod, work.targets());
+                    pod.resetLabel = work.label();
+                }
                 pod.current = points(pod, work.targets());
                 if (operation.kind() == DataPodOperation.RESTORE || operation.kind() == DataPodOperation.REFRESH) {
                     pod.resetPoint = pod.current;

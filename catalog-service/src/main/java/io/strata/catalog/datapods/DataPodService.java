@@ -218,24 +218,30 @@ public class DataPodService {
             throw ApiException.badRequest("timestamp", "Restoring a data pod to a moment is not possible yet; "
                     + "restore it to a bookmark ({bookmark}).");
         }
-        if (request.bookmark() == null || request.bookmark().isBlank()) {
-            throw ApiException.badRequest("bookmark", "bookmark is required: a bookmark of this pod (GET "
-                    + "/api/v1/bookmarks).");
+        Bookmark bookmark = podBookmark(pod, request.bookmark(), "bookmark");
+        return start(pod, DataPodOperation.RESTORE, DataPodWork.towards(targets(pod, bookmark.points),
+                "restore to bookmark " + bookmark.name), pod.id);
+    }
+
+    /** A READY bookmark of this pod, by id or name, or a 400 naming {@code field}. */
+    private static Bookmark podBookmark(DataPod pod, String idOrName, String field) {
+        if (idOrName == null || idOrName.isBlank()) {
+            throw ApiException.badRequest(field, field + " is required: a bookmark of this pod (GET /api/v1/bookmarks)"
+                    + ".");
         }
-        Bookmark bookmark = Bookmark.findById(request.bookmark());
+        Bookmark bookmark = Bookmark.findById(idOrName);
         if (bookmark == null) {
-            bookmark = Bookmark.find("name", request.bookmark()).firstResult();
+            bookmark = Bookmark.find("name", idOrName).firstResult();
         }
         if (bookmark == null || !pod.id.equals(bookmark.podId)) {
-            throw ApiException.badRequest("bookmark", "'" + request.bookmark() + "' is not a bookmark of data pod "
-                    + pod.name + "; GET /api/v1/bookmarks lists them.");
+            throw ApiException.badRequest(field, "'" + idOrName + "' is not a bookmark of data pod " + pod.name
+                    + "; GET /api/v1/bookmarks lists them.");
         }
         if (bookmark.status != Bookmark.Status.READY) {
             throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its job "
                     + bookmark.jobId + ".");
         }
-        return start(pod, DataPodOperation.RESTORE, DataPodWork.towards(targets(pod, bookmark.points),
-                "restore to bookmark " + bookmark.name), pod.id);
+        return bookmark;
     }
 
     /** Puts every virtual database back where the last bookmark, restore or refresh left it. */
@@ -254,8 +260,74 @@ public class DataPodService {
             throw ApiException.conflict("Data pod " + pod.name + " has nothing to undo: no refresh, restore, reset or "
                     + "undo has run on it.");
         }
-        return start(pod, DataPodOperation.UNDO, DataPodWork.towards(targets(pod, pod.undoPoint), "undo of "
-                + pod.undoLabel), pod.id);
+        return start(pod, DataPodOperation.UNDO, DataPodWork.onto(targets(pod, pod.undoPoint), "undo of "
+                + pod.undoLabel, pod.undoBranch), pod.id);
+    }
+
+    /** Makes a branch of the pod from a bookmark of it; it is not active until it is activated. */
+    @Transactional
+    public PodBranchView createBranch(String id, String name, String fromBookmark) {
+        DataPod pod = requireIdle(id);
+        if (PodBranch.of(pod.id, name) != null) {
+            throw ApiException.conflict("Data pod " + pod.name + " has a branch named " + name + " already; choose "
+                    + "another name.");
+        }
+        Bookmark bookmark = podBookmark(pod, fromBookmark, "fromBookmark");
+        PodBranch.keep(pod.id, name, bookmark.points);
+        PodBranch branch = PodBranch.of(pod.id, name);
+        branch.fromBookmark = bookmark.id;
+        return PodBranchView.of(branch, pod);
+    }
+
+    /**
+     * Puts the pod on another branch: every virtual database is saved as the newest state of the branch it leaves,
+     * then moved to the newest state of the branch activated, under the same connections.
+     */
+    @Transactional
+    public Started activate(String id, String name) {
+        DataPod pod = requireIdle(id);
+        PodBranch branch = PodBranch.of(pod.id, name);
+        if (branch == null) {
+            throw ApiException.notFound("branch of data pod " + pod.name, name);
+        }
+        if (name.equals(pod.activeBranch)) {
+            throw ApiException.conflict("Branch " + name + " of data pod " + pod.name + " is active already.");
+        }
+        return start(pod, DataPodOperation.ACTIVATE, DataPodWork.onto(targets(pod, branch.point), "activation of "
+                + "branch " + name, name), pod.id);
+    }
+
+    /** The pod's branches, the active one first. */
+    @Transactional
+    public List<PodBranchView> branches(String id) {
+        DataPod pod = require(id);
+        return PodBranch.<PodBranch>list("podId", Sort.ascending("createdAt"), pod.id).stream()
+                .map(branch -> PodBranchView.of(branch, pod)).sorted((a, b) -> Boolean.compare(b.active(), a.active()))
+                .toList();
+    }
+
+    /** Locks the pod for the caller: nobody else changes it until they (or an admin) unlock it. */
+    @Transactional
+    public DataPodView lock(String id) {
+        DataPod pod = requireOwned(require(id));
+        if (pod.lockedBy != null && !pod.lockedBy.equals(caller.username())) {
+            throw ApiException.conflict("Data pod " + pod.name + " is locked by " + pod.lockedBy + " already.");
+        }
+        pod.lockedBy = caller.username();
+        pod.updatedAt = Instant.now();
+        return DataPodView.of(pod);
+    }
+
+    /** Unlocks the pod: the user who locked it, or an admin. */
+    @Transactional
+    public DataPodView unlock(String id) {
+        DataPod pod = requireOwned(require(id));
+        if (pod.lockedBy != null && !pod.lockedBy.equals(caller.username())) {
+            caller.requireAdmin("Unlocking data pod " + pod.name + ", locked by " + pod.lockedBy + ",");
+        }
+        pod.lockedBy = null;
+        pod.updatedAt = Instant.now();
+        return DataPodView.of(pod);
     }
 
     /** Refreshes every virtual database to the template's newest consistent point. */
@@ -277,6 +349,10 @@ public class DataPodService {
     @Transactional
     public Started delete(String id) {
         DataPod pod = DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE);
+        if (pod.lockedBy != null && !pod.lockedBy.equals(caller.username())) {
+            throw ApiException.conflict("Data pod " + pod.name + " is locked by " + pod.lockedBy + "; ask them to "
+                    + "unlock it first.");
+        }
         if (pod.status != DataPod.Status.READY && pod.status != DataPod.Status.FAILED) {
             throw busy(pod);
         }
@@ -338,6 +414,10 @@ public class DataPodService {
     private DataPod requireIdle(String id) {
         DataPod pod = requireOwned(require(id));
         pod = DataPod.findById(pod.id, LockModeType.PESSIMISTIC_WRITE);
+        if (pod.lockedBy != null && !pod.lockedBy.equals(caller.username())) {
+            throw ApiException.conflict("Data pod " + pod.name + " is locked by " + pod.lockedBy + "; ask them to "
+                    + "unlock it (POST /api/v1/datapods/" + pod.name + "/unlock).");
+        }
         if (pod.status != DataPod.Status.READY) {
             throw busy(pod);
         }

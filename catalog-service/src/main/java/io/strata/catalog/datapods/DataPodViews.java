@@ -66,19 +66,21 @@ public final class DataPodViews {
      * @param current the snapshot each virtual database's data last came from
      * @param resetTo where a reset goes ({@code creation}, {@code bookmark qa-1}, {@code refresh}...)
      * @param undo what an undo would undo, or {@code null} when there is nothing to undo
+     * @param activeBranch the branch its virtual databases stand on
+     * @param lockedBy the user who locked it, or {@code null}
      * @param jobId its running or last operation's job
      * @param error why its last operation failed
      * @param createdAt when it was asked for
      * @param updatedAt when it last changed
      */
     public record DataPodView(String id, String name, String template, List<String> owners, String status,
-            List<PodMember> vdbs, List<BookmarkPoint> current, String resetTo, String undo, UUID jobId, String error,
-            Instant createdAt, Instant updatedAt) {
+            List<PodMember> vdbs, List<BookmarkPoint> current, String resetTo, String undo, String activeBranch,
+            String lockedBy, UUID jobId, String error, Instant createdAt, Instant updatedAt) {
 
         static DataPodView of(DataPod pod) {
             return new DataPodView(pod.id, pod.name, pod.templateId, pod.owners, pod.status.name(), pod.members,
-                    pod.current, pod.resetLabel, pod.undoPoint != null ? pod.undoLabel : null, pod.jobId, pod.error,
-                    pod.createdAt, pod.updatedAt);
+                    pod.current, pod.resetLabel, pod.undoPoint != null ? pod.undoLabel : null, pod.activeBranch,
+                    pod.lockedBy, pod.jobId, pod.error, pod.createdAt, pod.updatedAt);
         }
     }
 }

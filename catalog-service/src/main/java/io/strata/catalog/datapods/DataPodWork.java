@@ -14,34 +14,41 @@ import io.strata.catalog.bookmarks.NewPodBookmark;
  * @param applied how many virtual databases the CREATE_VDB, MOVE or DELETE_VDB steps have done so far
  * @param label what the operation does, for the pod's reset and undo labels ({@code bookmark qa-1}, {@code reset})
  * @param bookmark for a bookmark: what to make of the snapshots; {@code null} otherwise
+ * @param branch the branch the pod stands on afterwards (for an activation, the one activated; for an undo, the one
+ *        it goes back to); {@code null}: the active one
  */
 public record DataPodWork(List<String> targets, List<String> taken, int applied, String label,
-        NewPodBookmark bookmark) {
+        NewPodBookmark bookmark, String branch) {
 
     /** Work that makes or moves every virtual database to {@code targets}. */
     static DataPodWork towards(List<String> targets, String label) {
-        return new DataPodWork(List.copyOf(targets), List.of(), 0, label, null);
+        return new DataPodWork(List.copyOf(targets), List.of(), 0, label, null, null);
+    }
+
+    /** Work that moves every virtual database to {@code targets} and leaves the pod on {@code branch}. */
+    static DataPodWork onto(List<String> targets, String label, String branch) {
+        return new DataPodWork(List.copyOf(targets), List.of(), 0, label, null, branch);
     }
 
     /** Work that snapshots every virtual database into a new bookmark. */
     static DataPodWork bookmark(NewPodBookmark bookmark) {
-        return new DataPodWork(List.of(), List.of(), 0, "bookmark " + bookmark.name(), bookmark);
+        return new DataPodWork(List.of(), List.of(), 0, "bookmark " + bookmark.name(), bookmark, null);
     }
 
     /** Work that deletes every virtual database. */
     static DataPodWork deletion() {
-        return new DataPodWork(List.of(), List.of(), 0, "delete", null);
+        return new DataPodWork(List.of(), List.of(), 0, "delete", null, null);
     }
 
     /** One more snapshot taken. */
     DataPodWork took(String snapshot) {
         List<String> more = new ArrayList<>(taken);
         more.add(snapshot);
-        return new DataPodWork(targets, more, applied, label, bookmark);
+        return new DataPodWork(targets, more, applied, label, bookmark, branch);
     }
 
     /** One more virtual database made, moved or deleted. */
     DataPodWork appliedOne() {
-        return new DataPodWork(targets, taken, applied + 1, label, bookmark);
+        return new DataPodWork(targets, taken, applied + 1, label, bookmark, branch);
     }
 }

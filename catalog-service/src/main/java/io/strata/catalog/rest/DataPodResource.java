@@ -24,6 +24,7 @@ import io.strata.catalog.datapods.DataPodService;
 import io.strata.catalog.datapods.DataPodViews.CreateDataPod;
 import io.strata.catalog.datapods.DataPodViews.DataPodView;
 import io.strata.catalog.datapods.DataPodViews.RestoreDataPod;
+import io.strata.catalog.datapods.PodBranchView;
 import io.strata.contracts.catalog.CreateBookmark;
 
 /**
@@ -96,6 +97,44 @@ public class DataPodResource {
     @Operation(summary = "Refresh a data pod", description = "Every virtual database to the template's newest consistent point; undo brings back what it replaced. 202 with the job.")
     public Response refresh(@PathParam("id") String id) {
         return accepted(pods.refresh(id));
+    }
+
+    @POST
+    @Path("/{id}/branches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make a branch of a data pod", description = "{name, fromBookmark}: a line of the pod's history starting at a bookmark of it; activate it to run its data. 201 with the branch.")
+    public Response createBranch(@PathParam("id") String id,
+            @Valid @NotNull(message = PodBranchView.CreateBranch.REQUIRED) PodBranchView.CreateBranch request) {
+        return Response.status(Response.Status.CREATED).entity(pods.createBranch(id, request.name(), request
+                .fromBookmark())).build();
+    }
+
+    @GET
+    @Path("/{id}/branches")
+    @Operation(summary = "A data pod's branches", description = "The active one first.")
+    public List<PodBranchView> branches(@PathParam("id") String id) {
+        return pods.branches(id);
+    }
+
+    @POST
+    @Path("/{id}/branches/{name}/activate")
+    @Operation(summary = "Activate a branch", description = "The branch left keeps what its VDBs hold now; the VDBs then run the activated branch's newest state under the same connections. Undo goes back. 202 with the job.")
+    public Response activate(@PathParam("id") String id, @PathParam("name") String name) {
+        return accepted(pods.activate(id, name));
+    }
+
+    @POST
+    @Path("/{id}/lock")
+    @Operation(summary = "Lock a data pod", description = "Nobody but the caller changes it until it is unlocked.")
+    public DataPodView lock(@PathParam("id") String id) {
+        return pods.lock(id);
+    }
+
+    @POST
+    @Path("/{id}/unlock")
+    @Operation(summary = "Unlock a data pod", description = "The user who locked it, or an admin.")
+    public DataPodView unlock(@PathParam("id") String id) {
+        return pods.unlock(id);
     }
 
     @DELETE

@@ -229,6 +229,76 @@ class DataPodTest {
                 .body("error", containsString("put back"));
     }
 
+    /** Bookmarks the pod as {@code user}, answering its snapshots and holds; returns the bookmark's snapshots. */
+    private List<String> bookmarked(RequestSpecification user, String pod, String name, Set<String> vdbs) {
+        user.contentType("application/json").body(Map.of("name", name)).post("/api/v1/datapods/" + pod
+                + "/bookmarks").then().statusCode(202);
+        List<String> snapshots = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        for (int i = 0; i < 2; i++) {
+            HoldSnapshotRequested hold = next(HoldSnapshotRequested.class, Set.copyOf(snapshots));
+            publish(Topics.SNAPSHOT, new SnapshotHoldChanged(hold.requestId(), hold.snapshotId(), hold.holder(),
+                    true));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/bookmarks/" + name).then().statusCode(200)
+                .body("status", equalTo("READY")));
+        return snapshots;
+    }
+
+    /** Answers the saves and moves of a pod operation; returns {saved, moved-to} snapshots in the pod's order. */
+    private List<List<String>> savedAndMoved(Set<String> vdbs) {
+        List<String> saved = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        List<String> movedTo = List.of(moved(vdbs).get(1), moved(vdbs).get(1));
+        return List.of(saved, movedTo);
+    }
+
+    @Test
+    void aBranchFromABookmarkIsActivatedTheOtherBranchKeepsItsStateAndALockKeepsOtherOwnersOut() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String template = template("two-" + run, source("one-" + run, false), source("two-" + run, false));
+        given().contentType("application/json").body(Map.of("username", "co-" + run, "password",
+                "co-owner-password", "roles", List.of("owner"))).post("/api/v1/users").then().statusCode(201);
+        String pod = "b-" + run;
+        as("qa", "owner").contentType("application/json").body(Map.of("name", pod, "template", template, "owners",
+                List.of("co-" + run))).post("/api/v1/datapods").then().statusCode(202);
+        Set<String> vdbs = Set.copyOf(vdbsInOrder(pod));
+        for (int i = 0; i < 2; i++) {
+            PodVdbCreateRequested create = next(PodVdbCreateRequested.class, vdbs);
+            publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
+        }
+        awaitReady(given(), pod);
+        List<String> bug = bookmarked(as("qa", "owner"), pod, "bug-" + run, vdbs);
+
+        as("qa", "owner").contentType("application/json").body(Map.of("name", "fix", "fromBookmark", "bug-" + run))
+                .post("/api/v1/datapods/" + pod + "/branches").then().statusCode(201).body("active", equalTo(false));
+        as("qa", "owner").post("/api/v1/datapods/" + pod + "/branches/fix/activate").then().statusCode(202);
+        List<List<String>> first = savedAndMoved(vdbs);
+        assertThat(first.get(1)).isEqualTo(bug);
+        awaitReady(given(), pod);
+        given().get("/api/v1/datapods/" + pod).then().body("activeBranch", equalTo("fix"));
+
+        // Back on main: its VDBs get what main held when it was left.
+        as("qa", "owner").post("/api/v1/datapods/" + pod + "/branches/main/activate").then().statusCode(202);
+        List<List<String>> second = savedAndMoved(vdbs);
+        assertThat(second.get(1)).isEqualTo(first.get(0));
+        awaitReady(given(), pod);
+        // Undo the activation: back on fix, as it was left.
+        as("qa", "owner").post("/api/v1/datapods/" + pod + "/undo").then().statusCode(202);
+        assertThat(savedAndMoved(vdbs).get(1)).isEqualTo(second.get(0));
+        awaitReady(given(), pod);
+        as("qa", "owner").get("/api/v1/datapods/" + pod + "/branches").then().statusCode(200).body("[0].name",
+                equalTo("fix")).body("[0].active", equalTo(true));
+
+        as("qa", "owner").post("/api/v1/datapods/" + pod + "/lock").then().statusCode(200).body("lockedBy",
+                equalTo("qa"));
+        as("co-" + run, "owner").post("/api/v1/datapods/" + pod + "/reset").then().statusCode(409).body("detail",
+                containsString("locked by qa"));
+        as("co-" + run, "owner").post("/api/v1/datapods/" + pod + "/unlock").then().statusCode(403);
+        as("qa", "owner").post("/api/v1/datapods/" + pod + "/unlock").then().statusCode(200);
+        as("co-" + run, "owner").post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
+        savedAndMoved(vdbs);
+        awaitReady(given(), pod);
+    }
+
     @Test
     void aTemplateWithASensitiveSourceMakesPodsForAdminsOnly() {
         String run = UUID.randomUUID().toString().substring(0, 6);
