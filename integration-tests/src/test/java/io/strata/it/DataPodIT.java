@@ -233,6 +233,13 @@ class DataPodIT {
         podOperation(qa, "qa-pod", "branches/fix-4711/activate");
         assertThat(names(qa, vdb)).isEqualTo(bugRows + "|fixed");
 
+        // Stopped, the pod keeps its data; started again, the same connection finds it.
+        podOperation(qa, "qa-pod", "stop");
+        api(qa).get("/api/v1/datapods/qa-pod").then().body("status", equalTo("STOPPED"));
+        api(qa).post("/api/v1/datapods/qa-pod/reset").then().statusCode(409);
+        podOperation(qa, "qa-pod", "start");
+        assertThat(names(qa, vdb)).isEqualTo(bugRows + "|fixed");
+
         // Deleting the pods leaves no virtual database.
         awaitJob(dev, api(dev).delete("/api/v1/datapods/dev-pod").then().statusCode(202).extract().path("jobId"));
         awaitJob(qa, api(qa).delete("/api/v1/datapods/qa-pod").then().statusCode(202).extract().path("jobId"));

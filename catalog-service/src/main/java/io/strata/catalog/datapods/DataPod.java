@@ -32,8 +32,10 @@ public class DataPod extends PanacheEntityBase {
         CREATING,
         /** Usable; no operation runs on it. */
         READY,
-        /** An operation (bookmark, restore, reset, undo, refresh) runs on it. */
+        /** An operation (bookmark, restore, reset, undo, refresh, activation, stop, start) runs on it. */
         BUSY,
+        /** Its virtual databases' engines are stopped; start it to use it. */
+        STOPPED,
         /** Its creation failed; what was made of it is being given back. Delete it to forget it. */
         FAILED,
         /** Being deleted. */

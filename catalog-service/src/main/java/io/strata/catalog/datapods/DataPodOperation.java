@@ -3,6 +3,7 @@ package io.strata.catalog.datapods;
 import static io.strata.catalog.datapods.DataPodStep.CREATE_VDB;
 import static io.strata.catalog.datapods.DataPodStep.DELETE_VDB;
 import static io.strata.catalog.datapods.DataPodStep.MOVE;
+import static io.strata.catalog.datapods.DataPodStep.POWER;
 import static io.strata.catalog.datapods.DataPodStep.SAVE;
 import static io.strata.catalog.datapods.DataPodStep.SNAPSHOT;
 
@@ -27,6 +28,10 @@ public enum DataPodOperation implements OperationKind<DataPodStep> {
     ACTIVATE("datapod.activate", SAVE, MOVE),
     /** Every virtual database saved, then refreshed to the template's newest consistent point. */
     REFRESH("datapod.refresh", SAVE, MOVE),
+    /** Every virtual database's engine stopped cleanly; the pod keeps its data and ports. */
+    STOP("datapod.stop", POWER),
+    /** Every virtual database's engine started again. */
+    START("datapod.start", POWER),
     /** Every virtual database deleted; then the pod is gone. */
     DELETE("datapod.delete", DELETE_VDB);
 

@@ -23,6 +23,7 @@ import io.strata.contracts.provisioning.PodVdbDeleteRequested;
 import io.strata.contracts.provisioning.PodVdbDone;
 import io.strata.contracts.provisioning.PodVdbFailed;
 import io.strata.contracts.provisioning.PodVdbMoveRequested;
+import io.strata.contracts.provisioning.PodVdbPowerRequested;
 import io.strata.contracts.provisioning.PodVdbSnapshotRequested;
 
 /**
@@ -78,6 +79,8 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             case SNAPSHOT, SAVE -> new PodVdbSnapshotRequested(requestId, member.vdbId());
             case MOVE -> new PodVdbMoveRequested(requestId, member.vdbId(), work.targets().get(at));
             case DELETE_VDB -> new PodVdbDeleteRequested(requestId, member.vdbId());
+            case POWER ->
+                new PodVdbPowerRequested(requestId, member.vdbId(), operation.kind() == DataPodOperation.START);
         });
     }
 
@@ -88,6 +91,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             case SAVE -> "saving the state of";
             case MOVE -> "moving";
             case DELETE_VDB -> "deleting";
+            case POWER -> "stopping or starting";
         };
     }
 
@@ -107,7 +111,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         return switch (operation.step()) {
             case SNAPSHOT -> work.taken().size() < count ? DataPodStep.SNAPSHOT : null;
             case SAVE -> work.taken().size() < count ? DataPodStep.SAVE : DataPodStep.MOVE;
-            case CREATE_VDB, MOVE, DELETE_VDB -> work.applied() < count ? operation.step() : null;
+            case CREATE_VDB, MOVE, DELETE_VDB, POWER -> work.applied() < count ? operation.step() : null;
         };
     }
 
@@ -134,6 +138,12 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
                 pod.resetLabel = work.label();
                 pod.status = DataPod.Status.READY;
                 return work.label() + " taken; its snapshots are being held";
+            }
+            case STOP, START -> {
+                pod.status = operation.kind() == DataPodOperation.STOP
+                        ? DataPod.Status.STOPPED
+                        : DataPod.Status.READY;
+                return "data pod " + pod.name + " " + pod.status.name().toLowerCase(java.util.Locale.ROOT);
             }
             case DELETE -> {
                 PodBranch.delete("podId", pod.id);
@@ -183,7 +193,9 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
                 pod.status = DataPod.Status.FAILED;
             }
             case DELETE -> pod.status = DataPod.Status.FAILED;
-            case BOOKMARK -> pod.status = DataPod.Status.READY;
+            // Some engines may have stopped or started already: stopping or starting again answers those at once.
+            case BOOKMARK, STOP -> pod.status = DataPod.Status.READY;
+            case START -> pod.status = DataPod.Status.STOPPED;
             default -> {
                 boolean moving = operation.step() == DataPodStep.MOVE;
                 int moved = moving ? Math.min(work.applied() + 1, pod.members.size()) : 0;

@@ -306,6 +306,25 @@ public class DataPodService {
                 .toList();
     }
 
+    /** Stops every virtual database's engine cleanly; the pod keeps its data, ports and connections. */
+    @Transactional
+    public Started stop(String id) {
+        DataPod pod = requireIdle(id);
+        return start(pod, DataPodOperation.STOP, DataPodWork.power("stop"), pod.id);
+    }
+
+    /** Starts every virtual database's engine of a stopped pod again. */
+    @Transactional
+    public Started startPod(String id) {
+        DataPod pod = requireUnlocked(DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE));
+        if (pod.status != DataPod.Status.STOPPED) {
+            throw ApiException.conflict("Data pod " + pod.name + " is " + pod.status + ", not STOPPED; only a stopped "
+                    + "pod is started.");
+        }
+        pod.status = DataPod.Status.BUSY;
+        return start(pod, DataPodOperation.START, DataPodWork.power("start"), pod.id);
+    }
+
     /** Locks the pod for the caller: nobody else changes it until they (or an admin) unlock it. */
     @Transactional
     public DataPodView lock(String id) {
@@ -348,12 +367,9 @@ public class DataPodService {
     /** Deletes every virtual database of the pod, then the pod. */
     @Transactional
     public Started delete(String id) {
-        DataPod pod = DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE);
-        if (pod.lockedBy != null && !pod.lockedBy.equals(caller.username())) {
-            throw ApiException.conflict("Data pod " + pod.name + " is locked by " + pod.lockedBy + "; ask them to "
-                    + "unlock it first.");
-        }
-        if (pod.status != DataPod.Status.READY && pod.status != DataPod.Status.FAILED) {
+        DataPod pod = requireUnlocked(DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE));
+        if (pod.status != DataPod.Status.READY && pod.status != DataPod.Status.FAILED
+                && pod.status != DataPod.Status.STOPPED) {
             throw busy(pod);
         }
         pod.status = DataPod.Status.DELETING;
@@ -413,13 +429,17 @@ public class DataPodService {
     /** A pod the caller owns, locked for this transaction, with no operation running on it. */
     private DataPod requireIdle(String id) {
         DataPod pod = requireOwned(require(id));
-        pod = DataPod.findById(pod.id, LockModeType.PESSIMISTIC_WRITE);
+        pod = requireUnlocked(DataPod.findById(pod.id, LockModeType.PESSIMISTIC_WRITE));
+        if (pod.status != DataPod.Status.READY) {
+            throw busy(pod);
+        }
+        return pod;
+    }
+
+    private DataPod requireUnlocked(DataPod pod) {
         if (pod.lockedBy != null && !pod.lockedBy.equals(caller.username())) {
             throw ApiException.conflict("Data pod " + pod.name + " is locked by " + pod.lockedBy + "; ask them to "
                     + "unlock it (POST /api/v1/datapods/" + pod.name + "/unlock).");
-        }
-        if (pod.status != DataPod.Status.READY) {
-            throw busy(pod);
         }
         return pod;
     }

@@ -19,7 +19,9 @@ public enum DataPodStep implements StepKind {
     /** A virtual database is put on the data of its snapshot of the target point. */
     MOVE,
     /** A virtual database of the pod is deleted. */
-    DELETE_VDB;
+    DELETE_VDB,
+    /** A virtual database's engine is stopped or started. */
+    POWER;
 
     @Override
     public Class<? extends Reply> awaits() {

@@ -35,6 +35,11 @@ public record DataPodWork(List<String> targets, List<String> taken, int applied,
         return new DataPodWork(List.of(), List.of(), 0, "bookmark " + bookmark.name(), bookmark, null);
     }
 
+    /** Work that stops or starts every virtual database's engine. */
+    static DataPodWork power(String label) {
+        return new DataPodWork(List.of(), List.of(), 0, label, null, null);
+    }
+
     /** Work that deletes every virtual database. */
     static DataPodWork deletion() {
         return new DataPodWork(List.of(), List.of(), 0, "delete", null, null);

@@ -124,6 +124,20 @@ public class DataPodResource {
     }
 
     @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop a data pod", description = "Every VDB's engine stopped cleanly; data, ports and connections stay. 202 with the job.")
+    public Response stop(@PathParam("id") String id) {
+        return accepted(pods.stop(id));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Operation(summary = "Start a stopped data pod", description = "202 with the job.")
+    public Response start(@PathParam("id") String id) {
+        return accepted(pods.startPod(id));
+    }
+
+    @POST
     @Path("/{id}/lock")
     @Operation(summary = "Lock a data pod", description = "Nobody but the caller changes it until it is unlocked.")
     public DataPodView lock(@PathParam("id") String id) {

@@ -10,6 +10,7 @@ import io.strata.contracts.events.Topics;
 import io.strata.contracts.provisioning.PodVdbCreateRequested;
 import io.strata.contracts.provisioning.PodVdbDeleteRequested;
 import io.strata.contracts.provisioning.PodVdbMoveRequested;
+import io.strata.contracts.provisioning.PodVdbPowerRequested;
 import io.strata.contracts.provisioning.PodVdbSnapshotRequested;
 
 /**
@@ -28,5 +29,6 @@ public class PodVdbCommands extends EventRoutes {
         on(PodVdbSnapshotRequested.class, request -> podVdbs.snapshot(request));
         on(PodVdbMoveRequested.class, request -> podVdbs.move(request));
         on(PodVdbDeleteRequested.class, request -> podVdbs.delete(request));
+        on(PodVdbPowerRequested.class, request -> podVdbs.power(request));
     }
 }

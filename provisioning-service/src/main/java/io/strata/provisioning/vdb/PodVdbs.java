@@ -19,6 +19,7 @@ import io.strata.contracts.provisioning.PodVdbDeleteRequested;
 import io.strata.contracts.provisioning.PodVdbDone;
 import io.strata.contracts.provisioning.PodVdbFailed;
 import io.strata.contracts.provisioning.PodVdbMoveRequested;
+import io.strata.contracts.provisioning.PodVdbPowerRequested;
 import io.strata.contracts.provisioning.PodVdbSnapshotRequested;
 import io.strata.contracts.provisioning.VdbDeleted;
 import io.strata.engine.EnginePlugin;
@@ -180,6 +181,29 @@ public class PodVdbs {
         }
         vdb.replyTo = request.requestId();
         operations.start(VdbOperation.SNAPSHOT, vdb.id, VdbWork.snapshot(Ids.next("snap"), vdb.volumeId),
+                requestedBy(vdb));
+    }
+
+    /** Stops a pod's virtual database's engine cleanly, or starts it again; already so, it is answered at once. */
+    @Transactional
+    public void power(PodVdbPowerRequested request) {
+        Vdb vdb = idlePodVdb(request.requestId(), request.vdbId());
+        if (vdb == null) {
+            return;
+        }
+        Vdb.Status wanted = request.running() ? Vdb.Status.RUNNING : Vdb.Status.STOPPED;
+        if (vdb.status == wanted) {
+            events.publish(new PodVdbDone(request.requestId(), vdb.id, vdb.snapshotId));
+            return;
+        }
+        if (vdb.released || vdb.status != Vdb.Status.RUNNING && vdb.status != Vdb.Status.STOPPED) {
+            refuse(request.requestId(), vdb.id, "Virtual database " + vdb.name + " of data pod " + vdb.pod + " is "
+                    + vdb.status + "; it can be " + (request.running() ? "started" : "stopped") + " only when it is "
+                    + (request.running() ? "STOPPED" : "RUNNING") + ".");
+            return;
+        }
+        vdb.replyTo = request.requestId();
+        operations.start(request.running() ? VdbOperation.START : VdbOperation.STOP, vdb.id, VdbWork.engine(false),
                 requestedBy(vdb));
     }
 
