@@ -82,6 +82,12 @@ public class Bookmark extends PanacheEntityBase {
         return holderOf(id);
     }
 
+    /** A bookmark by id or name, or {@code null}. */
+    public static Bookmark byIdOrName(String idOrName) {
+        Bookmark bookmark = findById(idOrName);
+        return bookmark != null ? bookmark : find("name", idOrName).firstResult();
+    }
+
     /** The holder name the snapshot service keeps for the bookmark {@code id}. */
     public static String holderOf(String id) {
         return "bookmark:" + id;

@@ -159,10 +159,7 @@ public class BookmarkService {
     /** A bookmark by id or name, or 404. */
     @Transactional
     public Bookmark require(String id) {
-        Bookmark bookmark = Bookmark.findById(id);
-        if (bookmark == null) {
-            bookmark = Bookmark.find("name", id).firstResult();
-        }
+        Bookmark bookmark = Bookmark.byIdOrName(id);
         if (bookmark == null || !maySee(bookmark)) {
             throw ApiException.notFound("bookmark", id);
         }

@@ -116,10 +116,7 @@ public class DataPodService {
 
     /** A READY bookmark of a data pod that the caller may see (their own, or shared with them), or a 400. */
     private Bookmark sharedPodBookmark(String idOrName) {
-        Bookmark bookmark = Bookmark.findById(idOrName);
-        if (bookmark == null) {
-            bookmark = Bookmark.find("name", idOrName).firstResult();
-        }
+        Bookmark bookmark = Bookmark.byIdOrName(idOrName);
         if (bookmark == null || !bookmarks.maySee(bookmark) || bookmark.podId == null) {
             throw ApiException.badRequest("fromBookmark", "'" + idOrName + "' is not a bookmark of a data pod that is "
                     + "yours or shared with you; GET /api/v1/bookmarks lists them.");
@@ -156,11 +153,12 @@ public class DataPodService {
         owners.add(caller.username());
         if (requested != null) {
             for (int i = 0; i < requested.size(); i++) {
-                if (User.byIdOrName(requested.get(i)) == null) {
+                User user = User.byIdOrName(requested.get(i));
+                if (user == null) {
                     throw ApiException.badRequest("owners[" + i + "]", "owners[" + i + "] '" + requested.get(i)
                             + "' is not a user; GET /api/v1/users lists them.");
                 }
-                owners.add(User.byIdOrName(requested.get(i)).username);
+                owners.add(user.username);
             }
         }
         return List.copyOf(owners);
@@ -229,10 +227,7 @@ public class DataPodService {
             throw ApiException.badRequest(field, field + " is required: a bookmark of this pod (GET /api/v1/bookmarks)"
                     + ".");
         }
-        Bookmark bookmark = Bookmark.findById(idOrName);
-        if (bookmark == null) {
-            bookmark = Bookmark.find("name", idOrName).firstResult();
-        }
+        Bookmark bookmark = Bookmark.byIdOrName(idOrName);
         if (bookmark == null || !pod.id.equals(bookmark.podId)) {
             throw ApiException.badRequest(field, "'" + idOrName + "' is not a bookmark of data pod " + pod.name
                     + "; GET /api/v1/bookmarks lists them.");

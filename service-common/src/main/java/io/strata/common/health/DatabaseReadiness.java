@@ -13,12 +13,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.strata.common.schema.SchemaMigrator;
-import io.strata.common.security.RevokedTokens;
 
-/**
- * Readiness: the service's own database answers, its schema is migrated and the revoked tokens are read from it.
- * Names the URL when it is not.
- */
+/** Readiness: the service's own database answers and its schema is migrated. Names the URL when it is not. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -29,9 +25,6 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     SchemaMigrator schema;
 
-    @Inject
-    RevokedTokens revokedTokens;
-
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database").withData("url", schema.jdbcUrl());
@@ -39,10 +32,6 @@ public class DatabaseReadiness implements HealthCheck {
             String problem = schema.problem();
             return response.withData("problem", problem != null ? problem : "schema migration has not run yet").down()
                     .build();
-        }
-        if (!revokedTokens.isLoaded()) {
-            // Until then every request would be refused: no token can be judged.
-            return response.withData("problem", "the revoked tokens are not read yet").down().build();
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);

@@ -94,7 +94,8 @@ public class AccessControl {
         return roles;
     }
 
-    private static boolean isRead(String method) {
+    /** Whether a request with this method only reads: readers may send it, and the audit log leaves it out. */
+    static boolean isRead(String method) {
         return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 

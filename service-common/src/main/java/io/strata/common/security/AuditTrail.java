@@ -36,7 +36,7 @@ public class AuditTrail {
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
         String path = request.getUriInfo().getPath();
-        if (isRead(method) || !path.startsWith("/api/")) {
+        if (AccessControl.isRead(method) || !path.startsWith("/api/")) {
             return;
         }
         int status = response.getStatus();
@@ -116,9 +116,5 @@ public class AuditTrail {
             }
         }
         return null;
-    }
-
-    private static boolean isRead(String method) {
-        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 }
