@@ -315,8 +315,8 @@ timed() {
 }
 
 data_pod() {
-  step "data pod: qa's pod of the masked clinic; rows added, bookmarked, every visit deleted, reset, undone"
-  local qa vdb job t_bookmark t_reset t_undo t_restore visits
+  step "data pod: qa's pod of the masked clinic; rows added, bookmarked, every visit deleted, reset, undone, restored"
+  local qa vdb job t_bookmark t_reset t_undo t_restore t_moment moment visits
   qa="$(header_file qa "$(<"$DEMO_DIR/qa.password")")"
   TOKEN_FILES+=("$qa")
   api POST /templates '{"name": "demo-qa", "datasets": ["demo-clinic-masked"]}' >/dev/null
@@ -334,7 +334,16 @@ data_pod() {
   t_undo="$(timed pod_step "$qa" undo)"
   [[ "$(psql_vdb "$vdb" "select count(*) from visits")" == 0 ]] || fail "undo did not bring back the emptied table"
   t_restore="$(timed pod_step "$qa" restore '{"bookmark": "demo-qa-bug"}')"
-  done_step "$visits visits; bookmark $t_bookmark, reset $t_reset (all back), undo $t_undo (empty again), restore $t_restore"
+  # A moment between two writes: the pod comes back with the first and without the second.
+  psql_vdb "$vdb" "insert into visits (patient_id, visited_at, note) values (1, now(), 'before the moment')"
+  sleep 0.5
+  moment="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
+  sleep 0.5
+  psql_vdb "$vdb" "insert into visits (patient_id, visited_at, note) values (1, now(), 'after the moment')"
+  t_moment="$(timed pod_step "$qa" restore "{\"timestamp\": \"$moment\"}")"
+  [[ "$(psql_vdb "$vdb" "select string_agg(note, '|' order by id) from visits where note like '% the moment'")" == "before the moment" ]] ||
+    fail "the restore to $moment did not keep only the row written before it"
+  done_step "$visits visits; bookmark $t_bookmark, reset $t_reset (all back), undo $t_undo (empty again), restore $t_restore; restore to a moment between two writes $t_moment"
 }
 
 catalog_lineage() {

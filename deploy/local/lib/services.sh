@@ -131,7 +131,7 @@ start_service() {
 # Training run for freshly deployed services: start them once (writing the class-data archive at
 # exit), wait until ready, touch the API so its classes load too, and stop them again.
 train_modules() {
-  local m pid port t0 deadline stops=()
+  local m pid port t0 deadline token stops=()
   t0="$(now_ms)"
   for m in "$@"; do
     rm -f "$APP_DIR/$m/app-cds.jsa"
@@ -146,9 +146,16 @@ train_modules() {
       (($(now_ms) < deadline)) || break
       sleep 0.2
     done
-    curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$port/api/v1/jobs" || true
-    curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$port/q/metrics" || true
     stops+=("$m=$pid")
+  done
+  # Signed in, the calls below load the API's classes too, not just the refusal's.
+  token="$(training_token)" || token=''
+  for m in "$@"; do
+    port="$(svc_port "$(svc_of "$m")")"
+    # The header comes from a pipe, so the token never shows in the process list.
+    curl -s -o /dev/null --max-time 5 -H @<(printf 'Authorization: Bearer %s\n' "$token") \
+      "http://127.0.0.1:$port/api/v1/jobs" || true
+    curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$port/q/metrics" || true
   done
   # Writing an archive takes ~5 s of CPU per service; give them time rather than SIGKILL.
   STOP_TIMEOUT_S=90 stop_pids "${stops[@]}"
@@ -156,6 +163,16 @@ train_modules() {
     rm -f "$(pid_file "$m")"
   done
   info "class-data archives written for $* in $(fmt_ms $(($(now_ms) - t0)))"
+}
+
+# An admin token from the catalog service, if it runs and the admin password is at hand; fails otherwise.
+training_token() {
+  local password="${STRATA_ADMIN_PASSWORD:-}"
+  [[ -n $password || ! -s $STRATA_HOME/admin-password ]] || password="$(<"$STRATA_HOME/admin-password")"
+  [[ -n $password ]] || return 1
+  jq -n --arg p "$password" '{username: "admin", password: $p}' \
+    | curl -sf --max-time 5 -H 'Content-Type: application/json' --data @- \
+      "http://127.0.0.1:$(svc_port catalog)/api/v1/auth/token" | jq -er .token
 }
 
 # HTTP status of GET /q/health/ready (000 when nothing answers).

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,8 @@ import io.strata.testing.StrataHome;
  * and the developer makes a private pod of it, sees the rows and changes them while QA's pod stays as it was; once the
  * source is sensitive, the developer can neither provision from it nor get its unmasked data through a bookmark; a
  * branch made from the bookmark keeps its own state, and activating one or the other swaps the data under the same
- * connection; deleting the pods leaves no virtual database.
+ * connection; the developer's pod refreshes to the template's data; QA restores the pod to a moment between two
+ * writes; deleting the pods leaves no virtual database.
  */
 class DataPodIT {
 
@@ -208,6 +210,11 @@ class DataPodIT {
         assertThat(names(dev, devVdb)).isEqualTo("chair|table|deleted|'");
         assertThat(names(qa, vdb)).isEqualTo(bugRows);
         api(qa).get("/api/v1/vdbs/" + devVdb).then().statusCode(404);
+        // Refreshed, the developer's pod takes the template's newest data; undone, the bug's data is back.
+        podOperation(dev, "dev-pod", "refresh");
+        assertThat(names(dev, devVdb)).isEqualTo("chair|table");
+        podOperation(dev, "dev-pod", "undo");
+        assertThat(names(dev, devVdb)).isEqualTo("chair|table|deleted|'");
 
         api(admin).body(Map.of("sensitive", true)).put("/api/v1/sources/" + source + "/sensitive").then()
                 .statusCode(200).body("sensitive", equalTo(true));
@@ -240,11 +247,30 @@ class DataPodIT {
         podOperation(qa, "qa-pod", "start");
         assertThat(names(qa, vdb)).isEqualTo(bugRows + "|fixed");
 
+        restoreToAMomentBetweenTwoWrites(qa, vdb, bugRows + "|fixed");
+
         // Deleting the pods leaves no virtual database.
         awaitJob(dev, api(dev).delete("/api/v1/datapods/dev-pod").then().statusCode(202).extract().path("jobId"));
         awaitJob(qa, api(qa).delete("/api/v1/datapods/qa-pod").then().statusCode(202).extract().path("jobId"));
         api(admin).get("/api/v1/vdbs/" + devVdb).then().statusCode(404);
         api(admin).get("/api/v1/vdbs/" + vdb).then().statusCode(404);
         api(qa).get("/api/v1/datapods/qa-pod").then().statusCode(404);
+    }
+
+    /** Restored to a moment of its timeline, the pod has what was written before it and not what came after. */
+    private static void restoreToAMomentBetweenTwoWrites(String qa, String vdb, String rows) throws Exception {
+        execute(qa, vdb, "insert into items (name) values ('before')");
+        Thread.sleep(500);
+        Instant moment = Instant.now();
+        Thread.sleep(500);
+        execute(qa, vdb, "insert into items (name) values ('after')");
+        awaitJob(qa, api(qa).body(Map.of("timestamp", moment.toString())).post("/api/v1/datapods/qa-pod/restore")
+                .then().statusCode(202).extract().path("jobId"));
+        assertThat(names(qa, vdb)).isEqualTo(rows + "|before");
+        execute(qa, vdb, "delete from items");
+        podOperation(qa, "qa-pod", "reset");
+        assertThat(names(qa, vdb)).as("a reset comes back to the moment").isEqualTo(rows + "|before");
+        api(qa).body(Map.of("timestamp", moment.toString())).post("/api/v1/datapods/qa-pod/restore").then()
+                .statusCode(400).body("detail", containsString("outside data pod qa-pod's timeline"));
     }
 }

@@ -153,6 +153,10 @@ class PodVdbTest {
             asCatalog(new PodVdbMoveRequested(id + "-move", id, announceSnapshot(unrelated)));
             assertThat(answer(events, PodVdbFailed.class, id + "-move").data().path("reason").asText())
                     .contains(unrelated).contains("neither");
+            // A move to a moment needs a log of its current life, which a VDB that never ran has not.
+            asCatalog(new PodVdbMoveRequested(id + "-moment", id, null, Instant.now().minusSeconds(1)));
+            assertThat(answer(events, PodVdbFailed.class, id + "-moment").data().path("reason").asText())
+                    .contains("keeps no log");
 
             asCatalog(new PodVdbDeleteRequested(id + "-delete", id));
             answer(events, PodVdbDone.class, id + "-delete");

@@ -21,6 +21,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.strata.contracts.catalog.BookmarkCreated;
+import io.strata.contracts.catalog.BookmarkPoint;
+import io.strata.contracts.catalog.BookmarkSharingChanged;
+import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.ingest.SourceChanged;
@@ -66,6 +70,15 @@ class VdbAccessTest {
                         "files"),
                 List.of(), List.of())));
         return dataset;
+    }
+
+    /** A dataset with one snapshot, which it returns; {@link #dataset} gives the dataset. */
+    private String snapshotOf(String dataset) {
+        String snapshot = "snap-" + suffix();
+        StrataTestEnvironment.publish(codec, Topics.SNAPSHOT, new SnapshotCreated(null, new SnapshotView(snapshot,
+                dataset, "vol-" + suffix(), null, Instant.now(), null, null, null, null, Map.of("engine", "files"),
+                List.of(), List.of())));
+        return snapshot;
     }
 
     private static io.restassured.response.Response provision(RequestSpecification user, String name,
@@ -132,5 +145,35 @@ class VdbAccessTest {
                 .then().extract().statusCode() != 404);
         provision(as("qa", "owner"), "second-hand-" + suffix(), adminsCopy).then().statusCode(403).body("detail",
                 containsString("through " + adminsCopy));
+    }
+
+    @Test
+    void aBookmarkIsProvisionedFromByItsOwnerAndThoseItIsSharedWithOnly() {
+        String qa = "qa-" + suffix();
+        String dev = "dev-" + suffix();
+        String dataset = "src-" + suffix();
+        String bookmark = "bm-" + suffix();
+        BookmarkView view = new BookmarkView(bookmark, bookmark, List.of(new BookmarkPoint(dataset, snapshotOf(
+                dataset))), List.of(), false, null, Instant.now(), "READY", null, null, qa, List.of());
+        StrataTestEnvironment.publish(codec, Topics.CATALOG, new BookmarkCreated(view));
+        await().atMost(PATIENCE).until(() -> as(qa, "owner").contentType("application/json").body(Map.of("name",
+                "qa-" + suffix(), "from", Map.of("bookmark", bookmark))).post("/api/v1/vdbs").then().extract()
+                .statusCode() == 202);
+
+        // Not shared: to another owner it does not exist.
+        as(dev, "owner").contentType("application/json").body(Map.of("name", "dev-" + suffix(), "from", Map.of(
+                "bookmark", bookmark))).post("/api/v1/vdbs").then().statusCode(404);
+        StrataTestEnvironment.publish(codec, Topics.CATALOG, new BookmarkSharingChanged(new BookmarkView(bookmark,
+                bookmark, view.points(), List.of(), false, null, view.createdAt(), "READY", null, null, qa, List.of(
+                        dev))));
+        await().atMost(PATIENCE).until(() -> as(dev, "owner").contentType("application/json").body(Map.of("name",
+                "dev-" + suffix(), "from", Map.of("bookmark", bookmark))).post("/api/v1/vdbs").then().extract()
+                .statusCode() == 202);
+
+        // Unshared again: gone for them once more.
+        StrataTestEnvironment.publish(codec, Topics.CATALOG, new BookmarkSharingChanged(view));
+        await().atMost(PATIENCE).until(() -> as(dev, "owner").contentType("application/json").body(Map.of("name",
+                "dev-" + suffix(), "from", Map.of("bookmark", bookmark))).post("/api/v1/vdbs").then().extract()
+                .statusCode() == 404);
     }
 }

@@ -12,12 +12,14 @@ import io.quarkus.panache.common.Sort;
 import io.strata.catalog.datasets.SensitiveData;
 import io.strata.catalog.users.User;
 import io.strata.common.errors.ApiException;
+import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.security.Caller;
 import io.strata.common.security.Role;
 import io.strata.common.util.Ids;
 import io.strata.contracts.catalog.BookmarkPoint;
+import io.strata.contracts.catalog.BookmarkSharingChanged;
 import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.catalog.CreateBookmark;
 
@@ -35,6 +37,9 @@ public class BookmarkService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    EventPublisher events;
 
     /** Checks a request (whose annotations are checked already), then asks for the holds of a new bookmark. */
     @Transactional
@@ -198,7 +203,7 @@ public class BookmarkService {
         }
         bookmark.shared = bookmark.shared || everyone;
         bookmark.sharedWith = names;
-        return bookmark.view();
+        return sharingChanged(bookmark);
     }
 
     /** Shares it with nobody any more; what others made of it stays theirs. */
@@ -207,7 +212,14 @@ public class BookmarkService {
         Bookmark bookmark = requireOwned(id, "unshare");
         bookmark.shared = false;
         bookmark.sharedWith = new java.util.ArrayList<>();
-        return bookmark.view();
+        return sharingChanged(bookmark);
+    }
+
+    /** The provisioning service checks who may provision from a bookmark, so it hears of every change of it. */
+    private BookmarkView sharingChanged(Bookmark bookmark) {
+        BookmarkView view = bookmark.view();
+        events.publish(new BookmarkSharingChanged(view));
+        return view;
     }
 
     private Bookmark requireOwned(String id, String what) {

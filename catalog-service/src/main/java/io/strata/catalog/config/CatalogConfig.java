@@ -13,6 +13,10 @@ public interface CatalogConfig {
     @WithDefault("30s")
     Duration bookmarkExpiryInterval();
 
+    /** How often data pods whose {@code expiresAt} has passed are looked for and deleted (unless protected). */
+    @WithDefault("30s")
+    Duration podExpiryInterval();
+
     /** Users, sign-in and tokens. */
     Auth auth();
 

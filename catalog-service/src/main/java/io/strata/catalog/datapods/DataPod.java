@@ -99,6 +99,21 @@ public class DataPod extends PanacheEntityBase {
     @Column(name = "undo_branch")
     public String undoBranch;
 
+    /**
+     * Since when every virtual database keeps its own log on the current data: a restore goes to any moment from
+     * then on. Each refresh, restore, reset, undo or activation starts it again.
+     */
+    @Column(name = "timeline_from")
+    public Instant timelineFrom;
+
+    /** When it deletes itself (unless protected then); {@code null}: kept until deleted. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** Protected: neither its expiry nor a request deletes it until it is unprotected. */
+    @Column(name = "protected", nullable = false)
+    public boolean deletionProtected;
+
     /** The user who locked it: nobody else changes it until they unlock it. */
     @Column(name = "locked_by")
     public String lockedBy;

@@ -2,6 +2,7 @@ package io.strata.catalog.datapods;
 
 import static io.strata.catalog.datapods.DataPodStep.CREATE_VDB;
 import static io.strata.catalog.datapods.DataPodStep.DELETE_VDB;
+import static io.strata.catalog.datapods.DataPodStep.MARK;
 import static io.strata.catalog.datapods.DataPodStep.MOVE;
 import static io.strata.catalog.datapods.DataPodStep.POWER;
 import static io.strata.catalog.datapods.DataPodStep.SAVE;
@@ -20,6 +21,11 @@ public enum DataPodOperation implements OperationKind<DataPodStep> {
     BOOKMARK("datapod.bookmark", SNAPSHOT),
     /** Every virtual database saved, then put on a bookmark of the pod. */
     RESTORE("datapod.restore", SAVE, MOVE),
+    /**
+     * Every virtual database saved, then recovered to one moment of the pod's timeline (its own log replayed), then
+     * snapshotted there: a reset comes back to that moment's data.
+     */
+    RECOVER("datapod.recover", SAVE, MOVE, MARK),
     /** Every virtual database saved, then put back where the last bookmark, restore or refresh left it. */
     RESET("datapod.reset", SAVE, MOVE),
     /** Every virtual database saved, then put back on what the last refresh, restore, reset or undo replaced. */

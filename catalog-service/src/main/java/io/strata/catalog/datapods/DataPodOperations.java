@@ -66,18 +66,20 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         int count = pod.members.size();
         int at = switch (operation.step()) {
             case SNAPSHOT, SAVE -> work.taken().size();
+            case MARK -> work.targets().size();
             default -> work.applied();
         };
         PodMember member = pod.members.get(at);
-        int base = operation.step() == DataPodStep.MOVE ? 50 : 0;
-        int span = operation.kind().steps().size() > 1 ? 50 : 100;
-        jobs.progress(operation.jobId(), base + span * at / count, describe(operation.step()) + " " + member.vdbName()
-                + " (" + (at + 1) + " of " + count + ")");
+        List<DataPodStep> steps = operation.kind().steps();
+        jobs.progress(operation.jobId(), (100 * steps.indexOf(operation.step()) + 100 * at / count) / steps.size(),
+                describe(operation.step()) + " " + member.vdbName() + " (" + (at + 1) + " of " + count + ")");
         events.publish(switch (operation.step()) {
             case CREATE_VDB -> new PodVdbCreateRequested(requestId, member.vdbId(), member.vdbName(), work.targets()
                     .get(at), pod.owners.get(0), pod.id);
-            case SNAPSHOT, SAVE -> new PodVdbSnapshotRequested(requestId, member.vdbId());
-            case MOVE -> new PodVdbMoveRequested(requestId, member.vdbId(), work.targets().get(at));
+            case SNAPSHOT, SAVE, MARK -> new PodVdbSnapshotRequested(requestId, member.vdbId());
+            case MOVE -> work.recoveryTime() != null
+                    ? new PodVdbMoveRequested(requestId, member.vdbId(), null, work.recoveryTime())
+                    : new PodVdbMoveRequested(requestId, member.vdbId(), work.targets().get(at));
             case DELETE_VDB -> new PodVdbDeleteRequested(requestId, member.vdbId());
             case POWER ->
                 new PodVdbPowerRequested(requestId, member.vdbId(), operation.kind() == DataPodOperation.START);
@@ -90,6 +92,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             case SNAPSHOT -> "snapshotting";
             case SAVE -> "saving the state of";
             case MOVE -> "moving";
+            case MARK -> "marking the moment on";
             case DELETE_VDB -> "deleting";
             case POWER -> "stopping or starting";
         };
@@ -100,6 +103,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         DataPodWork work = operation.data();
         return switch (operation.step()) {
             case SNAPSHOT, SAVE -> work.took(((PodVdbDone) reply).snapshotId());
+            case MARK -> work.reached(((PodVdbDone) reply).snapshotId());
             default -> work.appliedOne();
         };
     }
@@ -111,7 +115,11 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         return switch (operation.step()) {
             case SNAPSHOT -> work.taken().size() < count ? DataPodStep.SNAPSHOT : null;
             case SAVE -> work.taken().size() < count ? DataPodStep.SAVE : DataPodStep.MOVE;
-            case CREATE_VDB, MOVE, DELETE_VDB, POWER -> work.applied() < count ? operation.step() : null;
+            case MOVE -> work.applied() < count
+                    ? DataPodStep.MOVE
+                    : operation.kind().steps().contains(DataPodStep.MARK) ? DataPodStep.MARK : null;
+            case MARK -> work.targets().size() < count ? DataPodStep.MARK : null;
+            case CREATE_VDB, DELETE_VDB, POWER -> work.applied() < count ? operation.step() : null;
         };
     }
 
@@ -124,6 +132,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         switch (operation.kind()) {
             case CREATE -> {
                 pod.current = points(pod, work.targets());
+                pod.timelineFrom = pod.updatedAt;
                 PodBranch.keep(pod.id, PodBranch.MAIN, null);
                 pod.resetPoint = pod.current;
                 pod.resetLabel = work.label();
@@ -165,7 +174,10 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
                     pod.resetLabel = work.label();
                 }
                 pod.current = points(pod, work.targets());
-                if (operation.kind() == DataPodOperation.RESTORE || operation.kind() == DataPodOperation.REFRESH) {
+                // Every virtual database's own log starts again at a move; the pod's timeline from when all have.
+                pod.timelineFrom = pod.updatedAt;
+                if (operation.kind() == DataPodOperation.RESTORE || operation.kind() == DataPodOperation.REFRESH
+                        || operation.kind() == DataPodOperation.RECOVER) {
                     pod.resetPoint = pod.current;
                     pod.resetLabel = work.label();
                 }
@@ -197,8 +209,12 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             case BOOKMARK, STOP -> pod.status = DataPod.Status.READY;
             case START -> pod.status = DataPod.Status.STOPPED;
             default -> {
-                boolean moving = operation.step() == DataPodStep.MOVE;
-                int moved = moving ? Math.min(work.applied() + 1, pod.members.size()) : 0;
+                // While marking, every one has moved; while moving, the one moving may have too.
+                int moved = switch (operation.step()) {
+                    case MOVE -> Math.min(work.applied() + 1, pod.members.size());
+                    case MARK -> pod.members.size();
+                    default -> 0;
+                };
                 for (int i = 0; i < moved; i++) {
                     PodMember member = pod.members.get(i);
                     events.publish(new PodVdbMoveRequested(operation.requestId("back-" + member.vdbId()), member

@@ -18,6 +18,7 @@ import io.quarkus.panache.common.Sort;
 import io.strata.catalog.bookmarks.Bookmark;
 import io.strata.catalog.bookmarks.BookmarkService;
 import io.strata.catalog.bookmarks.NewPodBookmark;
+import io.strata.catalog.datapods.DataPodViews.ChangeDataPod;
 import io.strata.catalog.datapods.DataPodViews.CreateDataPod;
 import io.strata.catalog.datapods.DataPodViews.DataPodView;
 import io.strata.catalog.datapods.DataPodViews.RestoreDataPod;
@@ -83,6 +84,7 @@ public class DataPodService {
                     + "/api/v1/templates lists them.");
         }
         List<String> owners = owners(request.owners());
+        requireFuture(request.expiresAt());
         requireMayUse(template);
         List<ConsistentPoint.Choice> point = bookmark != null
                 ? bookmarkPoint(bookmark)
@@ -93,6 +95,8 @@ public class DataPodService {
         pod.templateId = template.id;
         pod.owners = owners;
         pod.status = DataPod.Status.CREATING;
+        pod.expiresAt = request.expiresAt();
+        pod.deletionProtected = Boolean.TRUE.equals(request.protect());
         pod.members = new ArrayList<>();
         for (ConsistentPoint.Choice choice : point) {
             DatasetEntry dataset = DatasetEntry.findById(choice.dataset());
@@ -213,12 +217,31 @@ public class DataPodService {
     public Started restore(String id, RestoreDataPod request) {
         DataPod pod = requireIdle(id);
         if (request.timestamp() != null) {
-            throw ApiException.badRequest("timestamp", "Restoring a data pod to a moment is not possible yet; "
-                    + "restore it to a bookmark ({bookmark}).");
+            if (request.bookmark() != null) {
+                throw ApiException.badRequest("timestamp", "Give bookmark or timestamp, not both.");
+            }
+            return start(pod, DataPodOperation.RECOVER, DataPodWork.recovery(onTimeline(pod, request.timestamp()),
+                    "restore to " + request.timestamp()), pod.id);
         }
         Bookmark bookmark = podBookmark(pod, request.bookmark(), "bookmark");
         return start(pod, DataPodOperation.RESTORE, DataPodWork.towards(targets(pod, bookmark.points),
                 "restore to bookmark " + bookmark.name), pod.id);
+    }
+
+    /** A moment of the pod's timeline, from its last move until now, or a 400 that gives the window. */
+    private static Instant onTimeline(DataPod pod, Instant moment) {
+        Instant now = Instant.now();
+        if (pod.timelineFrom == null) {
+            throw ApiException.badRequest("timestamp", "Data pod " + pod.name + " keeps no timeline yet (it was made "
+                    + "before Strata kept one); refresh, reset or restore it to a bookmark once, then moments after "
+                    + "that can be restored to.");
+        }
+        if (moment.isBefore(pod.timelineFrom) || moment.isAfter(now)) {
+            throw ApiException.badRequest("timestamp", "timestamp " + moment + " is outside data pod " + pod.name
+                    + "'s timeline, {from: " + pod.timelineFrom + ", to: " + now + "} (it starts again at each "
+                    + "refresh, restore, reset, undo and branch activation); for earlier data restore a bookmark.");
+        }
+        return moment;
     }
 
     /** A READY bookmark of this pod, by id or name, or a 400 naming {@code field}. */
@@ -348,6 +371,8 @@ public class DataPodService {
     @Transactional
     public Started refresh(String id) {
         DataPod pod = requireIdle(id);
+        // A pod made from another's bookmark takes its template's data from now on: the same rules apply.
+        requireMayUse(Template.findById(pod.templateId));
         List<ConsistentPoint.Choice> point = templates.point(pod.templateId, Instant.now()).snapshots();
         List<String> targets = new ArrayList<>();
         for (PodMember member : pod.members) {
@@ -359,16 +384,65 @@ public class DataPodService {
         return start(pod, DataPodOperation.REFRESH, DataPodWork.towards(targets, "refresh"), pod.id);
     }
 
-    /** Deletes every virtual database of the pod, then the pod. */
+    /** Changes when the pod expires and whether it is protected; its owners (or an admin), unless someone locked it. */
+    @Transactional
+    public DataPodView change(String id, ChangeDataPod change) {
+        DataPod pod = requireUnlocked(DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE));
+        if (change.expiresAtGiven()) {
+            requireFuture(change.expiresAt());
+            pod.expiresAt = change.expiresAt();
+        }
+        if (change.protect() != null) {
+            pod.deletionProtected = change.protect();
+        }
+        pod.updatedAt = Instant.now();
+        return DataPodView.of(pod);
+    }
+
+    private static void requireFuture(Instant expiresAt) {
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw ApiException.badRequest("expiresAt", "expiresAt " + expiresAt + " is not in the future; give a "
+                    + "later moment, or none (null) to keep the data pod until it is deleted.");
+        }
+    }
+
+    /** Deletes every virtual database of the pod, then the pod; refused while it is protected. */
     @Transactional
     public Started delete(String id) {
         DataPod pod = requireUnlocked(DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE));
+        if (pod.deletionProtected) {
+            throw ApiException.conflict("Data pod " + pod.name + " is protected; unprotect it first (PATCH "
+                    + "/api/v1/datapods/" + pod.name + " {\"protected\": false}).");
+        }
+        return deleting(pod, caller.username());
+    }
+
+    private Started deleting(DataPod pod, String requestedBy) {
         if (pod.status != DataPod.Status.READY && pod.status != DataPod.Status.FAILED
                 && pod.status != DataPod.Status.STOPPED) {
             throw busy(pod);
         }
         pod.status = DataPod.Status.DELETING;
-        return start(pod, DataPodOperation.DELETE, DataPodWork.deletion(), pod.id);
+        return start(pod, DataPodOperation.DELETE, DataPodWork.deletion(), pod.id, requestedBy);
+    }
+
+    /** The pods whose expiry has passed and that are not protected. */
+    @Transactional
+    public List<String> expired(Instant now) {
+        return DataPod.<DataPod>list("expiresAt <= ?1 and deletionProtected = false and status in ?2", now, List.of(
+                DataPod.Status.READY, DataPod.Status.STOPPED, DataPod.Status.FAILED)).stream().map(pod -> pod.id)
+                .toList();
+    }
+
+    /** Deletes a pod whose time is up, if it still is and it is still unprotected and idle. */
+    @Transactional
+    public void expire(String id) {
+        DataPod pod = DataPod.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (pod != null && !pod.deletionProtected && pod.expiresAt != null && !pod.expiresAt.isAfter(Instant.now())
+                && pod.status != DataPod.Status.DELETING && pod.status != DataPod.Status.DELETED) {
+            Log.infof("Data pod %s (%s) expired at %s; deleting it", pod.name, pod.id, pod.expiresAt);
+            deleting(pod, "expiry");
+        }
     }
 
     /** What a started operation answers: what it is about and its job. */
@@ -376,10 +450,15 @@ public class DataPodService {
     }
 
     private Started start(DataPod pod, DataPodOperation kind, DataPodWork work, String resultId) {
+        return start(pod, kind, work, resultId, caller.username());
+    }
+
+    private Started start(DataPod pod, DataPodOperation kind, DataPodWork work, String resultId,
+            String requestedBy) {
         if (pod.status == DataPod.Status.READY) {
             pod.status = DataPod.Status.BUSY;
         }
-        Job job = operations.start(kind, pod.id, work, caller.username());
+        Job job = operations.start(kind, pod.id, work, requestedBy);
         pod.jobId = job.id;
         pod.updatedAt = Instant.now();
         return new Started(resultId, job);

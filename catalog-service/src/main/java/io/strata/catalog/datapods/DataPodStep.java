@@ -18,6 +18,8 @@ public enum DataPodStep implements StepKind {
     SAVE,
     /** A virtual database is put on the data of its snapshot of the target point. */
     MOVE,
+    /** A virtual database recovered to a moment is snapshotted: a reset comes back to that data. */
+    MARK,
     /** A virtual database of the pod is deleted. */
     DELETE_VDB,
     /** A virtual database's engine is stopped or started. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +20,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.strata.catalog.datapods.DataPod;
+import io.strata.catalog.datapods.DataPodChanges;
 import io.strata.catalog.datapods.DataPodService;
 import io.strata.catalog.datapods.DataPodViews.CreateDataPod;
 import io.strata.catalog.datapods.DataPodViews.DataPodView;
@@ -41,7 +45,7 @@ public class DataPodResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make a data pod", description = "{name, template, owners}: one virtual database per dataset of the template, all from its newest consistent point, owned by the caller (and the other owners named). 202 with {id, jobId}. A template holding a sensitive source is for admins only (403).")
+    @Operation(summary = "Make a data pod", description = "{name, template | fromBookmark, owners, expiresAt, protected}: one virtual database per dataset of the template, all from its newest consistent point (or from a bookmark of another pod: private copy-on-write clones of its data), owned by the caller (and the other owners named). It deletes itself at expiresAt unless protected then. 202 with {id, jobId}. A template holding a sensitive source is for admins only (403).")
     public Response create(@Valid @NotNull(message = CreateDataPod.REQUIRED) CreateDataPod request) {
         DataPod pod = pods.create(request);
         return Response.accepted(Map.of("id", pod.id, "jobId", pod.jobId)).build();
@@ -60,6 +64,14 @@ public class DataPodResource {
         return pods.view(id);
     }
 
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a data pod's expiry or protection", description = "{expiresAt, protected}: what is given changes. expiresAt: when the pod deletes itself (null: kept until deleted); protected: neither its expiry nor a DELETE removes it. Its owners or an admin.")
+    public DataPodView change(@PathParam("id") String id, JsonNode body) {
+        return pods.change(id, DataPodChanges.parse(body));
+    }
+
     @POST
     @Path("/{id}/bookmarks")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,7 +84,7 @@ public class DataPodResource {
     @POST
     @Path("/{id}/restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Restore a data pod to a bookmark", description = "{bookmark}: every virtual database back on the bookmark's data, same connections. The state it replaces is saved: undo brings it back. 202 with the job.")
+    @Operation(summary = "Restore a data pod to a bookmark or a moment", description = "{bookmark}: every virtual database back on the bookmark's data, same connections. {timestamp}: every virtual database recovered to that moment of the pod's timeline (from the pod's timelineFrom until now), by its own log. The state it replaces is saved: undo brings it back. 202 with the job.")
     public Response restore(@PathParam("id") String id,
             @Valid @NotNull(message = RestoreDataPod.REQUIRED) RestoreDataPod request) {
         return accepted(pods.restore(id, request));

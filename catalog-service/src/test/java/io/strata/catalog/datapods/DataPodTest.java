@@ -29,6 +29,7 @@ import io.strata.contracts.events.EventEnvelope;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.ingest.SourceChanged;
 import io.strata.contracts.provisioning.PodVdbCreateRequested;
+import io.strata.contracts.provisioning.PodVdbDeleteRequested;
 import io.strata.contracts.provisioning.PodVdbDone;
 import io.strata.contracts.provisioning.PodVdbFailed;
 import io.strata.contracts.provisioning.PodVdbMoveRequested;
@@ -310,5 +311,94 @@ class DataPodTest {
                 template)).post("/api/v1/datapods").then().statusCode(403);
         given().contentType("application/json").body(Map.of("name", "nope-" + run, "template", "missing-" + run))
                 .post("/api/v1/datapods").then().statusCode(400).body("field", equalTo("template"));
+    }
+
+    @Test
+    void aPodRestoredToAMomentRecoversEveryVdbThereAndAResetComesBackToIt() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String template = template("pit-" + run, source("pa-" + run, false), source("pb-" + run, false));
+        String pod = "t-" + run;
+        Set<String> vdbs = created(as("qa", "owner"), pod, template);
+        awaitReady(given(), pod);
+        Instant from = Instant.parse(given().get("/api/v1/datapods/" + pod).then().extract().path("timelineFrom"));
+
+        given().contentType("application/json").body(Map.of("timestamp", from.minusSeconds(60).toString())).post(
+                "/api/v1/datapods/" + pod + "/restore").then().statusCode(400).body("field", equalTo("timestamp"))
+                .body("detail", containsString("outside data pod " + pod + "'s timeline, {from: " + from));
+        given().contentType("application/json").body(Map.of("timestamp", Instant.now().plusSeconds(3600)
+                .toString())).post("/api/v1/datapods/" + pod + "/restore").then().statusCode(400);
+        given().contentType("application/json").body(Map.of("timestamp", from.toString(), "bookmark", "x")).post(
+                "/api/v1/datapods/" + pod + "/restore").then().statusCode(400).body("detail", containsString(
+                        "not both"));
+
+        as("qa", "owner").contentType("application/json").body(Map.of("timestamp", from.toString())).post(
+                "/api/v1/datapods/" + pod + "/restore").then().statusCode(202);
+        List<String> saved = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        for (int i = 0; i < 2; i++) {
+            PodVdbMoveRequested move = next(PodVdbMoveRequested.class, vdbs);
+            assertThat(move.recoveryTime()).as("every VDB recovers to the same moment").isEqualTo(from);
+            assertThat(move.snapshotId()).as("the provisioning service picks what to replay from").isNull();
+            publish(Topics.PROVISIONING, new PodVdbDone(move.requestId(), move.vdbId(), "base-" + move.vdbId()));
+        }
+        // Marked where they recovered to: those snapshots are where the pod stands, and where a reset goes.
+        List<String> marked = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        awaitReady(given(), pod);
+        given().get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(marked
+                .get(0), marked.get(1))).body("resetTo", equalTo("restore to " + from)).body("undo", equalTo(
+                        "restore to " + from));
+        assertThat(Instant.parse(given().get("/api/v1/datapods/" + pod).then().extract().path("timelineFrom")))
+                .as("the timeline starts again").isAfter(from);
+
+        given().post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
+        assertThat(savedAndMoved(vdbs).get(1)).isEqualTo(marked);
+        awaitReady(given(), pod);
+        given().post("/api/v1/datapods/" + pod + "/undo").then().statusCode(202);
+        savedAndMoved(vdbs);
+        awaitReady(given(), pod);
+        assertThat(saved).hasSize(2);
+    }
+
+    @Test
+    void anExpiredPodDeletesItselfOnlyOnceItIsNoLongerProtected() throws InterruptedException {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String template = template("exp-" + run, source("ea-" + run, false));
+        String pod = "e-" + run;
+        as("qa", "owner").contentType("application/json").body(Map.of("name", pod, "template", template,
+                "expiresAt", Instant.now().minusSeconds(1).toString())).post("/api/v1/datapods").then().statusCode(
+                        400)
+                .body("field", equalTo("expiresAt"));
+        as("qa", "owner").contentType("application/json").body(Map.of("name", pod, "template", template,
+                "expiresAt", Instant.now().plusSeconds(3600).toString(), "protected", true)).post("/api/v1/datapods")
+                .then().statusCode(202);
+        Set<String> vdbs = Set.copyOf(vdbsInOrder(pod));
+        String podId = given().get("/api/v1/datapods/" + pod).then().extract().path("id");
+        PodVdbCreateRequested create = next(PodVdbCreateRequested.class, vdbs);
+        publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
+        awaitReady(given(), pod);
+
+        as("qa", "owner").delete("/api/v1/datapods/" + pod).then().statusCode(409).body("detail", containsString(
+                "protected"));
+        as("qa", "owner").contentType("application/json").body(Map.of("owners", List.of("dev"))).patch(
+                "/api/v1/datapods/" + pod).then().statusCode(400).body("field", equalTo("owners"));
+        as("qa", "owner").contentType("application/json").body(Map.of("expiresAt", "soon")).patch(
+                "/api/v1/datapods/" + pod).then().statusCode(400).body("detail", containsString("RFC 3339"));
+        as("dev", "owner").contentType("application/json").body(Map.of("protected", false)).patch(
+                "/api/v1/datapods/" + pod).then().statusCode(404);
+
+        // Its time comes while it is protected: it stays, round after round of the expiry.
+        Instant soon = Instant.now().plusSeconds(1);
+        as("qa", "owner").contentType("application/json").body(Map.of("expiresAt", soon.toString())).patch(
+                "/api/v1/datapods/" + pod).then().statusCode(200).body("protected", equalTo(true));
+        Thread.sleep(Duration.between(Instant.now(), soon).plusSeconds(3).toMillis());
+        given().get("/api/v1/datapods/" + pod).then().body("status", equalTo("READY"));
+
+        // Unprotected, the next round deletes it: its VDB is asked to go, and the job says why.
+        as("qa", "owner").contentType("application/json").body(Map.of("protected", false)).patch(
+                "/api/v1/datapods/" + pod).then().statusCode(200).body("protected", equalTo(false));
+        PodVdbDeleteRequested delete = next(PodVdbDeleteRequested.class, vdbs);
+        publish(Topics.PROVISIONING, new PodVdbDone(delete.requestId(), delete.vdbId(), null));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/datapods/" + pod).then().statusCode(404));
+        assertThat(given().get("/api/v1/jobs?resource=" + podId).then().extract().jsonPath().<String>getList("kind"))
+                .as("the one DELETE asked for was refused: the expiry deleted it").containsOnlyOnce("datapod.delete");
     }
 }

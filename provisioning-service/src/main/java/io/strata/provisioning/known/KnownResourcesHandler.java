@@ -1,6 +1,7 @@
 package io.strata.provisioning.known;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import io.strata.common.events.EventRoutes;
 import io.strata.contracts.catalog.BookmarkCreated;
 import io.strata.contracts.catalog.BookmarkDeleted;
+import io.strata.contracts.catalog.BookmarkSharingChanged;
 import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.ingest.EnvironmentRegistered;
@@ -45,6 +47,7 @@ public class KnownResourcesHandler extends EventRoutes {
         on(SnapshotDeleted.class, this::snapshotDeleted);
         on(LogWindowChanged.class, this::windowChanged);
         on(BookmarkCreated.class, created -> bookmarkCreated(created.bookmark()));
+        on(BookmarkSharingChanged.class, changed -> sharingChanged(changed.bookmark()));
         on(BookmarkDeleted.class, deleted -> KnownBookmark.deleteById(deleted.bookmarkId()));
     }
 
@@ -134,8 +137,23 @@ public class KnownResourcesHandler extends EventRoutes {
         }
         known.name = bookmark.name();
         known.points = bookmark.points();
+        share(known, bookmark);
         if (fresh) {
             known.persist();
         }
+    }
+
+    /** Ignored for a bookmark not ready yet: its {@code BookmarkCreated}, later on the same partition, says it all. */
+    void sharingChanged(BookmarkView bookmark) {
+        KnownBookmark known = KnownBookmark.findById(bookmark.id());
+        if (known != null) {
+            share(known, bookmark);
+        }
+    }
+
+    private static void share(KnownBookmark known, BookmarkView bookmark) {
+        known.owner = bookmark.owner();
+        known.shared = bookmark.shared();
+        known.sharedWith = bookmark.sharedWith() != null ? List.copyOf(bookmark.sharedWith()) : List.of();
     }
 }

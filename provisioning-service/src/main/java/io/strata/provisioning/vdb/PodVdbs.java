@@ -52,6 +52,9 @@ public class PodVdbs {
     @Inject
     EventPublisher events;
 
+    @Inject
+    VdbOrigins origins;
+
     /**
      * Makes a pod's virtual database, once: a command for an id that exists already is answered from what exists (or
      * by the end of the operation still making it). When the snapshot has not been heard of yet (the catalog may hear
@@ -208,8 +211,10 @@ public class PodVdbs {
     }
 
     /**
-     * Puts a pod's virtual database on a snapshot's data: a rewind to one of its own snapshots, a refresh to one of
-     * its parent's. Its name, port and credentials stay; a failure leaves it on the data it had (see
+     * Puts a pod's virtual database on a snapshot's data: a rewind to one of its own snapshots (or, with a recovery
+     * time, to a moment of its current life), a refresh to a snapshot of a dataset it descends from (its parent's;
+     * for a pod made from another pod's bookmark, also its template's datasets, which it then descends from
+     * directly). Its name, port and credentials stay; a failure leaves it on the data it had (see
      * {@link VdbOperations}). What is asked is checked before the state it is in, so that a wrong snapshot is named
      * as such whatever the state.
      */
@@ -219,24 +224,8 @@ public class PodVdbs {
         if (vdb == null) {
             return;
         }
-        KnownSnapshot snapshot = KnownSnapshot.findById(request.snapshotId());
-        if (snapshot == null || snapshot.deleted) {
-            refuse(request.requestId(), vdb.id, "Snapshot " + request.snapshotId() + (snapshot == null
-                    ? " has not been announced to the provisioning service (yet); send the move again once the "
-                            + "snapshot service has announced it."
-                    : " was deleted; move virtual database " + vdb.name + " to another snapshot."));
-            return;
-        }
-        VdbOperation kind;
-        if (snapshot.dataset.equals(vdb.id)) {
-            kind = VdbOperation.REWIND;
-        } else if (snapshot.dataset.equals(vdb.parent)) {
-            kind = VdbOperation.REFRESH;
-        } else {
-            refuse(request.requestId(), vdb.id, "Snapshot " + snapshot.id + " belongs to dataset " + snapshot.dataset
-                    + ", which is neither virtual database " + vdb.name + " itself nor its parent " + vdb.parent
-                    + "; a data pod's virtual database moves only to its own snapshots (rewind) or to its parent's "
-                    + "(refresh).");
+        VdbWork work = moveWork(request, vdb);
+        if (work == null) {
             return;
         }
         if (vdb.released || vdb.status != Vdb.Status.RUNNING && vdb.status != Vdb.Status.STOPPED
@@ -245,10 +234,41 @@ public class PodVdbs {
                     + vdb.status + " and has no clone; it cannot be moved. Delete it and create it again.");
             return;
         }
+        KnownSnapshot snapshot = KnownSnapshot.findById(work.snapshotId());
+        VdbOperation kind = snapshot.dataset.equals(vdb.id) ? VdbOperation.REWIND : VdbOperation.REFRESH;
         vdb.replyTo = request.requestId();
-        operations.start(kind, vdb.id, VdbWork.clone(snapshot.id, Ids.next("vdb"), null), requestedBy(vdb));
-        Log.infof("Moving virtual database %s of data pod %s to snapshot %s (%s)", vdb.name, vdb.pod, snapshot.id,
-                kind);
+        operations.start(kind, vdb.id, work, requestedBy(vdb));
+        Log.infof("Moving virtual database %s of data pod %s to snapshot %s%s (%s)", vdb.name, vdb.pod, snapshot.id,
+                work.recoveryTime() != null ? " and on to " + work.recoveryTime() : "", kind);
+    }
+
+    /** What a move clones (and recovers to); {@code null} once refused for a snapshot or moment that won't do. */
+    private VdbWork moveWork(PodVdbMoveRequested request, Vdb vdb) {
+        if (request.recoveryTime() != null) {
+            try {
+                return VdbWork.clone(origins.forRewind(vdb, null, null, request.recoveryTime()).snapshot().id, Ids
+                        .next("vdb"), request.recoveryTime());
+            } catch (ApiException e) {
+                refuse(request.requestId(), vdb.id, e.getMessage());
+                return null;
+            }
+        }
+        KnownSnapshot snapshot = KnownSnapshot.findById(request.snapshotId());
+        if (snapshot == null || snapshot.deleted) {
+            refuse(request.requestId(), vdb.id, "Snapshot " + request.snapshotId() + (snapshot == null
+                    ? " has not been announced to the provisioning service (yet); send the move again once the "
+                            + "snapshot service has announced it."
+                    : " was deleted; move virtual database " + vdb.name + " to another snapshot."));
+            return null;
+        }
+        if (!snapshot.dataset.equals(vdb.id) && !Vdb.lineage(vdb.parent).contains(snapshot.dataset)) {
+            refuse(request.requestId(), vdb.id, "Snapshot " + snapshot.id + " belongs to dataset " + snapshot.dataset
+                    + ", which is neither virtual database " + vdb.name + " itself nor one it descends from "
+                    + Vdb.lineage(vdb.parent) + "; a data pod's virtual database moves only to its own snapshots "
+                    + "(rewind) or to those of the datasets it descends from (refresh).");
+            return null;
+        }
+        return VdbWork.clone(snapshot.id, Ids.next("vdb"), null);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.strata.provisioning.vdb;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.Column;
@@ -145,5 +147,19 @@ public class Vdb extends PanacheEntityBase {
     /** The dataset its clones belong to. */
     public String volumeDataset() {
         return volumeDataset != null ? volumeDataset : id;
+    }
+
+    /**
+     * A dataset and the ones it descends from, nearest first: while it is a virtual database, its parent, and so on
+     * up to the source or masked dataset at the root (last).
+     */
+    public static List<String> lineage(String dataset) {
+        List<String> lineage = new ArrayList<>();
+        for (String at = dataset; at != null && !lineage.contains(at);) {
+            lineage.add(at);
+            Vdb vdb = findById(at);
+            at = vdb != null ? vdb.parent : null;
+        }
+        return lineage;
     }
 }

@@ -252,6 +252,11 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
         vdb.snapshotId = work.snapshotId();
         vdb.recoveryTime = work.recoveryTime();
         vdb.error = null;
+        KnownSnapshot origin = KnownSnapshot.findById(work.snapshotId());
+        if (operation.kind() == VdbOperation.REFRESH && origin != null) {
+            // A pod's virtual database refreshed from a dataset further up its lineage descends from it from now on.
+            vdb.parent = origin.dataset;
+        }
         int endedLife = vdb.life;
         vdb.life = endedLife + 1;
         vdb.lifeStartedAt = Instant.now();

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
+import io.strata.common.security.Caller;
 import io.strata.contracts.catalog.BookmarkPoint;
 import io.strata.provisioning.known.KnownBookmark;
 import io.strata.provisioning.known.KnownSnapshot;
@@ -19,6 +21,9 @@ import io.strata.provisioning.known.KnownWindow;
  */
 @ApplicationScoped
 public class VdbOrigins {
+
+    @Inject
+    Caller caller;
 
     /**
      * A point to clone.
@@ -117,12 +122,12 @@ public class VdbOrigins {
 
     /**
      * The snapshot a bookmark stands at on a dataset's timeline; with no dataset, its only point. 404 for a bookmark
-     * this service has not heard of (or not yet: it is announced once its snapshots are held), 400 for one that is
-     * not on the dataset.
+     * this service has not heard of (or not yet: it is announced once its snapshots are held) or that the caller may
+     * not see (someone else's, not shared with them), 400 for one that is not on the dataset.
      */
-    private static KnownSnapshot bookmarked(String bookmarkId, String dataset, String field) {
+    private KnownSnapshot bookmarked(String bookmarkId, String dataset, String field) {
         KnownBookmark bookmark = KnownBookmark.byIdOrName(bookmarkId);
-        if (bookmark == null) {
+        if (bookmark == null || !bookmark.visibleTo(caller)) {
             throw ApiException.notFound("bookmark", bookmarkId);
         }
         List<BookmarkPoint> points = bookmark.points;

@@ -286,11 +286,11 @@ public class VdbService {
         if (caller.isAdmin()) {
             return;
         }
-        String root = dataset;
-        Set<String> seen = new HashSet<>();
-        for (Vdb parent = Vdb.findById(root); parent != null && seen.add(parent.id); parent = Vdb.findById(root)) {
-            root = parent.parent;
+        List<String> lineage = Vdb.lineage(dataset);
+        if (lineage.isEmpty()) {
+            return;
         }
+        String root = lineage.get(lineage.size() - 1);
         KnownSource source = KnownSource.findById(root);
         if (source != null && source.sensitive) {
             caller.requireAdmin(what + " sensitive source '" + source.name + "'" + (root.equals(dataset)
