@@ -27,10 +27,11 @@ import io.strata.contracts.provisioning.PodVdbPowerRequested;
 import io.strata.contracts.provisioning.PodVdbSnapshotRequested;
 
 /**
- * The steps of a data pod's operations, each a command to the provisioning service for one virtual database at a
- * time. A creation that fails asks for every virtual database made so far to be deleted and leaves the pod FAILED;
- * a move that fails half-way asks for the virtual databases moved so far to go back to the snapshots saved just
- * before, so that the pod's databases stay consistent with each other.
+ * The steps of a data pod's operations, each a command to the provisioning service for every virtual database of the
+ * pod at once (one part per virtual database, see {@link OperationDefinition#parts}); a step ends when all have
+ * answered. A creation that fails asks for every virtual database to be deleted and leaves the pod FAILED; a move
+ * that fails asks for the virtual databases to go back to the snapshots saved just before, so that the pod's
+ * databases stay consistent with each other.
  */
 @ApplicationScoped
 public class DataPodOperations extends OperationDefinition<DataPodOperation, DataPodStep, DataPodWork> {
@@ -59,31 +60,33 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
     }
 
     @Override
+    protected int parts(Operation<DataPodOperation, DataPodStep, DataPodWork> operation) {
+        return pod(operation).members.size();
+    }
+
+    /** Sends the step's command to every virtual database of the pod at once. */
+    @Override
     protected void request(Operation<DataPodOperation, DataPodStep, DataPodWork> operation) {
         DataPod pod = pod(operation);
         DataPodWork work = operation.data();
-        String requestId = operation.requestId();
-        int count = pod.members.size();
-        int at = switch (operation.step()) {
-            case SNAPSHOT, SAVE -> work.taken().size();
-            case MARK -> work.targets().size();
-            default -> work.applied();
-        };
-        PodMember member = pod.members.get(at);
         List<DataPodStep> steps = operation.kind().steps();
-        jobs.progress(operation.jobId(), (100 * steps.indexOf(operation.step()) + 100 * at / count) / steps.size(),
-                describe(operation.step()) + " " + member.vdbName() + " (" + (at + 1) + " of " + count + ")");
-        events.publish(switch (operation.step()) {
-            case CREATE_VDB -> new PodVdbCreateRequested(requestId, member.vdbId(), member.vdbName(), work.targets()
-                    .get(at), pod.owners.get(0), pod.id);
-            case SNAPSHOT, SAVE, MARK -> new PodVdbSnapshotRequested(requestId, member.vdbId());
-            case MOVE -> work.recoveryTime() != null
-                    ? new PodVdbMoveRequested(requestId, member.vdbId(), null, work.recoveryTime())
-                    : new PodVdbMoveRequested(requestId, member.vdbId(), work.targets().get(at));
-            case DELETE_VDB -> new PodVdbDeleteRequested(requestId, member.vdbId());
-            case POWER ->
-                new PodVdbPowerRequested(requestId, member.vdbId(), operation.kind() == DataPodOperation.START);
-        });
+        jobs.progress(operation.jobId(), 100 * steps.indexOf(operation.step()) / steps.size(), describe(operation
+                .step()) + " " + pod.members.size() + " virtual databases");
+        for (int at = 0; at < pod.members.size(); at++) {
+            PodMember member = pod.members.get(at);
+            String requestId = operation.partRequestId(at);
+            events.publish(switch (operation.step()) {
+                case CREATE_VDB -> new PodVdbCreateRequested(requestId, member.vdbId(), member.vdbName(), work
+                        .targets().get(at), pod.owners.get(0), pod.id);
+                case SNAPSHOT, SAVE, MARK -> new PodVdbSnapshotRequested(requestId, member.vdbId());
+                case MOVE -> work.recoveryTime() != null
+                        ? new PodVdbMoveRequested(requestId, member.vdbId(), null, work.recoveryTime())
+                        : new PodVdbMoveRequested(requestId, member.vdbId(), work.targets().get(at));
+                case DELETE_VDB -> new PodVdbDeleteRequested(requestId, member.vdbId());
+                case POWER ->
+                    new PodVdbPowerRequested(requestId, member.vdbId(), operation.kind() == DataPodOperation.START);
+            });
+        }
     }
 
     private static String describe(DataPodStep step) {
@@ -98,28 +101,21 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         };
     }
 
+    /** One virtual database answered: what it answered goes to its place in the pod. */
     @Override
     protected DataPodWork replied(Operation<DataPodOperation, DataPodStep, DataPodWork> operation, Reply reply) {
+        DataPod pod = pod(operation);
         DataPodWork work = operation.data();
+        PodVdbDone done = (PodVdbDone) reply;
+        int at = pod.members.stream().map(PodMember::vdbId).toList().indexOf(done.vdbId());
+        if (at < 0) {
+            return work;
+        }
+        int count = pod.members.size();
         return switch (operation.step()) {
-            case SNAPSHOT, SAVE -> work.took(((PodVdbDone) reply).snapshotId());
-            case MARK -> work.reached(((PodVdbDone) reply).snapshotId());
-            default -> work.appliedOne();
-        };
-    }
-
-    @Override
-    protected DataPodStep next(Operation<DataPodOperation, DataPodStep, DataPodWork> operation) {
-        int count = pod(operation).members.size();
-        DataPodWork work = operation.data();
-        return switch (operation.step()) {
-            case SNAPSHOT -> work.taken().size() < count ? DataPodStep.SNAPSHOT : null;
-            case SAVE -> work.taken().size() < count ? DataPodStep.SAVE : DataPodStep.MOVE;
-            case MOVE -> work.applied() < count
-                    ? DataPodStep.MOVE
-                    : operation.kind().steps().contains(DataPodStep.MARK) ? DataPodStep.MARK : null;
-            case MARK -> work.targets().size() < count ? DataPodStep.MARK : null;
-            case CREATE_VDB, DELETE_VDB, POWER -> work.applied() < count ? operation.step() : null;
+            case SNAPSHOT, SAVE -> work.took(at, count, done.snapshotId());
+            case MARK -> work.reached(at, count, done.snapshotId());
+            default -> work.appliedTo(done.vdbId());
         };
     }
 
@@ -195,10 +191,8 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
         pod.error = error;
         switch (operation.kind()) {
             case CREATE -> {
-                // The one being made when it failed may exist too: deleting an unknown one is answered all the same.
-                int made = Math.min(work.applied() + 1, pod.members.size());
-                for (int i = 0; i < made; i++) {
-                    PodMember member = pod.members.get(i);
+                // Any of them may exist, made or half-made: deleting an unknown one is answered all the same.
+                for (PodMember member : pod.members) {
                     events.publish(new PodVdbDeleteRequested(operation.requestId("undo-" + member.vdbId()), member
                             .vdbId()));
                 }
@@ -209,18 +203,15 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             case BOOKMARK, STOP -> pod.status = DataPod.Status.READY;
             case START -> pod.status = DataPod.Status.STOPPED;
             default -> {
-                // While marking, every one has moved; while moving, the one moving may have too.
-                int moved = switch (operation.step()) {
-                    case MOVE -> Math.min(work.applied() + 1, pod.members.size());
-                    case MARK -> pod.members.size();
-                    default -> 0;
-                };
-                for (int i = 0; i < moved; i++) {
+                // Every one answered before the step failed (or it timed out): those that moved go back, and so
+                // do those whose answer is unknown; one that did not move is put on the state it has anyway.
+                boolean moved = operation.step() == DataPodStep.MOVE || operation.step() == DataPodStep.MARK;
+                for (int i = 0; moved && i < pod.members.size(); i++) {
                     PodMember member = pod.members.get(i);
                     events.publish(new PodVdbMoveRequested(operation.requestId("back-" + member.vdbId()), member
                             .vdbId(), work.taken().get(i)));
                 }
-                pod.error = error + (moved > 0 ? " The virtual databases moved so far are being put back." : "");
+                pod.error = error + (moved ? " The virtual databases moved so far are being put back." : "");
                 pod.status = DataPod.Status.READY;
             }
         }

@@ -5,8 +5,8 @@ import io.strata.contracts.events.Reply;
 import io.strata.contracts.provisioning.PodVdbDone;
 
 /**
- * The steps of a data pod's operations; each is repeated for every virtual database of the pod, one at a time, and
- * waits for the provisioning service's answer.
+ * The steps of a data pod's operations; each sends its command to every virtual database of the pod at once and
+ * waits for all of the provisioning service's answers.
  */
 public enum DataPodStep implements StepKind {
 

@@ -101,14 +101,36 @@ class DataPodTest {
         return List.of(request.vdbId(), request.snapshotId());
     }
 
-    /** Asks for a pod as {@code user}, answers its creates; returns its virtual databases' ids. */
-    private Set<String> created(RequestSpecification user, String pod, String template) {
+    /**
+     * Answers the snapshot command sent to each virtual database (all at once, so in any order); returns the
+     * snapshots in the pod's order.
+     */
+    private List<String> taken(List<String> order) {
+        String[] taken = new String[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            String snapshot = snapshotTaken(Set.copyOf(order));
+            taken[order.indexOf(snapshot.substring(snapshot.indexOf('-') + 1))] = snapshot;
+        }
+        return List.of(taken);
+    }
+
+    /** Answers the move sent to each virtual database; returns the snapshots they moved to, in the pod's order. */
+    private List<String> movedTo(List<String> order) {
+        String[] targets = new String[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            List<String> move = moved(Set.copyOf(order));
+            targets[order.indexOf(move.get(0))] = move.get(1);
+        }
+        return List.of(targets);
+    }
+
+    /** Asks for a pod as {@code user}, answers its creates; returns its virtual databases' ids in the pod's order. */
+    private List<String> created(RequestSpecification user, String pod, String template) {
         user.contentType("application/json").body(Map.of("name", pod, "template", template)).post("/api/v1/datapods")
                 .then().statusCode(202);
-        Set<String> vdbs = Set.copyOf(given().get("/api/v1/datapods/" + pod).then().statusCode(200).extract()
-                .jsonPath().<String>getList("vdbs.vdbId"));
+        List<String> vdbs = vdbsInOrder(pod);
         for (int i = 0; i < vdbs.size(); i++) {
-            PodVdbCreateRequested create = next(PodVdbCreateRequested.class, vdbs);
+            PodVdbCreateRequested create = next(PodVdbCreateRequested.class, Set.copyOf(vdbs));
             publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
         }
         return vdbs;
@@ -156,9 +178,10 @@ class DataPodTest {
                 "/api/v1/datapods").then().statusCode(202);
         List<String> ids = given().get("/api/v1/datapods/" + pod).then().extract().jsonPath().getList("vdbs.vdbId");
         Set<String> vdbs = Set.copyOf(ids);
-        for (String dataset : List.of(orders, billing)) {
+        for (int i = 0; i < 2; i++) {
             PodVdbCreateRequested create = next(PodVdbCreateRequested.class, vdbs);
-            assertThat(create.snapshotId()).isEqualTo("snap-" + dataset);
+            assertThat(create.snapshotId()).as("each VDB from its dataset's snapshot").isEqualTo("snap-" + List.of(
+                    orders, billing).get(ids.indexOf(create.vdbId())));
             assertThat(create.owner()).isEqualTo("qa");
             publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
         }
@@ -168,7 +191,7 @@ class DataPodTest {
 
         String bookmark = as("qa", "owner").contentType("application/json").body(Map.of("name", "bug-" + run))
                 .post("/api/v1/datapods/" + pod + "/bookmarks").then().statusCode(202).extract().path("id");
-        List<String> bookmarked = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        List<String> bookmarked = taken(ids);
         for (int i = 0; i < 2; i++) {
             HoldSnapshotRequested hold = next(HoldSnapshotRequested.class, Set.copyOf(bookmarked));
             publish(Topics.SNAPSHOT, new SnapshotHoldChanged(hold.requestId(), hold.snapshotId(), hold.holder(),
@@ -183,17 +206,16 @@ class DataPodTest {
 
         // The destructive test ran; reset brings back the bookmark, after saving what the test left.
         as("qa", "owner").post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
-        List<String> afterTest = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
-        assertThat(List.of(moved(vdbs).get(1), moved(vdbs).get(1))).isEqualTo(bookmarked);
+        List<String> afterTest = taken(ids);
+        assertThat(movedTo(ids)).isEqualTo(bookmarked);
         awaitReady(as("qa", "owner"), pod);
         qa.get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(bookmarked
                 .get(0), bookmarked.get(1))).body("undo", equalTo("reset to bookmark bug-" + run));
 
         // Undo the reset: the state the test left comes back.
         as("qa", "owner").post("/api/v1/datapods/" + pod + "/undo").then().statusCode(202);
-        snapshotTaken(vdbs);
-        snapshotTaken(vdbs);
-        assertThat(List.of(moved(vdbs).get(1), moved(vdbs).get(1))).isEqualTo(afterTest);
+        taken(ids);
+        assertThat(movedTo(ids)).isEqualTo(afterTest);
         awaitReady(as("qa", "owner"), pod);
         qa.get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(afterTest
                 .get(0), afterTest.get(1)));
@@ -212,11 +234,12 @@ class DataPodTest {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String template = template("pair-" + run, source("left-" + run, false), source("right-" + run, false));
         String pod = "p-" + run;
-        Set<String> vdbs = created(given(), pod, template);
+        List<String> order = created(given(), pod, template);
+        Set<String> vdbs = Set.copyOf(order);
         awaitReady(given(), pod);
 
         given().post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
-        List<String> saved = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        List<String> saved = taken(order);
         List<String> first = moved(vdbs);
         PodVdbMoveRequested second = next(PodVdbMoveRequested.class, vdbs);
         publish(Topics.PROVISIONING, new PodVdbFailed(second.requestId(), second.vdbId(), "The pool is full."));
@@ -224,17 +247,17 @@ class DataPodTest {
         // The one that moved goes back to what was saved (the refused one is sent back too: without an answer, a
         // move may have happened; going back to the saved state is right either way).
         PodVdbMoveRequested back = next(PodVdbMoveRequested.class, Set.of(first.get(0)));
-        assertThat(back.snapshotId()).isEqualTo(saved.get(List.copyOf(vdbsInOrder(pod)).indexOf(first.get(0))));
+        assertThat(back.snapshotId()).isEqualTo(saved.get(order.indexOf(first.get(0))));
         awaitReady(given(), pod);
         given().get("/api/v1/datapods/" + pod).then().body("error", containsString("The pool is full."))
                 .body("error", containsString("put back"));
     }
 
     /** Bookmarks the pod as {@code user}, answering its snapshots and holds; returns the bookmark's snapshots. */
-    private List<String> bookmarked(RequestSpecification user, String pod, String name, Set<String> vdbs) {
+    private List<String> bookmarked(RequestSpecification user, String pod, String name, List<String> vdbs) {
         user.contentType("application/json").body(Map.of("name", name)).post("/api/v1/datapods/" + pod
                 + "/bookmarks").then().statusCode(202);
-        List<String> snapshots = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        List<String> snapshots = taken(vdbs);
         for (int i = 0; i < 2; i++) {
             HoldSnapshotRequested hold = next(HoldSnapshotRequested.class, Set.copyOf(snapshots));
             publish(Topics.SNAPSHOT, new SnapshotHoldChanged(hold.requestId(), hold.snapshotId(), hold.holder(),
@@ -246,10 +269,8 @@ class DataPodTest {
     }
 
     /** Answers the saves and moves of a pod operation; returns {saved, moved-to} snapshots in the pod's order. */
-    private List<List<String>> savedAndMoved(Set<String> vdbs) {
-        List<String> saved = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
-        List<String> movedTo = List.of(moved(vdbs).get(1), moved(vdbs).get(1));
-        return List.of(saved, movedTo);
+    private List<List<String>> savedAndMoved(List<String> vdbs) {
+        return List.of(taken(vdbs), movedTo(vdbs));
     }
 
     @Test
@@ -261,9 +282,9 @@ class DataPodTest {
         String pod = "b-" + run;
         as("qa", "owner").contentType("application/json").body(Map.of("name", pod, "template", template, "owners",
                 List.of("co-" + run))).post("/api/v1/datapods").then().statusCode(202);
-        Set<String> vdbs = Set.copyOf(vdbsInOrder(pod));
+        List<String> vdbs = vdbsInOrder(pod);
         for (int i = 0; i < 2; i++) {
-            PodVdbCreateRequested create = next(PodVdbCreateRequested.class, vdbs);
+            PodVdbCreateRequested create = next(PodVdbCreateRequested.class, Set.copyOf(vdbs));
             publish(Topics.PROVISIONING, new PodVdbDone(create.requestId(), create.vdbId(), create.snapshotId()));
         }
         awaitReady(given(), pod);
@@ -318,7 +339,7 @@ class DataPodTest {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String template = template("pit-" + run, source("pa-" + run, false), source("pb-" + run, false));
         String pod = "t-" + run;
-        Set<String> vdbs = created(as("qa", "owner"), pod, template);
+        List<String> vdbs = created(as("qa", "owner"), pod, template);
         awaitReady(given(), pod);
         Instant from = Instant.parse(given().get("/api/v1/datapods/" + pod).then().extract().path("timelineFrom"));
 
@@ -333,15 +354,15 @@ class DataPodTest {
 
         as("qa", "owner").contentType("application/json").body(Map.of("timestamp", from.toString())).post(
                 "/api/v1/datapods/" + pod + "/restore").then().statusCode(202);
-        List<String> saved = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        List<String> saved = taken(vdbs);
         for (int i = 0; i < 2; i++) {
-            PodVdbMoveRequested move = next(PodVdbMoveRequested.class, vdbs);
+            PodVdbMoveRequested move = next(PodVdbMoveRequested.class, Set.copyOf(vdbs));
             assertThat(move.recoveryTime()).as("every VDB recovers to the same moment").isEqualTo(from);
             assertThat(move.snapshotId()).as("the provisioning service picks what to replay from").isNull();
             publish(Topics.PROVISIONING, new PodVdbDone(move.requestId(), move.vdbId(), "base-" + move.vdbId()));
         }
         // Marked where they recovered to: those snapshots are where the pod stands, and where a reset goes.
-        List<String> marked = List.of(snapshotTaken(vdbs), snapshotTaken(vdbs));
+        List<String> marked = taken(vdbs);
         awaitReady(given(), pod);
         given().get("/api/v1/datapods/" + pod).then().body("current.snapshot", org.hamcrest.Matchers.contains(marked
                 .get(0), marked.get(1))).body("resetTo", equalTo("restore to " + from)).body("undo", equalTo(

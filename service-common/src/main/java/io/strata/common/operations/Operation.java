@@ -25,6 +25,14 @@ public record Operation<K, S, D>(UUID jobId, String requestId, K kind, S step, S
         return new Operation<>(jobId, requestId, kind, step, resource, newData, failure);
     }
 
+    /**
+     * The id of the command for one part of a step that sends several at once ({@link OperationDefinition#parts}):
+     * its answer counts for that part only, and a repeated answer is ignored.
+     */
+    public String partRequestId(int part) {
+        return requestId + OperationMachine.PART + part;
+    }
+
     /** The id for a command this operation sends besides its steps' own (a clean-up, say), unique to the job. */
     public String requestId(String purpose) {
         return jobId + "-" + purpose;

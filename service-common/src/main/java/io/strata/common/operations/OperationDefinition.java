@@ -47,11 +47,23 @@ public abstract class OperationDefinition<K extends Enum<K> & OperationKind<S>, 
     /** The refusals that fail a waiting step of this family (a refused storage request, a failed attachment). */
     public abstract Set<Class<? extends Refusal>> refusals();
 
-    /** A step that waits for a reply begins: send its command with {@code operation.requestId()}. */
+    /**
+     * A step that waits for a reply begins: send its command with {@code operation.requestId()}, or, when it has
+     * several {@link #parts}, one command per part with {@code operation.partRequestId(part)}.
+     */
     protected void request(Operation<K, S, D> operation) {
     }
 
-    /** The reply the current step waited for arrived; returns the data for the steps after it. */
+    /**
+     * How many commands the step that begins sends at once, each answered on its own; 1 by default. The step ends
+     * once every part has answered ({@link #replied} is called once per part that succeeded); if any part was
+     * refused, it fails with the first refusal then, so that {@link #failed} knows every part's outcome.
+     */
+    protected int parts(Operation<K, S, D> operation) {
+        return 1;
+    }
+
+    /** The reply the current step (or one of its parts) waited for arrived; returns the data for the steps after it. */
     protected D replied(Operation<K, S, D> operation, Reply reply) {
         return operation.data();
     }

@@ -2,6 +2,7 @@ package io.strata.common.operations;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,9 @@ import io.strata.contracts.events.Reply;
 public class OperationMachine implements JobResumer {
 
     private static final String METRIC = "strata.operation.duration";
+
+    /** Separates a step's request id from a part's number in the id of a part's command. */
+    static final String PART = "/";
 
     @Inject
     JobService jobs;
@@ -107,11 +111,17 @@ public class OperationMachine implements JobResumer {
         if (reply.requestId() == null) {
             return;
         }
+        String part = null;
         OperationStep row = OperationStep.lockByRequest(reply.requestId());
+        int cut = reply.requestId().lastIndexOf(PART);
+        if (row == null && cut > 0) {
+            row = OperationStep.lockByRequest(reply.requestId().substring(0, cut));
+            part = reply.requestId().substring(cut + PART.length());
+        }
         if (row == null || row.failure != null) {
             return;
         }
-        handleReply(definition(row.kind), row, reply);
+        handleReply(definition(row.kind), row, reply, part);
     }
 
     /** Fails the operation waiting on a request, in the caller's transaction; its undo follows on a worker. */
@@ -162,14 +172,48 @@ public class OperationMachine implements JobResumer {
         }
     }
 
+    /**
+     * A reply to the current step, or to one of its parts ({@code part}, {@code null} for a step of one part): the
+     * step ends once every part has answered, failing with the first refusal if there was one.
+     */
     private <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> void handleReply(
-            OperationDefinition<K, S, D> definition, OperationStep row, Reply reply) {
+            OperationDefinition<K, S, D> definition, OperationStep row, Reply reply, String part) {
         S step = definition.step(row.step);
-        if (reply instanceof Refusal refusal) {
-            beginUndo(row, refusal.reason(), false);
-        } else if (step.awaits() != null && step.awaits().isInstance(reply)) {
-            advance(definition, row, definition.replied(operation(definition, row), reply));
+        boolean refused = reply instanceof Refusal;
+        if (!refused && (step.awaits() == null || !step.awaits().isInstance(reply))) {
+            return;
         }
+        if (row.parts > 1) {
+            if (!isPart(part, row.parts) || row.answered.contains(part)) {
+                Log.debugf("Ignoring answer %s to %s of %s: not one of its parts, or answered already", reply
+                        .requestId(), row.step, row.kind);
+                return;
+            }
+            List<String> answered = new ArrayList<>(row.answered);
+            answered.add(part);
+            row.answered = answered;
+        }
+        if (refused) {
+            row.refusal = row.refusal != null ? row.refusal : ((Refusal) reply).reason();
+        } else {
+            row.data = JsonColumns.mapper().valueToTree(definition.replied(operation(definition, row), reply));
+        }
+        if (row.parts > 1 && row.answered.size() < row.parts) {
+            return;
+        }
+        if (row.refusal != null) {
+            beginUndo(row, row.refusal, false);
+        } else {
+            advance(definition, row, operation(definition, row).data());
+        }
+    }
+
+    /** Whether {@code part} names one of a step's {@code parts}: 0 to parts - 1, as {@link Operation} numbers them. */
+    private static boolean isPart(String part, int parts) {
+        if (part == null || part.isEmpty() || part.length() > 9 || !part.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return Integer.parseInt(part) < parts;
     }
 
     private <K extends Enum<K> & OperationKind<S>, S extends Enum<S> & StepKind, D> void advance(
@@ -198,6 +242,9 @@ public class OperationMachine implements JobResumer {
         row.requestId = row.jobId + "-" + step.name().toLowerCase(Locale.ROOT);
         row.enteredAt = now;
         row.deadline = step.timeout() == null ? null : now.plus(step.timeout());
+        row.answered = List.of();
+        row.refusal = null;
+        row.parts = step.awaits() != null ? Math.max(1, definition.parts(operation(definition, row))) : 1;
         if (fresh) {
             row.persist();
         }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.strata.common.persistence.JsonNodeConverter;
+import io.strata.common.persistence.StringListConverter;
 
 /**
  * The durable state of one running operation: which step it is at, the request that step waits on, and the data
@@ -62,6 +63,19 @@ public class OperationStep extends PanacheEntityBase {
 
     /** When a step waiting for a reply gives up; {@code null} for worker steps. */
     public Instant deadline;
+
+    /** How many commands the current step sent, one per part, each answered on its own. */
+    @Column(nullable = false)
+    public int parts = 1;
+
+    /** The parts of the current step answered so far: a part answered again is ignored. */
+    @Convert(converter = StringListConverter.class)
+    @Column(nullable = false, columnDefinition = "text")
+    public List<String> answered = List.of();
+
+    /** The first refusal among the parts answered so far; the step fails with it once every part has answered. */
+    @Column(columnDefinition = "text")
+    public String refusal;
 
     /** The operation running on a resource, if any. */
     public static OperationStep ofResource(String resource) {

@@ -94,6 +94,50 @@ class OperationMachineTest {
     }
 
     @Test
+    void aStepOfSeveralPartsEndsWhenEachHasAnsweredOnce() {
+        String resource = "volume-" + UUID.randomUUID();
+        Job job = start(CopyOperation.GATHERED_COPY, resource, "f");
+        String step = job.id + "-gather";
+        assertThat(CopyOperations.CALLS).containsExactly("request " + step + "/0", "request " + step + "/1",
+                "request " + step + "/2");
+
+        answer(step + "/2", "c");
+        answer(step + "/0", "a");
+        answer(step + "/0", "a again");
+        answer(step, "not a part");
+        answer(step + "/7", "no such part");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> machine.running(resource)).step).as(
+                "one part has not answered yet").isEqualTo("GATHER");
+
+        answer(step + "/1", "b");
+        JobView done = awaitEnd(job.id);
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(done.step()).isEqualTo("copied f (c,a,b)");
+    }
+
+    @Test
+    void aRefusedPartFailsTheStepOnceEveryPartHasAnswered() {
+        String resource = "volume-" + UUID.randomUUID();
+        Job job = start(CopyOperation.GATHERED_COPY, resource, "g");
+        String step = job.id + "-gather";
+        QuarkusTransaction.requiringNew().run(() -> machine.reply(new CopyRefused(step + "/1", "no room on 1")));
+        answer(step + "/0", "a");
+        assertThat(jobs.get(job.id).state().isTerminal()).as("part 2 may still be copying").isFalse();
+        assertThat(CopyOperations.CALLS).noneMatch(call -> call.startsWith("undo"));
+
+        QuarkusTransaction.requiringNew().run(() -> machine.reply(new CopyRefused(step + "/2", "no room on 2")));
+        JobView failed = awaitEnd(job.id);
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.error()).as("the first refusal").isEqualTo("no room on 1");
+        assertThat(CopyOperations.CALLS).endsWith("undo " + resource + " at GATHER", "failed " + resource
+                + ": no room on 1");
+    }
+
+    private void answer(String requestId, String answer) {
+        QuarkusTransaction.requiringNew().run(() -> machine.reply(new CopyAnswered(requestId, answer)));
+    }
+
+    @Test
     void aRefusalIsUndoneBeforeTheFailureIsRecorded() {
         String resource = "volume-" + UUID.randomUUID();
         Job job = start(CopyOperation.COPY, resource, "c");

@@ -4,10 +4,11 @@ import java.util.List;
 
 import io.strata.common.operations.OperationKind;
 
-/** Test operations: a copy asks, then copies; a quick copy only copies. */
+/** Test operations: a copy asks, then copies; a gathered copy asks three at once, then copies; a quick copy copies. */
 public enum CopyOperation implements OperationKind<CopyStep> {
 
-    COPY("test.copy", List.of(CopyStep.ASK, CopyStep.COPY)), QUICK_COPY("test.quick-copy", List.of(CopyStep.COPY));
+    COPY("test.copy", List.of(CopyStep.ASK, CopyStep.COPY)), GATHERED_COPY("test.gathered-copy", List.of(
+            CopyStep.GATHER, CopyStep.COPY)), QUICK_COPY("test.quick-copy", List.of(CopyStep.COPY));
 
     private final String jobKind;
     private final List<CopyStep> steps;

@@ -36,15 +36,31 @@ public class CopyOperations extends OperationDefinition<CopyOperation, CopyStep,
         return Set.of(CopyRefused.class);
     }
 
+    /** The parts of a GATHER step: three copiers asked at once. */
+    public static final int COPIERS = 3;
+
     @Override
-    protected void request(Operation<CopyOperation, CopyStep, CopyWork> operation) {
-        CALLS.add("request " + operation.requestId());
+    protected int parts(Operation<CopyOperation, CopyStep, CopyWork> operation) {
+        return operation.step() == CopyStep.GATHER ? COPIERS : 1;
     }
 
     @Override
+    protected void request(Operation<CopyOperation, CopyStep, CopyWork> operation) {
+        if (operation.step() == CopyStep.GATHER) {
+            for (int part = 0; part < COPIERS; part++) {
+                CALLS.add("request " + operation.partRequestId(part));
+            }
+        } else {
+            CALLS.add("request " + operation.requestId());
+        }
+    }
+
+    /** An answer; a gathered copy's answers are joined in the order they came. */
+    @Override
     protected CopyWork replied(Operation<CopyOperation, CopyStep, CopyWork> operation, Reply reply) {
         CopyWork work = operation.data();
-        return new CopyWork(work.source(), ((CopyAnswered) reply).answer(), false);
+        String answer = ((CopyAnswered) reply).answer();
+        return new CopyWork(work.source(), work.answer() == null ? answer : work.answer() + "," + answer, false);
     }
 
     @Override

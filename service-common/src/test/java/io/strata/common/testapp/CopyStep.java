@@ -5,10 +5,13 @@ import java.time.Duration;
 import io.strata.common.operations.StepKind;
 import io.strata.contracts.events.Reply;
 
-/** Test steps: ask the copier (a reply ends it, within a second), then copy on a worker. */
+/**
+ * Test steps: ask the copier (a reply ends it, within a second), or ask three copiers at once (each answers a part,
+ * within a minute), then copy on a worker.
+ */
 public enum CopyStep implements StepKind {
 
-    ASK(CopyAnswered.class), COPY(null);
+    ASK(CopyAnswered.class), GATHER(CopyAnswered.class), COPY(null);
 
     private final Class<? extends Reply> awaits;
 
@@ -23,6 +26,6 @@ public enum CopyStep implements StepKind {
 
     @Override
     public Duration timeout() {
-        return awaits == null ? null : Duration.ofSeconds(1);
+        return awaits == null ? null : this == GATHER ? Duration.ofMinutes(1) : Duration.ofSeconds(1);
     }
 }
