@@ -8,7 +8,7 @@ NAME  ?=
 BENCH_ROWS ?= 10000000
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test demo clean bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice
+.PHONY: help install infra up down status logs build test kube-apiserver demo clean bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -37,9 +37,13 @@ logs: ## Tail the logs (make logs NAME=router)
 build: ## mvn package, no tests
 	$(MVN) -B -DskipTests package
 
-test: ## up, then mvn verify against the running runtime
+test: ## up (and kube-apiserver once), then mvn verify against the running runtime
 	$(LOCAL) up
+	$(LOCAL) kube
 	env -u STRATA_HOME $(MVN) -B verify -Dtest.strata.home=$(STRATA_HOME)
+
+kube-apiserver: ## Build kube-apiserver for tests once per machine (~20 min on 2 cores); a no-op once built
+	@$(LOCAL) kube
 
 demo: up ## up, then the demo/smoke script through the router
 	@deploy/local/demo.sh

@@ -3,7 +3,7 @@
 # Strata one-machine runtime: packages, a private PostgreSQL cluster for service state,
 # a single-node KRaft Kafka broker, and the Strata services, all under $STRATA_HOME.
 #
-#   strata-local.sh install | infra | up | down | status | logs [name [lines]] | help
+#   strata-local.sh install | infra | up | down | status | logs [name [lines]] | kube | help
 #
 # Everything is idempotent: a second `up` only checks what is running and returns.
 # The machine's default PostgreSQL cluster (Debian's 15/main on 5432) is never touched.
@@ -14,6 +14,7 @@
 #   lib/postgres.sh  Strata's PostgreSQL cluster for service state
 #   lib/kafka.sh     the single-node Kafka broker
 #   lib/services.sh  build, deploy, start, stop and status of the services and the router
+#   lib/kubernetes.sh  `kube`: build kube-apiserver once per machine, for tests against a real API server
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +28,8 @@ source "$SCRIPT_DIR/lib/postgres.sh"
 source "$SCRIPT_DIR/lib/kafka.sh"
 # shellcheck source=lib/services.sh
 source "$SCRIPT_DIR/lib/services.sh"
+# shellcheck source=lib/kubernetes.sh
+source "$SCRIPT_DIR/lib/kubernetes.sh"
 
 cmd_infra() {
   cmd_install
@@ -70,6 +73,7 @@ usage: $(basename "$0") COMMAND
   down           stop what up/infra started (services, Kafka, PostgreSQL)
   status         one line per component; exit 0 if all healthy, 3 otherwise
   logs [NAME [N]] last N (40) lines of the logs (NAME: postgres, kafka, router, ingest, ...)
+  kube           build kube-apiserver $KUBE_VERSION for tests, once per machine (~20 min); a no-op once built
 
 STRATA_HOME=$STRATA_HOME  STRATA_REPO=$STRATA_REPO
 EOF
@@ -88,6 +92,7 @@ main() {
   down) cmd_down ;;
   status) cmd_status ;;
   logs) cmd_logs "$@" ;;
+  kube) cmd_kube ;;
   help | -h | --help) usage ;;
   *)
     usage >&2

@@ -8,15 +8,16 @@
 PACKAGES=(postgresql btrfs-progs openssh-server rsync nfs-ganesha nfs-ganesha-vfs libnfs-utils
   mariadb-server mariadb-backup jq curl openssl zfs-fuse)
 
+# The packages among $@ that are not installed, one per line.
 missing_packages() {
-  local line pkg state
+  local line pkg state wanted=("$@")
   declare -A have=()
   if command -v dpkg-query >/dev/null 2>&1; then
     while read -r pkg state; do
       [[ $state == ii* ]] && have[$pkg]=1
-    done < <(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${PACKAGES[@]}" 2>/dev/null || true)
+    done < <(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${wanted[@]}" 2>/dev/null || true)
   fi
-  for line in "${PACKAGES[@]}"; do
+  for line in "${wanted[@]}"; do
     [[ -n ${have[$line]:-} ]] || printf '%s\n' "$line"
   done
 }
@@ -62,7 +63,7 @@ install_kafka_jars() {
 
 cmd_install() {
   local missing=() why=()
-  [[ -n ${STRATA_SKIP_PACKAGES:-} ]] || mapfile -t missing < <(missing_packages)
+  [[ -n ${STRATA_SKIP_PACKAGES:-} ]] || mapfile -t missing < <(missing_packages "${PACKAGES[@]}")
   [[ $EUID -eq 0 ]] || why+=("root")
   command -v apt-get >/dev/null 2>&1 || ((${#missing[@]} == 0)) || why+=("apt-get")
   if ((${#why[@]} > 0)); then
