@@ -198,23 +198,7 @@ class DataPodIT {
         api(dev).get("/api/v1/bookmarks/bug-4711").then().statusCode(404);
         api(dev).get("/api/v1/vdbs/" + vdb + "/credentials").then().statusCode(404);
 
-        // QA shares the bug's bookmark; the developer makes a private pod of it and changes it; QA's stays as it is.
-        api(qa).body(Map.of("users", List.of("dev"))).post("/api/v1/bookmarks/bug-4711/share").then().statusCode(200);
-        api(dev).get("/api/v1/bookmarks/bug-4711").then().statusCode(200);
-        awaitJob(dev, api(dev).body(Map.of("name", "dev-pod", "fromBookmark", "bug-4711")).post("/api/v1/datapods")
-                .then().statusCode(202).extract().path("jobId"));
-        String devVdb = api(dev).get("/api/v1/datapods/dev-pod").then().statusCode(200).extract().path(
-                "vdbs[0].vdbId");
-        assertThat(names(dev, devVdb)).isEqualTo(bugRows);
-        execute(dev, devVdb, "delete from items where name = '-1'");
-        assertThat(names(dev, devVdb)).isEqualTo("chair|table|deleted|'");
-        assertThat(names(qa, vdb)).isEqualTo(bugRows);
-        api(qa).get("/api/v1/vdbs/" + devVdb).then().statusCode(404);
-        // Refreshed, the developer's pod takes the template's newest data; undone, the bug's data is back.
-        podOperation(dev, "dev-pod", "refresh");
-        assertThat(names(dev, devVdb)).isEqualTo("chair|table");
-        podOperation(dev, "dev-pod", "undo");
-        assertThat(names(dev, devVdb)).isEqualTo("chair|table|deleted|'");
+        String devVdb = developersPrivateCopy(qa, dev, vdb, bugRows);
 
         api(admin).body(Map.of("sensitive", true)).put("/api/v1/sources/" + source + "/sensitive").then()
                 .statusCode(200).body("sensitive", equalTo(true));
@@ -255,6 +239,34 @@ class DataPodIT {
         api(admin).get("/api/v1/vdbs/" + devVdb).then().statusCode(404);
         api(admin).get("/api/v1/vdbs/" + vdb).then().statusCode(404);
         api(qa).get("/api/v1/datapods/qa-pod").then().statusCode(404);
+    }
+
+    /**
+     * QA shares the bug's bookmark; the developer makes a private pod of it and changes it while QA's stays as it
+     * is, refreshes it and undoes that, and puts it back on QA's bookmark; returns the developer's VDB.
+     */
+    private static String developersPrivateCopy(String qa, String dev, String vdb, String bugRows) throws Exception {
+        api(qa).body(Map.of("users", List.of("dev"))).post("/api/v1/bookmarks/bug-4711/share").then().statusCode(200);
+        api(dev).get("/api/v1/bookmarks/bug-4711").then().statusCode(200);
+        awaitJob(dev, api(dev).body(Map.of("name", "dev-pod", "fromBookmark", "bug-4711")).post("/api/v1/datapods")
+                .then().statusCode(202).extract().path("jobId"));
+        String devVdb = api(dev).get("/api/v1/datapods/dev-pod").then().statusCode(200).extract().path(
+                "vdbs[0].vdbId");
+        assertThat(names(dev, devVdb)).isEqualTo(bugRows);
+        execute(dev, devVdb, "delete from items where name = '-1'");
+        assertThat(names(dev, devVdb)).isEqualTo("chair|table|deleted|'");
+        assertThat(names(qa, vdb)).isEqualTo(bugRows);
+        api(qa).get("/api/v1/vdbs/" + devVdb).then().statusCode(404);
+        // Refreshed, the developer's pod takes the template's newest data; undone, the bug's data is back.
+        podOperation(dev, "dev-pod", "refresh");
+        assertThat(names(dev, devVdb)).isEqualTo("chair|table");
+        podOperation(dev, "dev-pod", "undo");
+        assertThat(names(dev, devVdb)).isEqualTo("chair|table|deleted|'");
+        // Pods of one template share bookmarks: the developer's pod goes back onto QA's shared one.
+        awaitJob(dev, api(dev).body(Map.of("bookmark", "bug-4711")).post("/api/v1/datapods/dev-pod/restore").then()
+                .statusCode(202).extract().path("jobId"));
+        assertThat(names(dev, devVdb)).isEqualTo(bugRows);
+        return devVdb;
     }
 
     /** Restored to a moment of its timeline, the pod has what was written before it and not what came after. */

@@ -129,11 +129,15 @@ public class DataPodService {
             throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its job "
                     + bookmark.jobId + ".");
         }
-        if (!caller.isAdmin() && SensitiveData.inAnyOf(bookmark.points.stream().map(BookmarkPoint::dataset).toList())) {
-            caller.requireAdmin("A data pod of bookmark " + bookmark.name + ", which holds unmasked data of a "
-                    + "sensitive source,");
-        }
+        requireMayReceive(bookmark, "A data pod of bookmark " + bookmark.name);
         return bookmark;
+    }
+
+    /** Another user's bookmark of unmasked data of a sensitive source goes to admins only. */
+    private void requireMayReceive(Bookmark bookmark, String what) {
+        if (!caller.isAdmin() && SensitiveData.inAnyOf(bookmark.points.stream().map(BookmarkPoint::dataset).toList())) {
+            caller.requireAdmin(what + ", which holds unmasked data of a sensitive source,");
+        }
     }
 
     /**
@@ -212,7 +216,7 @@ public class DataPodService {
         return start(pod, DataPodOperation.BOOKMARK, DataPodWork.bookmark(bookmark), bookmark.id());
     }
 
-    /** Puts every virtual database on a bookmark of this pod. */
+    /** Puts every virtual database on a bookmark of this pod or of another pod of its template. */
     @Transactional
     public Started restore(String id, RestoreDataPod request) {
         DataPod pod = requireIdle(id);
@@ -223,9 +227,9 @@ public class DataPodService {
             return start(pod, DataPodOperation.RECOVER, DataPodWork.recovery(onTimeline(pod, request.timestamp()),
                     "restore to " + request.timestamp()), pod.id);
         }
-        Bookmark bookmark = podBookmark(pod, request.bookmark(), "bookmark");
-        return start(pod, DataPodOperation.RESTORE, DataPodWork.towards(targets(pod, bookmark.points),
-                "restore to bookmark " + bookmark.name), pod.id);
+        UsableBookmark usable = usableBookmark(pod, request.bookmark(), "bookmark");
+        return start(pod, DataPodOperation.RESTORE, DataPodWork.towards(targets(pod, usable.points()),
+                "restore to bookmark " + usable.bookmark().name), pod.id);
     }
 
     /** A moment of the pod's timeline, from its last move until now, or a 400 that gives the window. */
@@ -244,22 +248,44 @@ public class DataPodService {
         return moment;
     }
 
-    /** A READY bookmark of this pod, by id or name, or a 400 naming {@code field}. */
-    private static Bookmark podBookmark(DataPod pod, String idOrName, String field) {
+    /**
+     * A bookmark a pod can be put on, with its points on the pod's own virtual databases.
+     *
+     * @param bookmark the bookmark
+     * @param points for each virtual database of the pod, the bookmark's snapshot of the same template dataset
+     */
+    private record UsableBookmark(Bookmark bookmark, List<BookmarkPoint> points) {
+    }
+
+    /**
+     * A READY bookmark, by id or name, of this pod or of another pod of its template that the caller may see (their
+     * own, or shared with them): pods of one template share bookmarks. A 400 naming {@code field} otherwise.
+     */
+    private UsableBookmark usableBookmark(DataPod pod, String idOrName, String field) {
         if (idOrName == null || idOrName.isBlank()) {
-            throw ApiException.badRequest(field, field + " is required: a bookmark of this pod (GET /api/v1/bookmarks)"
-                    + ".");
+            throw ApiException.badRequest(field, field + " is required: a bookmark of this pod or of another pod of "
+                    + "its template (GET /api/v1/bookmarks).");
         }
         Bookmark bookmark = Bookmark.byIdOrName(idOrName);
-        if (bookmark == null || !pod.id.equals(bookmark.podId)) {
+        boolean own = bookmark != null && pod.id.equals(bookmark.podId);
+        DataPod origin = bookmark != null && bookmark.podId != null ? DataPod.findById(bookmark.podId) : null;
+        if (!own && (origin == null || !origin.templateId.equals(pod.templateId) || !bookmarks.maySee(bookmark))) {
             throw ApiException.badRequest(field, "'" + idOrName + "' is not a bookmark of data pod " + pod.name
-                    + "; GET /api/v1/bookmarks lists them.");
+                    + " nor of another pod of its template that is yours or shared with you; GET /api/v1/bookmarks "
+                    + "lists them.");
         }
         if (bookmark.status != Bookmark.Status.READY) {
             throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its job "
                     + bookmark.jobId + ".");
         }
-        return bookmark;
+        if (own) {
+            return new UsableBookmark(bookmark, bookmark.points);
+        }
+        requireMayReceive(bookmark, "Putting data pod " + pod.name + " on bookmark " + bookmark.name);
+        Map<String, String> byDataset = bookmarkPoint(bookmark).stream().collect(Collectors.toMap(
+                ConsistentPoint.Choice::dataset, ConsistentPoint.Choice::snapshot, (a, b) -> a));
+        return new UsableBookmark(bookmark, pod.members.stream().map(member -> new BookmarkPoint(member.vdbId(),
+                byDataset.get(member.dataset()))).toList());
     }
 
     /** Puts every virtual database back where the last bookmark, restore or refresh left it. */
@@ -282,7 +308,10 @@ public class DataPodService {
                 + pod.undoLabel, pod.undoBranch), pod.id);
     }
 
-    /** Makes a branch of the pod from a bookmark of it; it is not active until it is activated. */
+    /**
+     * Makes a branch of the pod from a bookmark of it or of another pod of its template; it is not active until it is
+     * activated.
+     */
     @Transactional
     public PodBranchView createBranch(String id, String name, String fromBookmark) {
         DataPod pod = requireIdle(id);
@@ -290,10 +319,11 @@ public class DataPodService {
             throw ApiException.conflict("Data pod " + pod.name + " has a branch named " + name + " already; choose "
                     + "another name.");
         }
-        Bookmark bookmark = podBookmark(pod, fromBookmark, "fromBookmark");
-        PodBranch.keep(pod.id, name, bookmark.points);
+        UsableBookmark usable = usableBookmark(pod, fromBookmark, "fromBookmark");
+        targets(pod, usable.points());
+        PodBranch.keep(pod.id, name, usable.points());
         PodBranch branch = PodBranch.of(pod.id, name);
-        branch.fromBookmark = bookmark.id;
+        branch.fromBookmark = usable.bookmark().id;
         return PodBranchView.of(branch, pod);
     }
 

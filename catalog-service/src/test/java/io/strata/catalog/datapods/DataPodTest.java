@@ -422,4 +422,39 @@ class DataPodTest {
         assertThat(given().get("/api/v1/jobs?resource=" + podId).then().extract().jsonPath().<String>getList("kind"))
                 .as("the one DELETE asked for was refused: the expiry deleted it").containsOnlyOnce("datapod.delete");
     }
+
+    @Test
+    void aPodIsPutOnAnotherPodsBookmarkOnlyWhenItIsSharedAndOfTheSameTemplate() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String template = template("sib-" + run, source("sa-" + run, false), source("sb-" + run, false));
+        String otherTemplate = template("oth-" + run, source("oa-" + run, false));
+        String dev = "dev-" + run;
+        given().contentType("application/json").body(Map.of("username", dev, "password", "developer-password",
+                "roles", List.of("owner"))).post("/api/v1/users").then().statusCode(201);
+        List<String> qaVdbs = created(as("qa", "owner"), "q-" + run, template);
+        List<String> devVdbs = created(as(dev, "owner"), "d-" + run, template);
+        awaitReady(given(), "q-" + run);
+        awaitReady(given(), "d-" + run);
+        List<String> bug = bookmarked(as("qa", "owner"), "q-" + run, "sib-bug-" + run, qaVdbs);
+        Map<String, String> onBug = Map.of("bookmark", "sib-bug-" + run);
+
+        as(dev, "owner").contentType("application/json").body(onBug).post("/api/v1/datapods/d-" + run
+                + "/restore").then().statusCode(400).body("field", equalTo("bookmark"));
+        as("qa", "owner").contentType("application/json").body(Map.of("users", List.of(dev))).post(
+                "/api/v1/bookmarks/sib-bug-" + run + "/share").then().statusCode(200);
+
+        // Shared: the developer's VDBs go onto QA's snapshots, each on the one of its own template dataset.
+        as(dev, "owner").contentType("application/json").body(onBug).post("/api/v1/datapods/d-" + run
+                + "/restore").then().statusCode(202);
+        assertThat(savedAndMoved(devVdbs).get(1)).isEqualTo(bug);
+        awaitReady(given(), "d-" + run);
+        as(dev, "owner").contentType("application/json").body(Map.of("name", "from-qa", "fromBookmark", "sib-bug-"
+                + run)).post("/api/v1/datapods/d-" + run + "/branches").then().statusCode(201);
+
+        // A pod of another template cannot use it.
+        created(as(dev, "owner"), "o-" + run, otherTemplate);
+        awaitReady(given(), "o-" + run);
+        as(dev, "owner").contentType("application/json").body(onBug).post("/api/v1/datapods/o-" + run
+                + "/restore").then().statusCode(400).body("detail", containsString("another pod of its template"));
+    }
 }

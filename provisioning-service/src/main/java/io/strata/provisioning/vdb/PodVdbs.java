@@ -1,5 +1,6 @@
 package io.strata.provisioning.vdb;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -261,14 +262,26 @@ public class PodVdbs {
                     : " was deleted; move virtual database " + vdb.name + " to another snapshot."));
             return null;
         }
-        if (!snapshot.dataset.equals(vdb.id) && !Vdb.lineage(vdb.parent).contains(snapshot.dataset)) {
+        if (!snapshot.dataset.equals(vdb.id) && !Vdb.lineage(vdb.parent).contains(snapshot.dataset)
+                && !sameRoot(vdb.id, snapshot.dataset)) {
             refuse(request.requestId(), vdb.id, "Snapshot " + snapshot.id + " belongs to dataset " + snapshot.dataset
                     + ", which is neither virtual database " + vdb.name + " itself nor one it descends from "
-                    + Vdb.lineage(vdb.parent) + "; a data pod's virtual database moves only to its own snapshots "
-                    + "(rewind) or to those of the datasets it descends from (refresh).");
+                    + Vdb.lineage(vdb.parent) + " nor a virtual database of the same data; a data pod's virtual "
+                    + "database moves only to its own snapshots (rewind), to those of the datasets it descends from "
+                    + "or of others made from them (refresh).");
             return null;
         }
         return VdbWork.clone(snapshot.id, Ids.next("vdb"), null);
+    }
+
+    /**
+     * Whether two datasets descend from the same source or masked dataset: a pod's virtual database may move to the
+     * data of another pod's of the same template (a bookmark shared between them), which it descends from then.
+     */
+    private static boolean sameRoot(String dataset, String other) {
+        List<String> mine = Vdb.lineage(dataset);
+        List<String> theirs = Vdb.lineage(other);
+        return mine.get(mine.size() - 1).equals(theirs.get(theirs.size() - 1));
     }
 
     /**
