@@ -272,9 +272,8 @@ class DataPodIT {
     /** Restored to a moment of its timeline, the pod has what was written before it and not what came after. */
     private static void restoreToAMomentBetweenTwoWrites(String qa, String vdb, String rows) throws Exception {
         execute(qa, vdb, "insert into items (name) values ('before')");
-        Thread.sleep(500);
-        Instant moment = Instant.now();
-        Thread.sleep(500);
+        Instant moment = VirtualDatabaseIT.clockPast(Instant.now().plusMillis(500));
+        VirtualDatabaseIT.clockPast(moment.plusMillis(500));
         execute(qa, vdb, "insert into items (name) values ('after')");
         awaitJob(qa, api(qa).body(Map.of("timestamp", moment.toString())).post("/api/v1/datapods/qa-pod/restore")
                 .then().statusCode(202).extract().path("jobId"));

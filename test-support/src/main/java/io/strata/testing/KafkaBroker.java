@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -145,7 +144,7 @@ public final class KafkaBroker implements AutoCloseable {
                     admin.describeCluster().nodes().get(1, TimeUnit.SECONDS);
                     return;
                 } catch (Exception e) {
-                    sleep(200);
+                    Processes.sleep(200);
                 }
             }
         }
@@ -180,18 +179,7 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         kill();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Leave the temporary directory behind.
-        }
+        Processes.deleteTree(root);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -230,7 +229,7 @@ public final class KubeApiServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for kube-apiserver", e);
             }
-            sleep(100);
+            Processes.sleep(100);
         }
         throw new IllegalStateException("kube-apiserver not ready after " + READY_TIMEOUT + ":\n" + Processes.tail(
                 logFile, 40));
@@ -397,18 +396,7 @@ public final class KubeApiServer implements AutoCloseable {
                 Processes.awaitExit(process);
             }
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Leave the temporary directory behind.
-        }
+        Processes.deleteTree(root);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

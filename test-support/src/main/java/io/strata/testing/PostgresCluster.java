@@ -199,10 +199,6 @@ public final class PostgresCluster implements AutoCloseable {
         } catch (RuntimeException e) {
             // Already stopped.
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Leave the temporary directory behind.
-        }
+        Processes.deleteTree(root);
     }
 }

@@ -125,7 +125,7 @@ public final class ServiceProcess implements AutoCloseable {
             if (readinessStatus() == 200) {
                 return;
             }
-            sleep(100);
+            Processes.sleep(100);
         }
         throw new IllegalStateException(module + " not ready after " + timeout + ": " + get("/q/health/ready")
                 + "\n" + logTail());
@@ -212,11 +212,4 @@ public final class ServiceProcess implements AutoCloseable {
         stop();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -101,10 +101,6 @@ public final class StrataHome implements AutoCloseable {
     @Override
     public void close() {
         release();
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // Leave it for the OS's temporary-file cleanup.
-        }
+        Processes.deleteTree(path);
     }
 }

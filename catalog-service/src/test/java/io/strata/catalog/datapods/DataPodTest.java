@@ -380,7 +380,7 @@ class DataPodTest {
     }
 
     @Test
-    void anExpiredPodDeletesItselfOnlyOnceItIsNoLongerProtected() throws InterruptedException {
+    void anExpiredPodDeletesItselfOnlyOnceItIsNoLongerProtected() {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String template = template("exp-" + run, source("ea-" + run, false));
         String pod = "e-" + run;
@@ -410,8 +410,9 @@ class DataPodTest {
         Instant soon = Instant.now().plusSeconds(1);
         as("qa", "owner").contentType("application/json").body(Map.of("expiresAt", soon.toString())).patch(
                 "/api/v1/datapods/" + pod).then().statusCode(200).body("protected", equalTo(true));
-        Thread.sleep(Duration.between(Instant.now(), soon).plusSeconds(3).toMillis());
-        given().get("/api/v1/datapods/" + pod).then().body("status", equalTo("READY"));
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(soon));
+        await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> "READY".equals(given().get(
+                "/api/v1/datapods/" + pod).then().extract().path("status")));
 
         // Unprotected, the next round deletes it: its VDB is asked to go, and the job says why.
         as("qa", "owner").contentType("application/json").body(Map.of("protected", false)).patch(
