@@ -131,6 +131,13 @@ public class Vdb extends PanacheEntityBase {
     @Column(name = "reply_to")
     public String replyTo;
 
+    /**
+     * The Kubernetes VirtualDatabase resource it was made for ({@code namespace/name}); its operator alone deletes it,
+     * when the resource goes. {@code null} for one made over REST.
+     */
+    @Column(name = "managed_by")
+    public String managedBy;
+
     /** Its owner asked for it to be deleted while an operation ran on it: it is deleted when that one ends. */
     public boolean discard;
 

@@ -12,6 +12,7 @@ import io.strata.common.security.Caller;
 import io.strata.contracts.catalog.BookmarkPoint;
 import io.strata.provisioning.known.KnownBookmark;
 import io.strata.provisioning.known.KnownSnapshot;
+import io.strata.provisioning.known.KnownSource;
 import io.strata.provisioning.known.KnownWindow;
 
 /**
@@ -45,7 +46,7 @@ public class VdbOrigins {
             KnownSnapshot snapshot = existing(from.snapshot());
             return new Origin(snapshot, snapshot.dataset, null);
         }
-        String parent = from.dataset();
+        String parent = datasetId(from.dataset());
         if (KnownSnapshot.latestOf(parent) == null) {
             throw ApiException.notFound("dataset with snapshots", parent);
         }
@@ -53,6 +54,15 @@ public class VdbOrigins {
             return new Origin(KnownSnapshot.latestOf(parent), parent, null);
         }
         return new Origin(beforeMoment(parent, from.timestamp()), parent, from.timestamp());
+    }
+
+    /** A dataset's id: the one given, or the id of the source of that name (a name cannot be taken twice). */
+    static String datasetId(String idOrName) {
+        if (KnownSnapshot.latestOf(idOrName) != null) {
+            return idOrName;
+        }
+        KnownSource source = KnownSource.find("name", idOrName).firstResult();
+        return source == null ? idOrName : source.id;
     }
 
     /** The origin of a refresh: the parent's newest snapshot, or one of it, or a bookmark on it. */

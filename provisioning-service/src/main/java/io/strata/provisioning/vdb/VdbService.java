@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,15 @@ public class VdbService {
     /** Checks a request completely, then starts provisioning. */
     @Transactional
     public Provisioning provision(CreateVdb request) {
+        return provision(request, null);
+    }
+
+    /**
+     * Checks a request completely, then starts provisioning a virtual database for a Kubernetes resource
+     * ({@code namespace/name}), or for a REST caller ({@code null}).
+     */
+    @Transactional
+    public Provisioning provision(CreateVdb request, String managedBy) {
         if (nameTaken(request.name())) {
             throw ApiException.conflict("A virtual database named " + request.name() + " exists already; choose "
                     + "another name or delete it first.");
@@ -90,6 +100,7 @@ public class VdbService {
         vdb.parameters = parameters;
         vdb.hooks = hooks;
         vdb.owner = caller.username();
+        vdb.managedBy = managedBy;
         vdb.persist();
         secrets.put(vdb.secretRef, Map.of("password", Passwords.generate()));
         Job job = operations.start(VdbOperation.PROVISION, vdb.id, VdbWork.clone(origin.snapshot().id, Ids.next(
@@ -253,6 +264,13 @@ public class VdbService {
     @Transactional
     public Job delete(String id) {
         Vdb vdb = requireIdle(id);
+        if (vdb.managedBy != null && !caller.isKubernetesOperator()) {
+            // The operator would provision it again at once: the resource is what says it should exist.
+            String[] resource = vdb.managedBy.split("/", 2);
+            throw ApiException.conflict("Virtual database " + vdb.name + " is managed by the Kubernetes resource "
+                    + "VirtualDatabase " + vdb.managedBy + "; delete that resource instead (kubectl delete "
+                    + "virtualdatabase -n " + resource[0] + " " + resource[resource.length - 1] + ").");
+        }
         boolean released = vdb.released;
         vdb.status = Vdb.Status.DELETING;
         return operations.start(VdbOperation.DELETE, vdb.id, VdbWork.engine(released), null);
@@ -345,6 +363,13 @@ public class VdbService {
             return views.list(all && caller.isAdmin());
         }
         return views.listOwnedBy(caller.username());
+    }
+
+    /** The virtual database made for a Kubernetes resource ({@code namespace/name}) and not deleted, if any. */
+    @Transactional
+    public Optional<VdbView> managedBy(String resource) {
+        return Vdb.<Vdb>find("managedBy = ?1 and status <> ?2", resource, Vdb.Status.DELETED).firstResultOptional()
+                .map(views::view);
     }
 
     /** The API view. */

@@ -16,6 +16,22 @@ public class Caller {
     private String username;
     private Set<Role> roles = Set.of();
 
+    /**
+     * The user a service's Kubernetes operators act as: admin, since the cluster's RBAC has already decided who may
+     * apply the resource; a name no real user can have (user names have no ':').
+     */
+    public static final String KUBERNETES_OPERATOR = "system:kubernetes-operator";
+
+    /** Makes the current (activated) request context's caller the Kubernetes operator, for a reconcile. */
+    public void actAsKubernetesOperator() {
+        set(KUBERNETES_OPERATOR, Set.of(Role.ADMIN));
+    }
+
+    /** Whether the caller is a service's Kubernetes operator. */
+    public boolean isKubernetesOperator() {
+        return KUBERNETES_OPERATOR.equals(username);
+    }
+
     void set(String username, Set<Role> roles) {
         this.username = username;
         this.roles = Set.copyOf(roles);

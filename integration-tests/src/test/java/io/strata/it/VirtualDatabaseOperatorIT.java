@@ -1,0 +1,181 @@
+package io.strata.it;
+
+import static io.strata.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.restassured.path.json.JsonPath;
+import io.strata.kubernetes.v1alpha1.StatusConditions;
+import io.strata.kubernetes.v1alpha1.StrataResources;
+import io.strata.kubernetes.v1alpha1.VirtualDatabase;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.KubeApiServer;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.Processes;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
+
+/**
+ * {@code kubectl apply} of a VirtualDatabase against a real API server, converged by the provisioning service's
+ * operator into a running virtual database of a linked PostgreSQL source: Ready with a Secret an application connects
+ * with; refused specs (by the schema, or Ready=False with what is wrong); an unchanged resource left alone across an
+ * operator restart; a restart mid-provision makes no second one; delete gives everything back.
+ */
+class VirtualDatabaseOperatorIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+    private static final Path EXAMPLE = ServiceProcess.repositoryRoot().resolve(
+            "examples/kubernetes/virtualdatabase.yaml");
+
+    private static StrataHome home;
+    private static PostgresCluster source;
+    private static KubeApiServer kube;
+    private static KubernetesClient admin;
+    private static String namespace;
+    private static Map<String, String> provisioningConfig;
+    private static ServiceProcess snapshot;
+    private static ServiceProcess provisioning;
+    private static ServiceProcess ingest;
+
+    @BeforeAll
+    static void start() {
+        kube = KubeApiServer.shared();
+        admin = kube.client();
+        kube.kubectl("apply", "-f", ServiceProcess.repositoryRoot().resolve("deploy/kubernetes/00-crds").toString());
+        kube.kubectl("wait", "--for=condition=Established", "crd/virtualdatabases.strata.io", "--timeout=60s");
+        namespace = "vdb-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                .build()).create();
+
+        home = StrataHome.create();
+        PostgresCluster state = PostgresCluster.shared();
+        KafkaBroker broker = KafkaBroker.shared();
+        String prefix = Backbone.freshPrefix();
+        source = PostgresCluster.start(Map.of());
+        source.execute("postgres", "create database clinic", "create role app login replication password 'ap'");
+        source.execute("clinic", "create table visits (id serial primary key, note text)",
+                "insert into visits (note) values ('linked')", "grant all on visits to app");
+        snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
+                "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
+        int ports = Ports.range(40);
+        provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
+                + (ports + 19), "kubeconfig", kube.kubeconfig().toString(),
+                "strata.provisioning.kubernetes.operator", "true",
+                "quarkus.operator-sdk.controllers.virtualdatabase.namespaces", namespace,
+                "quarkus.log.category.\"io.javaoperatorsdk\".level", "DEBUG"));
+        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(broker, prefix)
+                .start();
+        ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39)))
+                .start();
+        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
+                "clinic", "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(),
+                        "database", "clinic", "user", "app", "password", "ap")))
+                .post("/api/v1/sources").then().log().ifValidationFails().statusCode(202).extract().jsonPath();
+        Jobs.awaitEnd(ingest, linked.getString("jobId"), "SUCCEEDED", PATIENCE);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            for (ServiceProcess service : new ServiceProcess[]{ingest, provisioning, snapshot}) {
+                if (service != null) {
+                    service.stop();
+                }
+            }
+            if (admin != null) {
+                admin.namespaces().withName(namespace).delete();
+                admin.close();
+            }
+            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true"));
+        } finally {
+            source.close();
+            home.close();
+        }
+    }
+
+    private static VirtualDatabase get(String name) {
+        return admin.resources(VirtualDatabase.class).inNamespace(namespace).withName(name).get();
+    }
+
+    private static Condition ready(String name) {
+        VirtualDatabase resource = get(name);
+        return resource == null || resource.getStatus() == null
+                ? null
+                : StatusConditions.find(resource.getStatus().getConditions(), StrataResources.READY);
+    }
+
+    private static String apply(String yaml) throws Exception {
+        Path file = Files.createTempFile(home.path(), "vdb", ".yaml");
+        Files.writeString(file, yaml);
+        return kube.kubectl("apply", "-n", namespace, "-f", file.toString());
+    }
+
+    /** {@code kubectl wait --for=condition=Ready}; on a time-out, the resource as it is then. */
+    private static void awaitReady(String name) {
+        try {
+            kube.kubectl("wait", "-n", namespace, "--for=condition=Ready", "virtualdatabase/" + name,
+                    "--timeout=180s");
+        } catch (IllegalStateException e) {
+            throw new AssertionError(name + " is not Ready: " + kube.kubectl("get", "-n", namespace, "-o", "yaml",
+                    "virtualdatabase/" + name) + "\nprovisioning: " + provisioning.logTail(), e);
+        }
+    }
+
+    private static String secretValue(Secret secret, String key) {
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theExampleBecomesARunningVirtualDatabaseWithItsCredentialsInASecret() throws Exception {
+        kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.toString());
+        awaitReady("clinic-qa");
+
+        VirtualDatabase resource = get("clinic-qa");
+        assertThat(resource.getStatus().getState()).isEqualTo("RUNNING");
+        assertThat(resource.getStatus().getObservedGeneration()).isEqualTo(resource.getMetadata().getGeneration());
+        assertThat(resource.getMetadata().getFinalizers()).contains(StrataResources.FINALIZER);
+        Secret secret = admin.secrets().inNamespace(namespace).withName("clinic-qa-credentials").get();
+        assertThat(resource.getStatus().getCredentialsSecret()).isEqualTo("clinic-qa-credentials");
+        String url = "jdbc:postgresql://" + secretValue(secret, "host") + ":" + secretValue(secret, "port") + "/"
+                + secretValue(secret, "database");
+        try (Connection connection = DriverManager.getConnection(url, secretValue(secret, "username"),
+                secretValue(secret, "password"));
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select note from visits")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("linked");
+        }
+        // The same thing over REST: its name, and no second one however often it is reconciled.
+        JsonPath vdb = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + resource.getStatus().getId())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(vdb.getString("name")).isEqualTo("clinic-qa");
+        assertThat(kube.kubectl("get", "-n", namespace, "virtualdatabases")).contains("clinic-qa").contains("True")
+                .contains("RUNNING");
+        assertThat(kube.kubectl("explain", "virtualdatabase.spec.from")).contains("dataset").contains("bookmark")
+                .contains("timestamp");
+    }
+}

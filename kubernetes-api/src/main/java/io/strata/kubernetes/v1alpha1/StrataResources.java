@@ -1,0 +1,23 @@
+package io.strata.kubernetes.v1alpha1;
+
+/** The API group and version of Strata's custom resources, and what they share. */
+public final class StrataResources {
+
+    /** The API group. */
+    public static final String GROUP = "strata.io";
+
+    /** The API version within the group. */
+    public static final String VERSION = "v1alpha1";
+
+    /** The condition every resource has: whether it is usable. */
+    public static final String READY = "Ready";
+
+    /** The JSONPath of the Ready condition's status, for printer columns. */
+    public static final String READY_PATH = ".status.conditions[?(@.type==\"Ready\")].status";
+
+    /** The finalizer by which Strata cleans up what a resource made before it goes. */
+    public static final String FINALIZER = "strata.io/cleanup";
+
+    private StrataResources() {
+    }
+}

@@ -1,0 +1,97 @@
+package io.strata.kubernetes.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** What a {@link VirtualDatabase} is: Strata's virtual database, where to connect, and its conditions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class VirtualDatabaseStatus extends StrataStatus {
+
+    @JsonPropertyDescription("Strata's id of the virtual database (GET /api/v1/vdbs/{id}).")
+    private String id;
+
+    @JsonPropertyDescription("Its state in Strata: PROVISIONING, RUNNING, STOPPED, REFRESHING, FAILED, DELETING...")
+    private String state;
+
+    @JsonPropertyDescription("The host its engine runs on.")
+    private String host;
+
+    @JsonPropertyDescription("The port its engine listens on.")
+    private Integer port;
+
+    @JsonPropertyDescription("The database to connect to.")
+    private String database;
+
+    @JsonPropertyDescription("The Secret in this namespace holding host, port, database, username and password.")
+    private String credentialsSecret;
+
+    @JsonPropertyDescription("The snapshot its data was provisioned, refreshed or rewound from.")
+    private String snapshot;
+
+    @JsonPropertyDescription("The last Strata job run for it (GET /api/v1/jobs/{id}).")
+    private String jobId;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(String database) {
+        this.database = database;
+    }
+
+    public String getCredentialsSecret() {
+        return credentialsSecret;
+    }
+
+    public void setCredentialsSecret(String credentialsSecret) {
+        this.credentialsSecret = credentialsSecret;
+    }
+
+    public String getSnapshot() {
+        return snapshot;
+    }
+
+    public void setSnapshot(String snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+}

@@ -1,0 +1,256 @@
+package io.strata.provisioning.k8s;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.quarkus.logging.Log;
+import io.strata.common.errors.ApiException;
+import io.strata.common.security.Caller;
+import io.strata.contracts.provisioning.VdbView;
+import io.strata.engine.UserError;
+import io.strata.kubernetes.v1alpha1.DataPoint;
+import io.strata.kubernetes.v1alpha1.StatusConditions;
+import io.strata.kubernetes.v1alpha1.StrataResources;
+import io.strata.kubernetes.v1alpha1.VirtualDatabase;
+import io.strata.kubernetes.v1alpha1.VirtualDatabaseSpec;
+import io.strata.kubernetes.v1alpha1.VirtualDatabaseStatus;
+import io.strata.provisioning.config.ProvisioningConfig;
+import io.strata.provisioning.vdb.CreateVdb;
+import io.strata.provisioning.vdb.Vdb;
+import io.strata.provisioning.vdb.VdbService;
+
+/**
+ * Converges a {@link VirtualDatabase} resource through the same {@link VdbService} as {@code POST /api/v1/vdbs}: the
+ * first reconcile provisions (the virtual database remembers the resource, so a restart finds it again instead of
+ * making another), later ones copy its state into the status and its credentials into a Secret, and deleting the
+ * resource deletes the virtual database (clone, export, engine) before the finalizer lets it go.
+ */
+@ControllerConfiguration(name = "virtualdatabase", finalizerName = StrataResources.FINALIZER)
+public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, Cleaner<VirtualDatabase> {
+
+    /** The Secret keys, as applications read them. */
+    static final String HOST = "host";
+    static final String PORT = "port";
+    static final String DATABASE = "database";
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+
+    @Inject
+    VdbService vdbs;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ProvisioningConfig config;
+
+    /** The resource's key on the virtual database: {@code namespace/name}. */
+    static String key(VirtualDatabase resource) {
+        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    }
+
+    /** The Secret holding a virtual database's connection and password. */
+    static String secretName(VirtualDatabase resource) {
+        return resource.getMetadata().getName() + "-credentials";
+    }
+
+    @Override
+    @ActivateRequestContext
+    public UpdateControl<VirtualDatabase> reconcile(VirtualDatabase resource, Context<VirtualDatabase> context) {
+        caller.actAsKubernetesOperator();
+        KubernetesClient client = context.getClient();
+        String before = client.getKubernetesSerialization().asJson(resource.getStatus());
+        VirtualDatabaseStatus status = resource.getStatus() == null
+                ? new VirtualDatabaseStatus()
+                : resource.getStatus();
+        StatusConditions conditions = StatusConditions.from(status, resource.getMetadata().getGeneration());
+        boolean settled;
+        Optional<VdbView> existing = vdbs.managedBy(key(resource));
+        if (existing.isEmpty()) {
+            settled = provision(resource, status, conditions);
+        } else {
+            VdbView vdb = existing.get();
+            describe(vdb, status, conditions);
+            if (Vdb.Status.RUNNING.name().equals(vdb.status())) {
+                status.setCredentialsSecret(writeSecret(client, resource, vdb));
+            }
+            settled = Vdb.Status.RUNNING.name().equals(vdb.status()) || Vdb.Status.FAILED.name().equals(vdb
+                    .status()) || Vdb.Status.STOPPED.name().equals(vdb.status());
+        }
+        conditions.applyTo(status);
+        resource.setStatus(status);
+        boolean changed = !before.equals(client.getKubernetesSerialization().asJson(status));
+        UpdateControl<VirtualDatabase> control = changed
+                ? UpdateControl.patchStatus(resource)
+                : UpdateControl.noUpdate();
+        return settled ? control : control.rescheduleAfter(config.kubernetes().operatorPoll());
+    }
+
+    /** Starts provisioning; whether there is nothing to wait for (the spec was refused). */
+    private boolean provision(VirtualDatabase resource, VirtualDatabaseStatus status, StatusConditions conditions) {
+        try {
+            VdbService.Provisioning provisioning = vdbs.provision(request(resource), key(resource));
+            Log.infof("VirtualDatabase %s: provisioning %s (job %s)", key(resource), provisioning.vdb().id,
+                    provisioning.job().id);
+            status.setId(provisioning.vdb().id);
+            status.setState(Vdb.Status.PROVISIONING.name());
+            status.setJobId(provisioning.job().id.toString());
+            conditions.isFalse(StrataResources.READY, "Provisioning", "Job " + provisioning.job().id
+                    + " is provisioning virtual database " + provisioning.vdb().name + ".");
+            return false;
+        } catch (ApiException e) {
+            String where = e.field() == null ? "" : " (spec." + e.field() + ")";
+            conditions.isFalse(StrataResources.READY, e.status() == 409 ? "Conflict" : "InvalidSpec",
+                    e.getMessage() + where);
+            // A dataset or environment not known yet may come (a source being linked): look again, slowly.
+            return e.status() != 404;
+        } catch (UserError e) {
+            conditions.isFalse(StrataResources.READY, "InvalidSpec", e.getMessage() + " " + e.action());
+            return true;
+        }
+    }
+
+    /** The REST request a spec stands for. */
+    static CreateVdb request(VirtualDatabase resource) {
+        VirtualDatabaseSpec spec = resource.getSpec();
+        if (spec == null || spec.getFrom() == null) {
+            throw ApiException.badRequest("from", "spec.from is required: {dataset}, {snapshot}, {bookmark} or "
+                    + "{dataset, timestamp}.");
+        }
+        DataPoint from = spec.getFrom();
+        Instant timestamp;
+        try {
+            timestamp = from.getTimestamp() == null ? null : Instant.parse(from.getTimestamp());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("from.timestamp", "spec.from.timestamp '" + from.getTimestamp() + "' is "
+                    + "not an RFC 3339 time in UTC such as 2026-12-03T10:15:30Z.");
+        }
+        String name = spec.getName() != null ? spec.getName() : resource.getMetadata().getName();
+        if (!name.matches(CreateVdb.NAME_PATTERN)) {
+            throw ApiException.badRequest("name", "'" + name + "' cannot be a virtual database's name (1 to 63 "
+                    + "lower-case letters, digits, '_' or '-'); set spec.name.");
+        }
+        Map<String, Object> parameters = spec.getParameters() == null
+                ? null
+                : new LinkedHashMap<>(spec
+                        .getParameters());
+        return new CreateVdb(name, new CreateVdb.From(from.getDataset(), from.getSnapshot(), from.getBookmark(),
+                timestamp), new CreateVdb.Target(spec.getEnvironment(), null), spec.getPort(), parameters,
+                spec
+                        .getHooks());
+    }
+
+    private static void describe(VdbView vdb, VirtualDatabaseStatus status, StatusConditions conditions) {
+        status.setId(vdb.id());
+        status.setState(vdb.status());
+        status.setSnapshot(vdb.snapshot());
+        if (vdb.connection() != null) {
+            status.setHost(vdb.connection().host());
+            status.setPort(vdb.connection().port());
+            status.setDatabase(vdb.connection().database());
+        }
+        switch (Vdb.Status.valueOf(vdb.status())) {
+            case RUNNING -> conditions.isTrue(StrataResources.READY, "Running", "Virtual database " + vdb.name()
+                    + " accepts connections at " + status.getHost() + ":" + status.getPort() + ".");
+            case FAILED -> conditions.isFalse(StrataResources.READY, "Failed", vdb.error() == null
+                    ? "Virtual database " + vdb.name() + " failed."
+                    : vdb.error());
+            case STOPPED -> conditions.isFalse(StrataResources.READY, "Stopped", "Virtual database " + vdb.name()
+                    + " is stopped; POST /api/v1/vdbs/" + vdb.id() + "/start starts it.");
+            default -> conditions.isFalse(StrataResources.READY, titleCase(vdb.status()), "Virtual database "
+                    + vdb.name() + " is " + vdb.status().toLowerCase(Locale.ROOT) + ".");
+        }
+    }
+
+    private static String titleCase(String state) {
+        return state.charAt(0) + state.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Writes the credentials Secret when it is missing or different; its name. */
+    private String writeSecret(KubernetesClient client, VirtualDatabase resource, VdbView vdb) {
+        Map<String, String> credentials = vdbs.credentials(vdb.id());
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(HOST, vdb.connection().host());
+        data.put(PORT, Integer.toString(vdb.connection().port()));
+        if (vdb.connection().database() != null) {
+            data.put(DATABASE, vdb.connection().database());
+        }
+        data.put(USERNAME, credentials.get("user"));
+        data.put(PASSWORD, credentials.get("password"));
+        String namespace = resource.getMetadata().getNamespace();
+        Secret current = client.secrets().inNamespace(namespace).withName(secretName(resource)).get();
+        if (current == null || !data.equals(current.getStringData() != null
+                ? current.getStringData()
+                : decoded(current.getData()))) {
+            Secret secret = new SecretBuilder().withNewMetadata().withName(secretName(resource)).withNamespace(
+                    namespace).addToLabels(Labels.of(resource)).addToOwnerReferences(Labels.ownerReference(resource))
+                    .endMetadata().withType("Opaque").withStringData(data).build();
+            client.secrets().inNamespace(namespace).resource(secret).createOr(edit -> edit.update());
+        }
+        return secretName(resource);
+    }
+
+    private static Map<String, String> decoded(Map<String, String> data) {
+        Map<String, String> decoded = new LinkedHashMap<>();
+        if (data != null) {
+            data.forEach((key, value) -> decoded.put(key, new String(Base64.getDecoder().decode(value),
+                    StandardCharsets.UTF_8)));
+        }
+        return decoded;
+    }
+
+    @Override
+    @ActivateRequestContext
+    public DeleteControl cleanup(VirtualDatabase resource, Context<VirtualDatabase> context) {
+        caller.actAsKubernetesOperator();
+        Optional<VdbView> existing = vdbs.managedBy(key(resource));
+        if (existing.isEmpty()) {
+            context.getClient().secrets().inNamespace(resource.getMetadata().getNamespace()).withName(secretName(
+                    resource)).delete();
+            Log.infof("VirtualDatabase %s: its virtual database is gone", key(resource));
+            return DeleteControl.defaultDelete();
+        }
+        VdbView vdb = existing.get();
+        if (!Vdb.Status.DELETING.name().equals(vdb.status())) {
+            try {
+                Log.infof("VirtualDatabase %s: deleting %s (job %s)", key(resource), vdb.id(),
+                        vdbs.delete(vdb.id()).id);
+            } catch (ApiException e) {
+                // Busy (an operation runs on it): try again once it ends.
+                Log.debugf("VirtualDatabase %s: not deleted yet: %s", key(resource), e.getMessage());
+            }
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.kubernetes().operatorPoll().toMillis());
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<VirtualDatabase> updateErrorStatus(VirtualDatabase resource,
+            Context<VirtualDatabase> context, Exception e) {
+        VirtualDatabaseStatus status = resource.getStatus() == null
+                ? new VirtualDatabaseStatus()
+                : resource.getStatus();
+        StatusConditions.from(status, resource.getMetadata().getGeneration()).isFalse(StrataResources.READY,
+                "Error", "Reconciling failed: " + e.getMessage() + "; it is retried.").applyTo(status);
+        resource.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(resource);
+    }
+}
