@@ -2,6 +2,9 @@ package io.strata.it;
 
 import static io.strata.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +56,7 @@ class VirtualDatabaseOperatorIT {
     private static KubeApiServer kube;
     private static KubernetesClient admin;
     private static String namespace;
+    private static String brokerPrefix;
     private static Map<String, String> provisioningConfig;
     private static ServiceProcess snapshot;
     private static ServiceProcess provisioning;
@@ -71,14 +75,17 @@ class VirtualDatabaseOperatorIT {
         home = StrataHome.create();
         PostgresCluster state = PostgresCluster.shared();
         KafkaBroker broker = KafkaBroker.shared();
-        String prefix = Backbone.freshPrefix();
+        brokerPrefix = Backbone.freshPrefix();
         source = PostgresCluster.start(Map.of());
         source.execute("postgres", "create database clinic", "create role app login replication password 'ap'");
         source.execute("clinic", "create table visits (id serial primary key, note text)",
                 "insert into visits (note) values ('linked')", "grant all on visits to app");
-        snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
-                "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
-                "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
+        snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, brokerPrefix)
+                .with(Map.of(
+                        "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",
+                        "strata.snapshot.pool.size",
+                        "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free())))
+                .start();
         int ports = Ports.range(40);
         provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
         provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
@@ -86,9 +93,10 @@ class VirtualDatabaseOperatorIT {
                 "strata.provisioning.kubernetes.operator", "true",
                 "quarkus.operator-sdk.controllers.virtualdatabase.namespaces", namespace,
                 "quarkus.log.category.\"io.javaoperatorsdk\".level", "DEBUG"));
-        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(broker, prefix)
+        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig)
+                .withBroker(broker, brokerPrefix)
                 .start();
-        ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+        ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
                 "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39)))
                 .start();
         JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
@@ -177,5 +185,81 @@ class VirtualDatabaseOperatorIT {
                 .contains("RUNNING");
         assertThat(kube.kubectl("explain", "virtualdatabase.spec.from")).contains("dataset").contains("bookmark")
                 .contains("timestamp");
+    }
+
+    @Test
+    void aSpecTheSchemaRefusesIsNotStoredAndOneTheServiceRefusesSaysWhy() throws Exception {
+        assertThatThrownBy(() -> apply(resource("privileged", "    dataset: clinic\n", "  port: 80\n")))
+                .hasMessageContaining("spec.port");
+        assertThat(get("privileged")).isNull();
+
+        apply(resource("two-origins", "    dataset: clinic\n    snapshot: snap-1\n", ""));
+        apply(resource("nowhere", "    dataset: no-such-source\n", ""));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(ready("two-origins")).isNotNull();
+            assertThat(ready("two-origins").getStatus()).isEqualTo("False");
+            assertThat(ready("two-origins").getReason()).isEqualTo("InvalidSpec");
+            assertThat(ready("two-origins").getMessage()).contains("either from.snapshot or from.dataset");
+            assertThat(ready("nowhere")).isNotNull();
+            assertThat(ready("nowhere").getReason()).isEqualTo("NotFound");
+            assertThat(ready("nowhere").getMessage()).contains("no-such-source");
+        });
+        // Refused: nothing made, and deleting the resource is not held up by its finalizer.
+        kube.kubectl("delete", "-n", namespace, "virtualdatabase", "two-origins", "nowhere", "--timeout=60s");
+        assertThat(get("two-origins")).isNull();
+        assertThat(given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs").then().extract().jsonPath()
+                .getList("name", String.class)).doesNotContain("two-origins", "nowhere");
+    }
+
+    @Test
+    void anOperatorRestartedMidProvisionMakesNoSecondOneAndLeavesAReadyOneUnwritten() throws Exception {
+        apply(resource("restarted", "    dataset: clinic\n", ""));
+        await().atMost(PATIENCE).until(() -> get("restarted").getStatus() != null && get("restarted").getStatus()
+                .getId() != null);
+        provisioning.kill();
+        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(
+                KafkaBroker.shared(), brokerPrefix).start();
+        awaitReady("restarted");
+        assertThat(given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs").then().extract().jsonPath()
+                .getList("name", String.class)).containsOnlyOnce("restarted");
+
+        // Ready and unchanged: another restart reconciles it again and writes nothing.
+        String version = get("restarted").getMetadata().getResourceVersion();
+        String secretVersion = admin.secrets().inNamespace(namespace).withName("restarted-credentials").get()
+                .getMetadata().getResourceVersion();
+        provisioning.stop();
+        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(
+                KafkaBroker.shared(), brokerPrefix).start();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("restarted").getMetadata().getResourceVersion()).isEqualTo(version);
+            assertThat(admin.secrets().inNamespace(namespace).withName("restarted-credentials").get()
+                    .getMetadata().getResourceVersion()).isEqualTo(secretVersion);
+        });
+        assertThat(provisioning.log()).contains("VirtualDatabase " + namespace + "/restarted: unchanged");
+    }
+
+    @Test
+    void deletingTheResourceDeletesTheVirtualDatabaseItsCloneAndItsSecretAndRestCannotDeleteIt() throws Exception {
+        apply(resource("doomed", "    dataset: clinic\n", ""));
+        awaitReady("doomed");
+        String id = get("doomed").getStatus().getId();
+        given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + id).then().statusCode(409).body(
+                "detail", containsString("kubectl delete virtualdatabase -n " + namespace
+                        + " doomed"));
+
+        kube.kubectl("delete", "-n", namespace, "virtualdatabase", "doomed", "--timeout=120s");
+
+        assertThat(get("doomed")).isNull();
+        assertThat(admin.secrets().inNamespace(namespace).withName("doomed-credentials").get()).isNull();
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + id).then().statusCode(404);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
+                "dataset", id).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
+    }
+
+    /** A VirtualDatabase's YAML: its name, the lines under {@code from:}, and more lines of the spec. */
+    private static String resource(String name, String from, String more) {
+        return "apiVersion: strata.io/v1alpha1\nkind: VirtualDatabase\nmetadata:\n  name: " + name + "\nspec:\n"
+                + "  from:\n" + from + more;
     }
 }

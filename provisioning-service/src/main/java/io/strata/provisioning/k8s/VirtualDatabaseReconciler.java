@@ -1,6 +1,7 @@
 package io.strata.provisioning.k8s;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -54,6 +56,17 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
 
+    /** How often a spec that names something missing is tried again. */
+    static final Duration NOT_FOUND_RETRY = Duration.ofSeconds(10);
+
+    /** The Ready condition's reason for each refusal of the REST service code. */
+    private static final Map<Integer, String> REFUSALS = Map.of(400, "InvalidSpec", 403, "Forbidden", 404,
+            "NotFound", 409, "Conflict");
+
+    /** States that last until someone acts: nothing to look at again for. */
+    private static final Set<String> SETTLED = Set.of(Vdb.Status.RUNNING.name(), Vdb.Status.STOPPED.name(),
+            Vdb.Status.FAILED.name());
+
     @Inject
     VdbService vdbs;
 
@@ -83,30 +96,38 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
                 ? new VirtualDatabaseStatus()
                 : resource.getStatus();
         StatusConditions conditions = StatusConditions.from(status, resource.getMetadata().getGeneration());
-        boolean settled;
+        Duration again = null;
         Optional<VdbView> existing = vdbs.managedBy(key(resource));
         if (existing.isEmpty()) {
-            settled = provision(resource, status, conditions);
+            again = provision(resource, status, conditions);
         } else {
             VdbView vdb = existing.get();
             describe(vdb, status, conditions);
             if (Vdb.Status.RUNNING.name().equals(vdb.status())) {
                 status.setCredentialsSecret(writeSecret(client, resource, vdb));
             }
-            settled = Vdb.Status.RUNNING.name().equals(vdb.status()) || Vdb.Status.FAILED.name().equals(vdb
-                    .status()) || Vdb.Status.STOPPED.name().equals(vdb.status());
+            if (!SETTLED.contains(vdb.status())) {
+                again = config.kubernetes().operatorPoll();
+            }
         }
         conditions.applyTo(status);
         resource.setStatus(status);
         boolean changed = !before.equals(client.getKubernetesSerialization().asJson(status));
+        if (!changed && again == null) {
+            Log.infof("VirtualDatabase %s: unchanged (%s)", key(resource), status.getState());
+        }
         UpdateControl<VirtualDatabase> control = changed
                 ? UpdateControl.patchStatus(resource)
                 : UpdateControl.noUpdate();
-        return settled ? control : control.rescheduleAfter(config.kubernetes().operatorPoll());
+        return again == null ? control : control.rescheduleAfter(again);
     }
 
-    /** Starts provisioning; whether there is nothing to wait for (the spec was refused). */
-    private boolean provision(VirtualDatabase resource, VirtualDatabaseStatus status, StatusConditions conditions) {
+    /**
+     * Starts provisioning; when to look again: soon while it provisions, slowly when what the spec names does not
+     * exist yet (a source still being linked), never ({@code null}) when the spec was refused: a change of it comes as
+     * an event.
+     */
+    private Duration provision(VirtualDatabase resource, VirtualDatabaseStatus status, StatusConditions conditions) {
         try {
             VdbService.Provisioning provisioning = vdbs.provision(request(resource), key(resource));
             Log.infof("VirtualDatabase %s: provisioning %s (job %s)", key(resource), provisioning.vdb().id,
@@ -116,16 +137,15 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
             status.setJobId(provisioning.job().id.toString());
             conditions.isFalse(StrataResources.READY, "Provisioning", "Job " + provisioning.job().id
                     + " is provisioning virtual database " + provisioning.vdb().name + ".");
-            return false;
+            return config.kubernetes().operatorPoll();
         } catch (ApiException e) {
             String where = e.field() == null ? "" : " (spec." + e.field() + ")";
-            conditions.isFalse(StrataResources.READY, e.status() == 409 ? "Conflict" : "InvalidSpec",
-                    e.getMessage() + where);
-            // A dataset or environment not known yet may come (a source being linked): look again, slowly.
-            return e.status() != 404;
+            conditions.isFalse(StrataResources.READY, REFUSALS.getOrDefault(e.status(), "Refused"), e.getMessage()
+                    + where);
+            return e.status() == 404 ? NOT_FOUND_RETRY : null;
         } catch (UserError e) {
             conditions.isFalse(StrataResources.READY, "InvalidSpec", e.getMessage() + " " + e.action());
-            return true;
+            return null;
         }
     }
 
