@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.restassured.path.json.JsonPath;
+import io.strata.kubernetes.v1alpha1.ActionStatus;
 import io.strata.kubernetes.v1alpha1.StatusConditions;
 import io.strata.kubernetes.v1alpha1.StrataResources;
 import io.strata.kubernetes.v1alpha1.VirtualDatabase;
@@ -57,6 +59,7 @@ class VirtualDatabaseOperatorIT {
     private static KubernetesClient admin;
     private static String namespace;
     private static String brokerPrefix;
+    private static String sourceId;
     private static Map<String, String> provisioningConfig;
     private static ServiceProcess snapshot;
     private static ServiceProcess provisioning;
@@ -67,7 +70,8 @@ class VirtualDatabaseOperatorIT {
         kube = KubeApiServer.shared();
         admin = kube.client();
         kube.kubectl("apply", "-f", ServiceProcess.repositoryRoot().resolve("deploy/kubernetes/00-crds").toString());
-        kube.kubectl("wait", "--for=condition=Established", "crd/virtualdatabases.strata.io", "--timeout=60s");
+        kube.kubectl("wait", "--for=condition=Established", "crd/virtualdatabases.strata.io",
+                "crd/vdbrefreshes.strata.io", "crd/vdbrewinds.strata.io", "--timeout=60s");
         namespace = "vdb-" + UUID.randomUUID().toString().substring(0, 8);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                 .build()).create();
@@ -79,7 +83,8 @@ class VirtualDatabaseOperatorIT {
         source = PostgresCluster.start(Map.of());
         source.execute("postgres", "create database clinic", "create role app login replication password 'ap'");
         source.execute("clinic", "create table visits (id serial primary key, note text)",
-                "insert into visits (note) values ('linked')", "grant all on visits to app");
+                "insert into visits (note) values ('linked')", "grant all on visits to app",
+                "grant all on sequence visits_id_seq to app");
         snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, brokerPrefix)
                 .with(Map.of(
                         "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",
@@ -103,6 +108,7 @@ class VirtualDatabaseOperatorIT {
                 "clinic", "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(),
                         "database", "clinic", "user", "app", "password", "ap")))
                 .post("/api/v1/sources").then().log().ifValidationFails().statusCode(202).extract().jsonPath();
+        sourceId = linked.getString("id");
         Jobs.awaitEnd(ingest, linked.getString("jobId"), "SUCCEEDED", PATIENCE);
     }
 
@@ -151,6 +157,41 @@ class VirtualDatabaseOperatorIT {
             throw new AssertionError(name + " is not Ready: " + kube.kubectl("get", "-n", namespace, "-o", "yaml",
                     "virtualdatabase/" + name) + "\nprovisioning: " + provisioning.logTail(), e);
         }
+    }
+
+    /** A connection to a VirtualDatabase's database, with what its Secret says. */
+    private static Connection connect(String name) throws Exception {
+        Secret secret = admin.secrets().inNamespace(namespace).withName(name + "-credentials").get();
+        return DriverManager.getConnection("jdbc:postgresql://" + secretValue(secret, "host") + ":" + secretValue(
+                secret, "port") + "/" + secretValue(secret, "database"), secretValue(secret, "username"),
+                secretValue(secret, "password"));
+    }
+
+    private static List<String> notes(String name) throws Exception {
+        List<String> notes = new ArrayList<>();
+        try (Connection connection = connect(name);
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select note from visits order by id")) {
+            while (rows.next()) {
+                notes.add(rows.getString(1));
+            }
+        }
+        return notes;
+    }
+
+    /** Applies an action resource and waits for its condition Complete; its status then. */
+    private static ActionStatus act(String kind, String name, String spec) throws Exception {
+        apply("apiVersion: strata.io/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\nspec:\n"
+                + spec);
+        String resource = kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
+        try {
+            kube.kubectl("wait", "-n", namespace, "--for=condition=Complete", resource, "--timeout=180s");
+        } catch (IllegalStateException e) {
+            throw new AssertionError(resource + " is not Complete: " + kube.kubectl("get", "-n", namespace, "-o",
+                    "yaml", resource) + "\nprovisioning: " + provisioning.logTail(), e);
+        }
+        return admin.getKubernetesSerialization().unmarshal(kube.kubectl("get", "-n", namespace, "-o",
+                "jsonpath={.status}", resource), ActionStatus.class);
     }
 
     private static String secretValue(Secret secret, String key) {
@@ -255,6 +296,47 @@ class VirtualDatabaseOperatorIT {
         given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + id).then().statusCode(404);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
                 "dataset", id).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
+    }
+
+    @Test
+    void actionResourcesRefreshAndRewindAVirtualDatabaseOnceEach() throws Exception {
+        apply(resource("acted", "    dataset: clinic\n", ""));
+        awaitReady("acted");
+        source.execute("clinic", "insert into visits (note) values ('synced later')");
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        Jobs.awaitEnd(ingest, sync, "SUCCEEDED", PATIENCE);
+
+        ActionStatus refreshed = act("VdbRefresh", "acted-refresh", "  virtualDatabase: acted\n");
+        assertThat(refreshed.getJobState()).isEqualTo("SUCCEEDED");
+        assertThat(notes("acted")).containsExactly("linked", "synced later");
+
+        java.time.Instant moment = VirtualDatabaseIT.clockPast(java.time.Instant.now().plusMillis(1100));
+        VirtualDatabaseIT.clockPast(moment.plusMillis(1100));
+        try (Connection connection = connect("acted")) {
+            connection.createStatement().execute("insert into visits (note) values ('a mistake')");
+        }
+        ActionStatus rewound = act("VdbRewind", "acted-rewind", "  virtualDatabase: acted\n  timestamp: \""
+                + moment + "\"\n");
+        assertThat(rewound.getJobState()).isEqualTo("SUCCEEDED");
+        assertThat(notes("acted")).containsExactly("linked", "synced later");
+
+        // Run once: a restarted operator finds their jobs and starts no other.
+        provisioning.stop();
+        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(
+                KafkaBroker.shared(), brokerPrefix).start();
+        String vdbId = get("acted").getStatus().getId();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                given().baseUri(provisioning.baseUrl()).queryParam("resource", vdbId).get("/api/v1/jobs").then()
+                        .statusCode(200).extract().jsonPath().getList("id", String.class))
+                .containsOnlyOnce(
+                        refreshed.getJobId(), rewound.getJobId())
+                .hasSize(3));
+
+        apply("apiVersion: strata.io/v1alpha1\nkind: VdbRefresh\nmetadata:\n  name: of-nothing\nspec:\n"
+                + "  virtualDatabase: not-there\n");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kube.kubectl("get", "-n", namespace,
+                "vdbrefresh/of-nothing", "-o", "jsonpath={.status.conditions[0].reason}")).isEqualTo("NotFound"));
     }
 
     /** A VirtualDatabase's YAML: its name, the lines under {@code from:}, and more lines of the spec. */

@@ -15,6 +15,12 @@ public final class StrataResources {
     /** The JSONPath of the Ready condition's status, for printer columns. */
     public static final String READY_PATH = ".status.conditions[?(@.type==\"Ready\")].status";
 
+    /** The condition of a one-shot action: True once it succeeded, False once it failed, Unknown while it runs. */
+    public static final String COMPLETE = "Complete";
+
+    /** The JSONPath of the Complete condition's status, for printer columns. */
+    public static final String COMPLETE_PATH = ".status.conditions[?(@.type==\"Complete\")].status";
+
     /** The finalizer by which Strata cleans up what a resource made before it goes. */
     public static final String FINALIZER = "strata.io/cleanup";
 

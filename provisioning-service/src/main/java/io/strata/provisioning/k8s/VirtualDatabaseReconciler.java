@@ -3,7 +3,6 @@ package io.strata.provisioning.k8s;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.api.model.Secret;
@@ -26,7 +24,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
-import io.strata.common.security.Caller;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.engine.UserError;
 import io.strata.kubernetes.v1alpha1.DataPoint;
@@ -59,10 +56,6 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     /** How often a spec that names something missing is tried again. */
     static final Duration NOT_FOUND_RETRY = Duration.ofSeconds(10);
 
-    /** The Ready condition's reason for each refusal of the REST service code. */
-    private static final Map<Integer, String> REFUSALS = Map.of(400, "InvalidSpec", 403, "Forbidden", 404,
-            "NotFound", 409, "Conflict");
-
     /** States that last until someone acts: nothing to look at again for. */
     private static final Set<String> SETTLED = Set.of(Vdb.Status.RUNNING.name(), Vdb.Status.STOPPED.name(),
             Vdb.Status.FAILED.name());
@@ -71,7 +64,7 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     VdbService vdbs;
 
     @Inject
-    Caller caller;
+    AsOperator asOperator;
 
     @Inject
     ProvisioningConfig config;
@@ -87,9 +80,11 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     }
 
     @Override
-    @ActivateRequestContext
     public UpdateControl<VirtualDatabase> reconcile(VirtualDatabase resource, Context<VirtualDatabase> context) {
-        caller.actAsKubernetesOperator();
+        return asOperator.call(() -> converge(resource, context));
+    }
+
+    private UpdateControl<VirtualDatabase> converge(VirtualDatabase resource, Context<VirtualDatabase> context) {
         KubernetesClient client = context.getClient();
         String before = client.getKubernetesSerialization().asJson(resource.getStatus());
         VirtualDatabaseStatus status = resource.getStatus() == null
@@ -139,9 +134,7 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
                     + " is provisioning virtual database " + provisioning.vdb().name + ".");
             return config.kubernetes().operatorPoll();
         } catch (ApiException e) {
-            String where = e.field() == null ? "" : " (spec." + e.field() + ")";
-            conditions.isFalse(StrataResources.READY, REFUSALS.getOrDefault(e.status(), "Refused"), e.getMessage()
-                    + where);
+            conditions.isFalse(StrataResources.READY, Specs.reason(e), Specs.message(e));
             return e.status() == 404 ? NOT_FOUND_RETRY : null;
         } catch (UserError e) {
             conditions.isFalse(StrataResources.READY, "InvalidSpec", e.getMessage() + " " + e.action());
@@ -157,13 +150,7 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
                     + "{dataset, timestamp}.");
         }
         DataPoint from = spec.getFrom();
-        Instant timestamp;
-        try {
-            timestamp = from.getTimestamp() == null ? null : Instant.parse(from.getTimestamp());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("from.timestamp", "spec.from.timestamp '" + from.getTimestamp() + "' is "
-                    + "not an RFC 3339 time in UTC such as 2026-12-03T10:15:30Z.");
-        }
+        Instant timestamp = Specs.instant(from.getTimestamp(), "from.timestamp");
         String name = spec.getName() != null ? spec.getName() : resource.getMetadata().getName();
         if (!name.matches(CreateVdb.NAME_PATTERN)) {
             throw ApiException.badRequest("name", "'" + name + "' cannot be a virtual database's name (1 to 63 "
@@ -239,9 +226,11 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     }
 
     @Override
-    @ActivateRequestContext
     public DeleteControl cleanup(VirtualDatabase resource, Context<VirtualDatabase> context) {
-        caller.actAsKubernetesOperator();
+        return asOperator.call(() -> release(resource, context));
+    }
+
+    private DeleteControl release(VirtualDatabase resource, Context<VirtualDatabase> context) {
         Optional<VdbView> existing = vdbs.managedBy(key(resource));
         if (existing.isEmpty()) {
             context.getClient().secrets().inNamespace(resource.getMetadata().getNamespace()).withName(secretName(

@@ -2,6 +2,7 @@ package io.strata.common.jobs;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -162,6 +163,16 @@ public class JobService {
             throw ApiException.notFound("job", id);
         }
         return job.toView(service());
+    }
+
+    /**
+     * The first job started under a correlation id, if any: a caller that starts work under an id of its own (a
+     * Kubernetes action resource's uid) finds its job again after a restart instead of starting a second one.
+     */
+    @Transactional
+    public Optional<JobView> firstCorrelatedWith(String correlationId) {
+        return Job.<Job>find("correlationId = ?1 order by createdAt", correlationId).firstResultOptional().map(
+                job -> job.toView(service()));
     }
 
     /** This service's jobs, newest first, optionally filtered by state and resource. */

@@ -1,0 +1,22 @@
+package io.strata.provisioning.k8s;
+
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.strata.common.jobs.Job;
+import io.strata.kubernetes.v1alpha1.VdbRefresh;
+import io.strata.kubernetes.v1alpha1.VdbRefreshSpec;
+import io.strata.provisioning.vdb.PointRequest;
+
+/** Runs a {@link VdbRefresh} once, as {@code POST /api/v1/vdbs/{id}/refresh}. */
+@ControllerConfiguration(name = "vdbrefresh")
+public class VdbRefreshReconciler extends VdbActionReconciler<VdbRefreshSpec, VdbRefresh> {
+
+    @Override
+    Job start(String vdbId, VdbRefreshSpec spec) {
+        return vdbs.refresh(vdbId, new PointRequest(spec.getSnapshot(), spec.getBookmark(), null));
+    }
+
+    @Override
+    String verb() {
+        return "refresh";
+    }
+}
