@@ -8,7 +8,7 @@ NAME  ?=
 BENCH_ROWS ?= 10000000
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice
+.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice bench-kubernetes
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -71,6 +71,10 @@ bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs 
 bench-selfservice: ## A data pod of 3 VDBs of ~1 GB: bookmark, reset, undo, restore vs pg_dump + pg_restore of the same data
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.SelfServiceBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-kubernetes: ## kubectl apply of a VirtualDatabase (1 GB source) until Ready, p50 of 10, vs POST /vdbs (real API server)
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.KubernetesBench -Dtest.strata.home=$(STRATA_HOME)
 
 crds: ## Regenerate the CRDs from kubernetes-api's classes into deploy/kubernetes/00-crds and charts/strata/crds
 	$(MVN) -B -q -DskipTests package -pl kubernetes-api

@@ -226,6 +226,12 @@ class VirtualDatabaseOperatorIT {
                 .contains("RUNNING");
         assertThat(kube.kubectl("explain", "virtualdatabase.spec.from")).contains("dataset").contains("bookmark")
                 .contains("timestamp");
+        // The example action: a refresh of it, once.
+        kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("vdbrefresh.yaml").toString());
+        kube.kubectl("wait", "-n", namespace, "--for=condition=Complete", "vdbrefresh/clinic-qa-refresh",
+                "--timeout=180s");
+        assertThat(kube.kubectl("get", "-n", namespace, "vdbrefresh/clinic-qa-refresh")).contains("SUCCEEDED");
+        awaitReady("clinic-qa");
     }
 
     @Test
