@@ -58,8 +58,8 @@ public final class KubernetesBench {
                     ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state)
                             .withBroker(kafka, prefix).with(common).with(Map.of("strata.provisioning.ports",
                                     "17500-17600", "kubeconfig", kube.kubeconfig().toString(),
-                                    "strata.provisioning.kubernetes.operator", "true",
-                                    "strata.provisioning.kubernetes.operator-poll", "50ms",
+                                    "strata.kubernetes.operator", "true",
+                                    "strata.kubernetes.operator-poll", "50ms",
                                     "quarkus.operator-sdk.controllers.virtualdatabase.namespaces", namespace))
                             .start();
                     ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,

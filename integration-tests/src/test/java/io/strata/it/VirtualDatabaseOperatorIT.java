@@ -95,7 +95,7 @@ class VirtualDatabaseOperatorIT {
         provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
         provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
                 + (ports + 19), "kubeconfig", kube.kubeconfig().toString(),
-                "strata.provisioning.kubernetes.operator", "true",
+                "strata.kubernetes.operator", "true",
                 "quarkus.operator-sdk.controllers.virtualdatabase.namespaces", namespace,
                 "quarkus.log.category.\"io.javaoperatorsdk\".level", "DEBUG"));
         provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig)

@@ -39,17 +39,6 @@ public interface ProvisioningConfig {
     interface Kubernetes {
 
         /**
-         * Whether the VirtualDatabase operator runs: it needs a cluster (the kubeconfig, or
-         * {@code quarkus.kubernetes-client.*}) where Strata's CRDs are installed. Without it the service runs as before.
-         */
-        @WithDefault("false")
-        boolean operator();
-
-        /** How often a VirtualDatabase that is not ready yet (or going) is looked at again. */
-        @WithDefault("500ms")
-        Duration operatorPoll();
-
-        /**
          * The addresses allowed to mount the exports (the nodes whose kubelets mount them). Default: every node's
          * InternalIP address, read from the API server.
          */

@@ -23,7 +23,9 @@ import io.strata.kubernetes.v1alpha1.ActionStatus;
 import io.strata.kubernetes.v1alpha1.StatusConditions;
 import io.strata.kubernetes.v1alpha1.StrataResources;
 import io.strata.kubernetes.v1alpha1.VdbActionSpec;
-import io.strata.provisioning.config.ProvisioningConfig;
+import io.strata.operator.AsOperator;
+import io.strata.operator.OperatorConfig;
+import io.strata.operator.Specs;
 import io.strata.provisioning.vdb.VdbService;
 
 /**
@@ -48,7 +50,7 @@ public abstract class VdbActionReconciler<S extends VdbActionSpec, R extends Cus
     AsOperator asOperator;
 
     @Inject
-    ProvisioningConfig config;
+    OperatorConfig operatorConfig;
 
     /** Starts the action on a virtual database (its Strata id). */
     abstract Job start(String vdbId, S spec);
@@ -97,7 +99,7 @@ public abstract class VdbActionReconciler<S extends VdbActionSpec, R extends Cus
                 conditions.isUnknown(StrataResources.COMPLETE, "Running", what + " is " + (job.step() == null
                         ? "waiting to start."
                         : "at: " + job.step() + "."));
-                return config.kubernetes().operatorPoll();
+                return operatorConfig.operatorPoll();
             }
         }
         return null;
@@ -110,7 +112,7 @@ public abstract class VdbActionReconciler<S extends VdbActionSpec, R extends Cus
         if (vdb.isEmpty()) {
             conditions.isFalse(StrataResources.COMPLETE, "NotFound", "There is no VirtualDatabase " + target
                     + " with a virtual database (yet); spec.virtualDatabase names one in this namespace.");
-            return VirtualDatabaseReconciler.NOT_FOUND_RETRY;
+            return operatorConfig.notFoundRetry();
         }
         status.setTarget(vdb.get().id());
         try {
@@ -124,7 +126,7 @@ public abstract class VdbActionReconciler<S extends VdbActionSpec, R extends Cus
             if (e.status() == 409) {
                 // Busy: another operation runs on it; the action waits its turn.
                 conditions.isUnknown(StrataResources.COMPLETE, "Waiting", e.getMessage());
-                return config.kubernetes().operatorPoll();
+                return operatorConfig.operatorPoll();
             }
             conditions.isFalse(StrataResources.COMPLETE, Specs.reason(e), Specs.message(e));
             return null;

@@ -7,6 +7,7 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
 import io.strata.kubernetes.v1alpha1.VdbRewind;
 import io.strata.kubernetes.v1alpha1.VdbRewindSpec;
+import io.strata.operator.Specs;
 import io.strata.provisioning.vdb.PointRequest;
 
 /** Runs a {@link VdbRewind} once, as {@code POST /api/v1/vdbs/{id}/rewind}. */

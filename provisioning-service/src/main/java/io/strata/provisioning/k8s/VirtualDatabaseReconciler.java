@@ -32,7 +32,10 @@ import io.strata.kubernetes.v1alpha1.StrataResources;
 import io.strata.kubernetes.v1alpha1.VirtualDatabase;
 import io.strata.kubernetes.v1alpha1.VirtualDatabaseSpec;
 import io.strata.kubernetes.v1alpha1.VirtualDatabaseStatus;
-import io.strata.provisioning.config.ProvisioningConfig;
+import io.strata.operator.AsOperator;
+import io.strata.operator.Labels;
+import io.strata.operator.OperatorConfig;
+import io.strata.operator.Specs;
 import io.strata.provisioning.vdb.CreateVdb;
 import io.strata.provisioning.vdb.Vdb;
 import io.strata.provisioning.vdb.VdbService;
@@ -53,9 +56,6 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
 
-    /** How often a spec that names something missing is tried again. */
-    static final Duration NOT_FOUND_RETRY = Duration.ofSeconds(10);
-
     /** States that last until someone acts: nothing to look at again for. */
     private static final Set<String> SETTLED = Set.of(Vdb.Status.RUNNING.name(), Vdb.Status.STOPPED.name(),
             Vdb.Status.FAILED.name());
@@ -67,7 +67,7 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     AsOperator asOperator;
 
     @Inject
-    ProvisioningConfig config;
+    OperatorConfig operatorConfig;
 
     /** The resource's key on the virtual database: {@code namespace/name}. */
     static String key(VirtualDatabase resource) {
@@ -102,7 +102,7 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
                 status.setCredentialsSecret(writeSecret(client, resource, vdb));
             }
             if (!SETTLED.contains(vdb.status())) {
-                again = config.kubernetes().operatorPoll();
+                again = operatorConfig.operatorPoll();
             }
         }
         conditions.applyTo(status);
@@ -132,10 +132,10 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
             status.setJobId(provisioning.job().id.toString());
             conditions.isFalse(StrataResources.READY, "Provisioning", "Job " + provisioning.job().id
                     + " is provisioning virtual database " + provisioning.vdb().name + ".");
-            return config.kubernetes().operatorPoll();
+            return operatorConfig.operatorPoll();
         } catch (ApiException e) {
             conditions.isFalse(StrataResources.READY, Specs.reason(e), Specs.message(e));
-            return e.status() == 404 ? NOT_FOUND_RETRY : null;
+            return e.status() == 404 ? operatorConfig.notFoundRetry() : null;
         } catch (UserError e) {
             conditions.isFalse(StrataResources.READY, "InvalidSpec", e.getMessage() + " " + e.action());
             return null;
@@ -248,7 +248,7 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
                 Log.debugf("VirtualDatabase %s: not deleted yet: %s", key(resource), e.getMessage());
             }
         }
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.kubernetes().operatorPoll().toMillis());
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(operatorConfig.operatorPoll().toMillis());
     }
 
     @Override

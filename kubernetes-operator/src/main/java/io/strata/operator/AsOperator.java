@@ -1,4 +1,4 @@
-package io.strata.provisioning.k8s;
+package io.strata.operator;
 
 import java.util.function.Supplier;
 

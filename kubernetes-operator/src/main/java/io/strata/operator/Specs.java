@@ -1,4 +1,4 @@
-package io.strata.provisioning.k8s;
+package io.strata.operator;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -7,7 +7,7 @@ import java.util.Map;
 import io.strata.common.errors.ApiException;
 
 /** What the reconcilers share in reading a spec and in saying why the REST code refused it. */
-final class Specs {
+public final class Specs {
 
     private static final Map<Integer, String> REASONS = Map.of(400, "InvalidSpec", 403, "Forbidden", 404,
             "NotFound", 409, "Conflict");
@@ -16,7 +16,7 @@ final class Specs {
     }
 
     /** A spec's RFC 3339 time, or {@code null}; 400 naming the field when it is not one. */
-    static Instant instant(String value, String field) {
+    public static Instant instant(String value, String field) {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
@@ -26,12 +26,12 @@ final class Specs {
     }
 
     /** A condition's reason for a refusal of the REST code. */
-    static String reason(ApiException refusal) {
+    public static String reason(ApiException refusal) {
         return REASONS.getOrDefault(refusal.status(), "Refused");
     }
 
     /** A condition's message for a refusal: what is wrong, and the spec field when there is one. */
-    static String message(ApiException refusal) {
+    public static String message(ApiException refusal) {
         return refusal.getMessage() + (refusal.field() == null ? "" : " (spec." + refusal.field() + ")");
     }
 }

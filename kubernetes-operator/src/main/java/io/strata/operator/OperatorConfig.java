@@ -1,0 +1,26 @@
+package io.strata.operator;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** A service's Kubernetes operator: whether it runs, and how closely it follows work under way. */
+@ConfigMapping(prefix = "strata.kubernetes")
+public interface OperatorConfig {
+
+    /**
+     * Whether the service's operator runs: it needs a cluster (the kubeconfig, or {@code quarkus.kubernetes-client.*})
+     * where Strata's CRDs are installed. Without it the service runs as it always has.
+     */
+    @WithDefault("false")
+    boolean operator();
+
+    /** How often a resource whose work is under way (provisioning, a job running, a deletion) is looked at again. */
+    @WithDefault("500ms")
+    Duration operatorPoll();
+
+    /** How often a resource that names something missing (a source still being linked) is tried again. */
+    @WithDefault("10s")
+    Duration notFoundRetry();
+}
