@@ -114,6 +114,13 @@ public class DataPod extends PanacheEntityBase {
     @Column(name = "protected", nullable = false)
     public boolean deletionProtected;
 
+    /**
+     * The Kubernetes DataPod resource it was made for ({@code namespace/name}); the operator alone deletes it, when
+     * the resource goes. {@code null} for one made over REST.
+     */
+    @Column(name = "managed_by")
+    public String managedBy;
+
     /** The user who locked it: nobody else changes it until they unlock it. */
     @Column(name = "locked_by")
     public String lockedBy;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,6 +68,12 @@ public class DataPodService {
      */
     @Transactional
     public DataPod create(CreateDataPod request) {
+        return create(request, null);
+    }
+
+    /** As {@link #create(CreateDataPod)}, for a Kubernetes resource ({@code namespace/name}) or REST ({@code null}). */
+    @Transactional
+    public DataPod create(CreateDataPod request, String managedBy) {
         if (DataPod.count("name = ?1 and status <> ?2", request.name(), DataPod.Status.DELETED) > 0) {
             throw ApiException.conflict("A data pod named " + request.name() + " exists already; choose another name "
                     + "or delete it first.");
@@ -97,6 +104,7 @@ public class DataPodService {
         pod.status = DataPod.Status.CREATING;
         pod.expiresAt = request.expiresAt();
         pod.deletionProtected = Boolean.TRUE.equals(request.protect());
+        pod.managedBy = managedBy;
         pod.members = new ArrayList<>();
         for (ConsistentPoint.Choice choice : point) {
             DatasetEntry dataset = DatasetEntry.findById(choice.dataset());
@@ -440,9 +448,20 @@ public class DataPodService {
     @Transactional
     public Started delete(String id) {
         DataPod pod = requireUnlocked(DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE));
+        if (pod.managedBy != null && !caller.isKubernetesOperator()) {
+            // The operator would make it again at once: the resource is what says it should exist.
+            String[] resource = pod.managedBy.split("/", 2);
+            throw ApiException.conflict("Data pod " + pod.name + " is managed by the Kubernetes resource DataPod "
+                    + pod.managedBy + "; delete that resource instead (kubectl delete datapod -n " + resource[0] + " "
+                    + resource[resource.length - 1] + ").");
+        }
         if (pod.deletionProtected) {
-            throw ApiException.conflict("Data pod " + pod.name + " is protected; unprotect it first (PATCH "
-                    + "/api/v1/datapods/" + pod.name + " {\"protected\": false}).");
+            throw ApiException.conflict("Data pod " + pod.name + " is protected; unprotect it first ("
+                    + (pod.managedBy != null
+                            ? "spec.protected: false on its resource"
+                            : "PATCH /api/v1/datapods/" + pod.name
+                                    + " {\"protected\": false}")
+                    + ").");
         }
         return deleting(pod, caller.username());
     }
@@ -454,6 +473,13 @@ public class DataPodService {
         }
         pod.status = DataPod.Status.DELETING;
         return start(pod, DataPodOperation.DELETE, DataPodWork.deletion(), pod.id, requestedBy);
+    }
+
+    /** The pod made for a Kubernetes resource ({@code namespace/name}) and not deleted, if any. */
+    @Transactional
+    public Optional<DataPodView> managedBy(String resource) {
+        return DataPod.<DataPod>find("managedBy = ?1 and status <> ?2", resource, DataPod.Status.DELETED)
+                .firstResultOptional().map(DataPodView::of);
     }
 
     /** The pods whose expiry has passed and that are not protected. */

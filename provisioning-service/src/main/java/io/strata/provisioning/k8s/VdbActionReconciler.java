@@ -1,135 +1,38 @@
 package io.strata.provisioning.k8s;
 
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.client.CustomResource;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.quarkus.logging.Log;
-import io.strata.common.errors.ApiException;
-import io.strata.common.events.Correlation;
-import io.strata.common.jobs.Job;
-import io.strata.common.jobs.JobService;
-import io.strata.contracts.jobs.JobState;
-import io.strata.contracts.jobs.JobView;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.kubernetes.v1alpha1.ActionStatus;
-import io.strata.kubernetes.v1alpha1.StatusConditions;
-import io.strata.kubernetes.v1alpha1.StrataResources;
 import io.strata.kubernetes.v1alpha1.VdbActionSpec;
-import io.strata.operator.AsOperator;
-import io.strata.operator.OperatorConfig;
-import io.strata.operator.Specs;
+import io.strata.operator.ActionReconciler;
 import io.strata.provisioning.vdb.VdbService;
 
 /**
- * Runs a one-shot action resource on a virtual database once: the job is started under the resource's uid as its
- * correlation id, so a restart finds it again rather than running the action twice; then the job's outcome is copied
- * into the status (condition {@code Complete}). A virtual database that is busy is waited for.
+ * An action on the virtual database of a VirtualDatabase resource of the same namespace.
  *
  * @param <S> the action's spec
  * @param <R> the action resource
  */
 public abstract class VdbActionReconciler<S extends VdbActionSpec, R extends CustomResource<S, ActionStatus>>
-        implements
-            Reconciler<R> {
+        extends
+            ActionReconciler<S, R> {
 
     @Inject
     VdbService vdbs;
 
-    @Inject
-    JobService jobs;
-
-    @Inject
-    AsOperator asOperator;
-
-    @Inject
-    OperatorConfig operatorConfig;
-
-    /** Starts the action on a virtual database (its Strata id). */
-    abstract Job start(String vdbId, S spec);
-
-    /** What the action is called in messages, e.g. "refresh". */
-    abstract String verb();
+    @Override
+    protected String targetName(R resource) {
+        return "VirtualDatabase " + resource.getMetadata().getNamespace() + "/" + resource.getSpec()
+                .getVirtualDatabase();
+    }
 
     @Override
-    public UpdateControl<R> reconcile(R resource, Context<R> context) {
-        ActionStatus status = resource.getStatus() == null ? new ActionStatus() : resource.getStatus();
-        String before = context.getClient().getKubernetesSerialization().asJson(status);
-        StatusConditions conditions = StatusConditions.from(status, resource.getMetadata().getGeneration());
-        Duration again = asOperator.call(() -> converge(resource, status, conditions));
-        conditions.applyTo(status);
-        resource.setStatus(status);
-        boolean changed = !before.equals(context.getClient().getKubernetesSerialization().asJson(status));
-        UpdateControl<R> control = changed ? UpdateControl.patchStatus(resource) : UpdateControl.noUpdate();
-        return again == null ? control : control.rescheduleAfter(again);
-    }
-
-    /** Starts the job if it was not, then reads it; when to look again ({@code null}: it is over). */
-    private Duration converge(R resource, ActionStatus status, StatusConditions conditions) {
-        String uid = resource.getMetadata().getUid();
-        if (status.getJobId() == null) {
-            Optional<JobView> earlier = jobs.firstCorrelatedWith(uid);
-            if (earlier.isPresent()) {
-                status.setJobId(earlier.get().id().toString());
-            } else {
-                Duration wait = begin(resource, status, conditions);
-                if (status.getJobId() == null) {
-                    return wait;
-                }
-            }
-        }
-        JobView job = jobs.get(UUID.fromString(status.getJobId()));
-        status.setJobState(job.state().name());
-        String what = "The " + verb() + " of " + resource.getSpec().getVirtualDatabase() + " (job " + job.id() + ")";
-        switch (job.state()) {
-            case SUCCEEDED -> conditions.isTrue(StrataResources.COMPLETE, "Succeeded", what + " succeeded.");
-            case FAILED, CANCELED -> conditions.isFalse(StrataResources.COMPLETE, job.state() == JobState.FAILED
-                    ? "Failed"
-                    : "Canceled",
-                    what + " " + job.state().name().toLowerCase(Locale.ROOT) + (job
-                            .error() == null ? "." : ": " + job.error()));
-            default -> {
-                conditions.isUnknown(StrataResources.COMPLETE, "Running", what + " is " + (job.step() == null
-                        ? "waiting to start."
-                        : "at: " + job.step() + "."));
-                return operatorConfig.operatorPoll();
-            }
-        }
-        return null;
-    }
-
-    /** Starts the action; when to try again if it could not start ({@code null}: never, it was refused). */
-    private Duration begin(R resource, ActionStatus status, StatusConditions conditions) {
-        String target = resource.getMetadata().getNamespace() + "/" + resource.getSpec().getVirtualDatabase();
-        Optional<VdbView> vdb = vdbs.managedBy(target);
-        if (vdb.isEmpty()) {
-            conditions.isFalse(StrataResources.COMPLETE, "NotFound", "There is no VirtualDatabase " + target
-                    + " with a virtual database (yet); spec.virtualDatabase names one in this namespace.");
-            return operatorConfig.notFoundRetry();
-        }
-        status.setTarget(vdb.get().id());
-        try {
-            Job job = Correlation.with(resource.getMetadata().getUid(), null, () -> start(vdb.get().id(), resource
-                    .getSpec()));
-            Log.infof("%s %s/%s: job %s", verb(), resource.getMetadata().getNamespace(), resource.getMetadata()
-                    .getName(), job.id);
-            status.setJobId(job.id.toString());
-            return null;
-        } catch (ApiException e) {
-            if (e.status() == 409) {
-                // Busy: another operation runs on it; the action waits its turn.
-                conditions.isUnknown(StrataResources.COMPLETE, "Waiting", e.getMessage());
-                return operatorConfig.operatorPoll();
-            }
-            conditions.isFalse(StrataResources.COMPLETE, Specs.reason(e), Specs.message(e));
-            return null;
-        }
+    protected Optional<String> target(R resource) {
+        return vdbs.managedBy(resource.getMetadata().getNamespace() + "/" + resource.getSpec().getVirtualDatabase())
+                .map(VdbView::id);
     }
 }

@@ -1,7 +1,8 @@
 package io.strata.provisioning.k8s;
 
+import java.util.UUID;
+
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.strata.common.jobs.Job;
 import io.strata.kubernetes.v1alpha1.VdbRefresh;
 import io.strata.kubernetes.v1alpha1.VdbRefreshSpec;
 import io.strata.provisioning.vdb.PointRequest;
@@ -11,12 +12,12 @@ import io.strata.provisioning.vdb.PointRequest;
 public class VdbRefreshReconciler extends VdbActionReconciler<VdbRefreshSpec, VdbRefresh> {
 
     @Override
-    Job start(String vdbId, VdbRefreshSpec spec) {
-        return vdbs.refresh(vdbId, new PointRequest(spec.getSnapshot(), spec.getBookmark(), null));
+    protected UUID start(String vdbId, VdbRefreshSpec spec) {
+        return vdbs.refresh(vdbId, new PointRequest(spec.getSnapshot(), spec.getBookmark(), null)).id;
     }
 
     @Override
-    String verb() {
+    protected String verb() {
         return "refresh";
     }
 }

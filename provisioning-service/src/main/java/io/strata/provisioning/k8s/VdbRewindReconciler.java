@@ -1,10 +1,10 @@
 package io.strata.provisioning.k8s;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.strata.common.errors.ApiException;
-import io.strata.common.jobs.Job;
 import io.strata.kubernetes.v1alpha1.VdbRewind;
 import io.strata.kubernetes.v1alpha1.VdbRewindSpec;
 import io.strata.operator.Specs;
@@ -15,17 +15,17 @@ import io.strata.provisioning.vdb.PointRequest;
 public class VdbRewindReconciler extends VdbActionReconciler<VdbRewindSpec, VdbRewind> {
 
     @Override
-    Job start(String vdbId, VdbRewindSpec spec) {
+    protected UUID start(String vdbId, VdbRewindSpec spec) {
         Instant timestamp = Specs.instant(spec.getTimestamp(), "timestamp");
         if (spec.getSnapshot() == null && spec.getBookmark() == null && timestamp == null) {
             throw ApiException.badRequest("snapshot", "A rewind needs spec.snapshot, spec.bookmark or "
                     + "spec.timestamp.");
         }
-        return vdbs.rewind(vdbId, new PointRequest(spec.getSnapshot(), spec.getBookmark(), timestamp));
+        return vdbs.rewind(vdbId, new PointRequest(spec.getSnapshot(), spec.getBookmark(), timestamp)).id;
     }
 
     @Override
-    String verb() {
+    protected String verb() {
         return "rewind";
     }
 }

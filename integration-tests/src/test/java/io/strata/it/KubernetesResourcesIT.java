@@ -42,12 +42,13 @@ import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
 /**
- * {@code kubectl apply} of a VirtualDatabase against a real API server, converged by the provisioning service's
- * operator into a running virtual database of a linked PostgreSQL source: Ready with a Secret an application connects
- * with; refused specs (by the schema, or Ready=False with what is wrong); an unchanged resource left alone across an
- * operator restart; a restart mid-provision makes no second one; delete gives everything back.
+ * Strata's custom resources against a real API server, converged by the provisioning and catalog services' operators:
+ * {@code kubectl apply} of a VirtualDatabase gives a running virtual database of a linked PostgreSQL source, Ready
+ * with a Secret an application connects with; refused specs (by the schema, or Ready=False with what is wrong); an
+ * unchanged resource left alone across an operator restart; a restart mid-provision makes no second one; VdbRefresh
+ * and VdbRewind run once; a DataPod and a PodReset give the destructive-test loop; delete gives everything back.
  */
-class VirtualDatabaseOperatorIT {
+class KubernetesResourcesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final Path EXAMPLE = ServiceProcess.repositoryRoot().resolve(
@@ -64,6 +65,7 @@ class VirtualDatabaseOperatorIT {
     private static ServiceProcess snapshot;
     private static ServiceProcess provisioning;
     private static ServiceProcess ingest;
+    private static ServiceProcess catalog;
 
     @BeforeAll
     static void start() {
@@ -71,7 +73,8 @@ class VirtualDatabaseOperatorIT {
         admin = kube.client();
         kube.kubectl("apply", "-f", ServiceProcess.repositoryRoot().resolve("deploy/kubernetes/00-crds").toString());
         kube.kubectl("wait", "--for=condition=Established", "crd/virtualdatabases.strata.io",
-                "crd/vdbrefreshes.strata.io", "crd/vdbrewinds.strata.io", "--timeout=60s");
+                "crd/vdbrefreshes.strata.io", "crd/vdbrewinds.strata.io", "crd/datapods.strata.io",
+                "crd/podresets.strata.io", "--timeout=60s");
         namespace = "vdb-" + UUID.randomUUID().toString().substring(0, 8);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                 .build()).create();
@@ -101,6 +104,10 @@ class VirtualDatabaseOperatorIT {
         provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig)
                 .withBroker(broker, brokerPrefix)
                 .start();
+        catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
+                "kubeconfig", kube.kubeconfig().toString(), "strata.kubernetes.operator", "true",
+                "quarkus.operator-sdk.controllers.datapod.namespaces", namespace,
+                "quarkus.operator-sdk.controllers.podreset.namespaces", namespace)).start();
         ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
                 "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39)))
                 .start();
@@ -115,7 +122,7 @@ class VirtualDatabaseOperatorIT {
     @AfterAll
     static void stop() {
         try {
-            for (ServiceProcess service : new ServiceProcess[]{ingest, provisioning, snapshot}) {
+            for (ServiceProcess service : new ServiceProcess[]{ingest, catalog, provisioning, snapshot}) {
                 if (service != null) {
                     service.stop();
                 }
@@ -343,6 +350,52 @@ class VirtualDatabaseOperatorIT {
                 + "  virtualDatabase: not-there\n");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kube.kubectl("get", "-n", namespace,
                 "vdbrefresh/of-nothing", "-o", "jsonpath={.status.conditions[0].reason}")).isEqualTo("NotFound"));
+    }
+
+    @Test
+    void aDataPodResourceMakesAPodThatAPodResetResetsAndDeletingItDeletesThePod() throws Exception {
+        given().baseUri(catalog.baseUrl()).contentType("application/json").body(Map.of("name", "clinic-apps",
+                "datasets", List.of(sourceId))).post("/api/v1/templates").then().statusCode(201);
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(catalog.baseUrl()).get(
+                "/api/v1/templates/clinic-apps/point").then().statusCode(200));
+        kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("datapod.yaml").toString());
+        try {
+            kube.kubectl("wait", "-n", namespace, "--for=condition=Ready", "datapod/qa-pod", "--timeout=180s");
+        } catch (IllegalStateException e) {
+            throw new AssertionError(kube.kubectl("get", "-n", namespace, "-o", "yaml", "datapod/qa-pod")
+                    + "\ncatalog: " + catalog.logTail(), e);
+        }
+        io.strata.kubernetes.v1alpha1.DataPod pod = admin.resources(io.strata.kubernetes.v1alpha1.DataPod.class)
+                .inNamespace(namespace).withName("qa-pod").get();
+        assertThat(pod.getStatus().getVirtualDatabases()).hasSize(1);
+        String vdbId = pod.getStatus().getVirtualDatabases().get(0).getId();
+        JsonPath vdb = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, String> credentials = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId
+                + "/credentials").then().statusCode(200).extract().jsonPath().getMap("$");
+        String url = "jdbc:postgresql://" + vdb.getString("connection.host") + ":" + vdb.getInt("connection.port")
+                + "/" + vdb.getString("connection.database");
+        try (Connection connection = DriverManager.getConnection(url, credentials.get("user"), credentials.get(
+                "password"))) {
+            connection.createStatement().execute("delete from visits");
+        }
+
+        kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("podreset.yaml").toString());
+        kube.kubectl("wait", "-n", namespace, "--for=condition=Complete", "podreset/qa-pod-reset",
+                "--timeout=180s");
+        try (Connection connection = DriverManager.getConnection(url, credentials.get("user"), credentials.get(
+                "password"));
+                ResultSet rows = connection.createStatement().executeQuery("select count(*) from visits")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("the rows deleted by the destructive test are back").isPositive();
+        }
+        given().baseUri(catalog.baseUrl()).delete("/api/v1/datapods/qa-pod").then().statusCode(409).body("detail",
+                containsString("kubectl delete datapod -n " + namespace + " qa-pod"));
+
+        kube.kubectl("delete", "-n", namespace, "datapod", "qa-pod", "--timeout=180s");
+        given().baseUri(catalog.baseUrl()).get("/api/v1/datapods/" + pod.getStatus().getId()).then().statusCode(404);
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/"
+                + vdbId).then().statusCode(404));
     }
 
     /** A VirtualDatabase's YAML: its name, the lines under {@code from:}, and more lines of the spec. */
