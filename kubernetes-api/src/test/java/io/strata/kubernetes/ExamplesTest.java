@@ -1,0 +1,80 @@
+package io.strata.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.strata.kubernetes.v1alpha1.DataPod;
+import io.strata.kubernetes.v1alpha1.PodReset;
+import io.strata.kubernetes.v1alpha1.VdbRefresh;
+import io.strata.kubernetes.v1alpha1.VdbRewind;
+import io.strata.kubernetes.v1alpha1.VirtualDatabase;
+
+/**
+ * The examples users copy are read by the model as the operators read them: every Strata resource in
+ * {@code examples/kubernetes} deserializes into its class, and a field the model does not know fails.
+ */
+class ExamplesTest {
+
+    private static final Path EXAMPLES = Path.of("../examples/kubernetes");
+    private static final Map<String, Class<?>> KINDS = Map.of("VirtualDatabase", VirtualDatabase.class, "VdbRefresh",
+            VdbRefresh.class, "VdbRewind", VdbRewind.class, "DataPod", DataPod.class, "PodReset", PodReset.class);
+
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
+
+    private static List<Path> strataResources() throws IOException {
+        try (Stream<Path> files = Files.walk(EXAMPLES)) {
+            return files.filter(file -> file.toString().endsWith(".yaml")).filter(file -> {
+                try {
+                    return Files.readString(file).contains("apiVersion: strata.io/");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyExampleDeserializesIntoItsClass() throws IOException {
+        List<Path> files = strataResources();
+        assertThat(files).extracting(file -> file.getFileName().toString()).contains("virtualdatabase.yaml",
+                "vdbrefresh.yaml", "datapod.yaml", "podreset.yaml");
+        for (Path file : files) {
+            String yaml = Files.readString(file);
+            String kind = yaml.lines().filter(line -> line.startsWith("kind: ")).findFirst().orElseThrow()
+                    .substring("kind: ".length()).trim();
+            assertThat(KINDS).as("%s: kind %s", file, kind).containsKey(kind);
+            Object resource = serialization.unmarshal(yaml, KINDS.get(kind));
+            assertThat(resource).as("%s", file).isInstanceOf(KINDS.get(kind));
+        }
+    }
+
+    @Test
+    void theVirtualDatabaseExampleSaysWhatItsCommentSays() throws IOException {
+        VirtualDatabase vdb = serialization.unmarshal(Files.readString(EXAMPLES.resolve("virtualdatabase.yaml")),
+                VirtualDatabase.class);
+
+        assertThat(vdb.getMetadata().getName()).isEqualTo("clinic-qa");
+        assertThat(vdb.getSpec().getFrom().getDataset()).isEqualTo("clinic");
+        assertThat(vdb.getSpec().getParameters()).containsEntry("max_connections", "50");
+    }
+
+    @Test
+    void aMisspelledFieldIsRefused() {
+        String yaml = "apiVersion: strata.io/v1alpha1\nkind: VirtualDatabase\nmetadata:\n  name: x\nspec:\n  form:\n"
+                + "    dataset: clinic\n";
+
+        assertThatThrownBy(() -> serialization.unmarshal(yaml, VirtualDatabase.class))
+                .hasMessageContaining("form");
+    }
+}
