@@ -74,7 +74,7 @@ class KubernetesResourcesIT {
         kube.kubectl("apply", "-f", ServiceProcess.repositoryRoot().resolve("deploy/kubernetes/00-crds").toString());
         kube.kubectl("wait", "--for=condition=Established", "crd/virtualdatabases.strata.io",
                 "crd/vdbrefreshes.strata.io", "crd/vdbrewinds.strata.io", "crd/datapods.strata.io",
-                "crd/podresets.strata.io", "--timeout=60s");
+                "crd/podresets.strata.io", "crd/bookmarks.strata.io", "--timeout=60s");
         namespace = "vdb-" + UUID.randomUUID().toString().substring(0, 8);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                 .build()).create();
@@ -107,7 +107,8 @@ class KubernetesResourcesIT {
         catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
                 "kubeconfig", kube.kubeconfig().toString(), "strata.kubernetes.operator", "true",
                 "quarkus.operator-sdk.controllers.datapod.namespaces", namespace,
-                "quarkus.operator-sdk.controllers.podreset.namespaces", namespace)).start();
+                "quarkus.operator-sdk.controllers.podreset.namespaces", namespace,
+                "quarkus.operator-sdk.controllers.bookmark.namespaces", namespace)).start();
         ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
                 "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39)))
                 .start();
@@ -353,7 +354,7 @@ class KubernetesResourcesIT {
     }
 
     @Test
-    void aDataPodResourceMakesAPodThatAPodResetResetsAndDeletingItDeletesThePod() throws Exception {
+    void aDataPodIsBookmarkedAndResetByResourcesAndDeletingThemDeletesThem() throws Exception {
         given().baseUri(catalog.baseUrl()).contentType("application/json").body(Map.of("name", "clinic-apps",
                 "datasets", List.of(sourceId))).post("/api/v1/templates").then().statusCode(201);
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(catalog.baseUrl()).get(
@@ -375,6 +376,13 @@ class KubernetesResourcesIT {
                 + "/credentials").then().statusCode(200).extract().jsonPath().getMap("$");
         String url = "jdbc:postgresql://" + vdb.getString("connection.host") + ":" + vdb.getInt("connection.port")
                 + "/" + vdb.getString("connection.database");
+        kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("bookmark.yaml").toString());
+        kube.kubectl("wait", "-n", namespace, "--for=condition=Ready", "bookmarks.strata.io/qa-pod-before-test",
+                "--timeout=180s");
+        String bookmarkId = kube.kubectl("get", "-n", namespace, "bookmarks.strata.io/qa-pod-before-test", "-o",
+                "jsonpath={.status.id}").trim();
+        given().baseUri(catalog.baseUrl()).get("/api/v1/bookmarks/" + bookmarkId).then().statusCode(200).body(
+                "pod", org.hamcrest.Matchers.equalTo(pod.getStatus().getId()));
         try (Connection connection = DriverManager.getConnection(url, credentials.get("user"), credentials.get(
                 "password"))) {
             connection.createStatement().execute("delete from visits");
@@ -389,6 +397,9 @@ class KubernetesResourcesIT {
             rows.next();
             assertThat(rows.getInt(1)).as("the rows deleted by the destructive test are back").isPositive();
         }
+        given().baseUri(catalog.baseUrl()).delete("/api/v1/bookmarks/" + bookmarkId).then().statusCode(409);
+        kube.kubectl("delete", "-n", namespace, "bookmarks.strata.io", "qa-pod-before-test", "--timeout=120s");
+        given().baseUri(catalog.baseUrl()).get("/api/v1/bookmarks/" + bookmarkId).then().statusCode(404);
         given().baseUri(catalog.baseUrl()).delete("/api/v1/datapods/qa-pod").then().statusCode(409).body("detail",
                 containsString("kubectl delete datapod -n " + namespace + " qa-pod"));
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.strata.kubernetes.v1alpha1.Bookmark;
 import io.strata.kubernetes.v1alpha1.DataPod;
 import io.strata.kubernetes.v1alpha1.PodReset;
 import io.strata.kubernetes.v1alpha1.VdbRefresh;
@@ -28,7 +29,8 @@ class ExamplesTest {
 
     private static final Path EXAMPLES = Path.of("../examples/kubernetes");
     private static final Map<String, Class<?>> KINDS = Map.of("VirtualDatabase", VirtualDatabase.class, "VdbRefresh",
-            VdbRefresh.class, "VdbRewind", VdbRewind.class, "DataPod", DataPod.class, "PodReset", PodReset.class);
+            VdbRefresh.class, "VdbRewind", VdbRewind.class, "DataPod", DataPod.class, "PodReset", PodReset.class,
+            "Bookmark", Bookmark.class);
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 

@@ -8,9 +8,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.client.CustomResource;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
 import io.strata.common.events.Correlation;
@@ -29,16 +26,12 @@ import io.strata.kubernetes.v1alpha1.StrataResources;
  * @param <S> the action's spec
  * @param <R> the action resource
  */
-public abstract class ActionReconciler<S, R extends CustomResource<S, ActionStatus>> implements Reconciler<R> {
+public abstract class ActionReconciler<S, R extends CustomResource<S, ActionStatus>>
+        extends
+            StatusReconciler<R, ActionStatus> {
 
     @Inject
     JobService jobs;
-
-    @Inject
-    AsOperator asOperator;
-
-    @Inject
-    OperatorConfig operatorConfig;
 
     /** The resource the action names, for messages, e.g. {@code VirtualDatabase qa/orders}. */
     protected abstract String targetName(R resource);
@@ -53,20 +46,18 @@ public abstract class ActionReconciler<S, R extends CustomResource<S, ActionStat
     protected abstract String verb();
 
     @Override
-    public UpdateControl<R> reconcile(R resource, Context<R> context) {
-        ActionStatus status = resource.getStatus() == null ? new ActionStatus() : resource.getStatus();
-        String before = context.getClient().getKubernetesSerialization().asJson(status);
-        StatusConditions conditions = StatusConditions.from(status, resource.getMetadata().getGeneration());
-        Duration again = asOperator.call(() -> converge(resource, status, conditions));
-        conditions.applyTo(status);
-        resource.setStatus(status);
-        boolean changed = !before.equals(context.getClient().getKubernetesSerialization().asJson(status));
-        UpdateControl<R> control = changed ? UpdateControl.patchStatus(resource) : UpdateControl.noUpdate();
-        return again == null ? control : control.rescheduleAfter(again);
+    protected String failureCondition() {
+        return StrataResources.COMPLETE;
+    }
+
+    @Override
+    protected ActionStatus newStatus() {
+        return new ActionStatus();
     }
 
     /** Starts the job if it was not, then reads it; when to look again ({@code null}: it is over). */
-    private Duration converge(R resource, ActionStatus status, StatusConditions conditions) {
+    @Override
+    protected Duration converge(R resource, ActionStatus status, StatusConditions conditions) {
         if (status.getJobId() == null) {
             Optional<JobView> earlier = jobs.firstCorrelatedWith(resource.getMetadata().getUid());
             if (earlier.isPresent()) {

@@ -69,6 +69,13 @@ public class Bookmark extends PanacheEntityBase {
     @Column(name = "pod_id")
     public String podId;
 
+    /**
+     * The Kubernetes Bookmark resource it was made for ({@code namespace/name}); the operator alone deletes it, when
+     * the resource goes. {@code null} for one made over REST.
+     */
+    @Column(name = "managed_by")
+    public String managedBy;
+
     /** The user who made it, or {@code null} for one made before users existed. */
     public String owner;
 

@@ -2,6 +2,7 @@ package io.strata.catalog.bookmarks;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -110,6 +111,7 @@ public class BookmarkService {
         bookmark.expiresAt = request.expiresAt();
         bookmark.owner = request.owner();
         bookmark.podId = podId;
+        bookmark.managedBy = request.managedBy();
         bookmark.createdAt = Instant.now();
         bookmark.status = Bookmark.Status.PENDING;
         bookmark.jobId = operations.start(BookmarkOperation.CREATE, bookmark.id, BookmarkWork.of(bookmark),
@@ -147,6 +149,12 @@ public class BookmarkService {
                     ? "user '" + bookmark.owner + "'"
                     : "no user (it predates users)") + "; only its owner or an admin may delete it.");
         }
+        if (bookmark.managedBy != null && !caller.isKubernetesOperator()) {
+            String[] resource = bookmark.managedBy.split("/", 2);
+            throw ApiException.conflict("Bookmark " + bookmark.name + " is managed by the Kubernetes resource "
+                    + "Bookmark " + bookmark.managedBy + "; delete that resource instead (kubectl delete "
+                    + "bookmarks.strata.io -n " + resource[0] + " " + resource[resource.length - 1] + ").");
+        }
         if (bookmark.status != Bookmark.Status.READY) {
             throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its "
                     + "job " + bookmark.jobId + " to end.");
@@ -159,6 +167,12 @@ public class BookmarkService {
         Job job = operations.start(kind, bookmark.id, BookmarkWork.of(bookmark), null);
         bookmark.jobId = job.id;
         return job;
+    }
+
+    /** The bookmark made for a Kubernetes resource ({@code namespace/name}), if any. */
+    @Transactional
+    public Optional<BookmarkView> managedBy(String resource) {
+        return Bookmark.<Bookmark>find("managedBy", resource).firstResultOptional().map(this::view);
     }
 
     /** A bookmark by id or name, or 404. */

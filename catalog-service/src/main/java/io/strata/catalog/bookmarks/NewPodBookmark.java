@@ -12,7 +12,8 @@ import java.util.List;
  * @param shared whether everyone may see it
  * @param expiresAt when it goes, or {@code null}
  * @param owner the user who asked for it
+ * @param managedBy the Kubernetes Bookmark resource it is made for ({@code namespace/name}), or {@code null}
  */
 public record NewPodBookmark(String id, String name, List<String> tags, boolean shared, Instant expiresAt,
-        String owner) {
+        String owner, String managedBy) {
 }

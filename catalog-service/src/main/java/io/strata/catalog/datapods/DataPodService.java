@@ -211,6 +211,12 @@ public class DataPodService {
     /** Snapshots every virtual database of the pod into one bookmark. */
     @Transactional
     public Started bookmark(String id, CreateBookmark request) {
+        return bookmark(id, request, null);
+    }
+
+    /** As {@link #bookmark(String, CreateBookmark)}, for a Kubernetes resource ({@code namespace/name}) or REST. */
+    @Transactional
+    public Started bookmark(String id, CreateBookmark request, String managedBy) {
         DataPod pod = requireIdle(id);
         List<String> tags = BookmarkService.checkPodBookmark(request);
         boolean shared = Boolean.TRUE.equals(request.shared());
@@ -220,7 +226,7 @@ public class DataPodService {
                     + "source; its bookmarks cannot be shared with users who are not admins.");
         }
         NewPodBookmark bookmark = new NewPodBookmark(Ids.next("bm"), request.name(), tags, shared, request
-                .expiresAt(), caller.username());
+                .expiresAt(), caller.username(), managedBy);
         return start(pod, DataPodOperation.BOOKMARK, DataPodWork.bookmark(bookmark), bookmark.id());
     }
 

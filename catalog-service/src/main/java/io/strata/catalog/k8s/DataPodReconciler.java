@@ -13,8 +13,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.quarkus.logging.Log;
 import io.strata.catalog.datapods.DataPodService;
 import io.strata.catalog.datapods.DataPodViews.ChangeDataPod;
@@ -27,8 +25,8 @@ import io.strata.kubernetes.v1alpha1.DataPodStatus;
 import io.strata.kubernetes.v1alpha1.StatusConditions;
 import io.strata.kubernetes.v1alpha1.StrataResources;
 import io.strata.operator.AsOperator;
-import io.strata.operator.OperatorConfig;
 import io.strata.operator.Specs;
+import io.strata.operator.StatusReconciler;
 
 /**
  * Converges a {@link DataPod} resource through the same {@link DataPodService} as {@code POST /api/v1/datapods}: the
@@ -37,7 +35,7 @@ import io.strata.operator.Specs;
  * the resource deletes the pod and all its virtual databases before the finalizer lets it go.
  */
 @ControllerConfiguration(name = "datapod", finalizerName = StrataResources.FINALIZER)
-public class DataPodReconciler implements Reconciler<DataPod>, Cleaner<DataPod> {
+public class DataPodReconciler extends StatusReconciler<DataPod, DataPodStatus> implements Cleaner<DataPod> {
 
     /** States that last until someone acts: nothing to look at again for. */
     private static final Set<String> SETTLED = Set.of("READY", "STOPPED", "FAILED");
@@ -48,27 +46,13 @@ public class DataPodReconciler implements Reconciler<DataPod>, Cleaner<DataPod> 
     @Inject
     AsOperator asOperator;
 
-    @Inject
-    OperatorConfig operatorConfig;
-
-    static String key(DataPod resource) {
-        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    @Override
+    protected DataPodStatus newStatus() {
+        return new DataPodStatus();
     }
 
     @Override
-    public UpdateControl<DataPod> reconcile(DataPod resource, Context<DataPod> context) {
-        DataPodStatus status = resource.getStatus() == null ? new DataPodStatus() : resource.getStatus();
-        String before = context.getClient().getKubernetesSerialization().asJson(status);
-        StatusConditions conditions = StatusConditions.from(status, resource.getMetadata().getGeneration());
-        Duration again = asOperator.call(() -> converge(resource, status, conditions));
-        conditions.applyTo(status);
-        resource.setStatus(status);
-        boolean changed = !before.equals(context.getClient().getKubernetesSerialization().asJson(status));
-        UpdateControl<DataPod> control = changed ? UpdateControl.patchStatus(resource) : UpdateControl.noUpdate();
-        return again == null ? control : control.rescheduleAfter(again);
-    }
-
-    private Duration converge(DataPod resource, DataPodStatus status, StatusConditions conditions) {
+    protected Duration converge(DataPod resource, DataPodStatus status, StatusConditions conditions) {
         try {
             Optional<DataPodView> existing = pods.managedBy(key(resource));
             if (existing.isEmpty()) {

@@ -19,9 +19,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
 import io.strata.contracts.provisioning.VdbView;
@@ -34,8 +31,8 @@ import io.strata.kubernetes.v1alpha1.VirtualDatabaseSpec;
 import io.strata.kubernetes.v1alpha1.VirtualDatabaseStatus;
 import io.strata.operator.AsOperator;
 import io.strata.operator.Labels;
-import io.strata.operator.OperatorConfig;
 import io.strata.operator.Specs;
+import io.strata.operator.StatusReconciler;
 import io.strata.provisioning.vdb.CreateVdb;
 import io.strata.provisioning.vdb.Vdb;
 import io.strata.provisioning.vdb.VdbService;
@@ -47,7 +44,9 @@ import io.strata.provisioning.vdb.VdbService;
  * resource deletes the virtual database (clone, export, engine) before the finalizer lets it go.
  */
 @ControllerConfiguration(name = "virtualdatabase", finalizerName = StrataResources.FINALIZER)
-public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, Cleaner<VirtualDatabase> {
+public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase, VirtualDatabaseStatus>
+        implements
+            Cleaner<VirtualDatabase> {
 
     /** The Secret keys, as applications read them. */
     static final String HOST = "host";
@@ -67,12 +66,7 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     AsOperator asOperator;
 
     @Inject
-    OperatorConfig operatorConfig;
-
-    /** The resource's key on the virtual database: {@code namespace/name}. */
-    static String key(VirtualDatabase resource) {
-        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
-    }
+    KubernetesClient client;
 
     /** The Secret holding a virtual database's connection and password. */
     static String secretName(VirtualDatabase resource) {
@@ -80,41 +74,23 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
     }
 
     @Override
-    public UpdateControl<VirtualDatabase> reconcile(VirtualDatabase resource, Context<VirtualDatabase> context) {
-        return asOperator.call(() -> converge(resource, context));
+    protected VirtualDatabaseStatus newStatus() {
+        return new VirtualDatabaseStatus();
     }
 
-    private UpdateControl<VirtualDatabase> converge(VirtualDatabase resource, Context<VirtualDatabase> context) {
-        KubernetesClient client = context.getClient();
-        String before = client.getKubernetesSerialization().asJson(resource.getStatus());
-        VirtualDatabaseStatus status = resource.getStatus() == null
-                ? new VirtualDatabaseStatus()
-                : resource.getStatus();
-        StatusConditions conditions = StatusConditions.from(status, resource.getMetadata().getGeneration());
-        Duration again = null;
+    @Override
+    protected Duration converge(VirtualDatabase resource, VirtualDatabaseStatus status,
+            StatusConditions conditions) {
         Optional<VdbView> existing = vdbs.managedBy(key(resource));
         if (existing.isEmpty()) {
-            again = provision(resource, status, conditions);
-        } else {
-            VdbView vdb = existing.get();
-            describe(vdb, status, conditions);
-            if (Vdb.Status.RUNNING.name().equals(vdb.status())) {
-                status.setCredentialsSecret(writeSecret(client, resource, vdb));
-            }
-            if (!SETTLED.contains(vdb.status())) {
-                again = operatorConfig.operatorPoll();
-            }
+            return provision(resource, status, conditions);
         }
-        conditions.applyTo(status);
-        resource.setStatus(status);
-        boolean changed = !before.equals(client.getKubernetesSerialization().asJson(status));
-        if (!changed && again == null) {
-            Log.infof("VirtualDatabase %s: unchanged (%s)", key(resource), status.getState());
+        VdbView vdb = existing.get();
+        describe(vdb, status, conditions);
+        if (Vdb.Status.RUNNING.name().equals(vdb.status())) {
+            status.setCredentialsSecret(writeSecret(client, resource, vdb));
         }
-        UpdateControl<VirtualDatabase> control = changed
-                ? UpdateControl.patchStatus(resource)
-                : UpdateControl.noUpdate();
-        return again == null ? control : control.rescheduleAfter(again);
+        return SETTLED.contains(vdb.status()) ? null : operatorConfig.operatorPoll();
     }
 
     /**
@@ -249,17 +225,5 @@ public class VirtualDatabaseReconciler implements Reconciler<VirtualDatabase>, C
             }
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(operatorConfig.operatorPoll().toMillis());
-    }
-
-    @Override
-    public ErrorStatusUpdateControl<VirtualDatabase> updateErrorStatus(VirtualDatabase resource,
-            Context<VirtualDatabase> context, Exception e) {
-        VirtualDatabaseStatus status = resource.getStatus() == null
-                ? new VirtualDatabaseStatus()
-                : resource.getStatus();
-        StatusConditions.from(status, resource.getMetadata().getGeneration()).isFalse(StrataResources.READY,
-                "Error", "Reconciling failed: " + e.getMessage() + "; it is retried.").applyTo(status);
-        resource.setStatus(status);
-        return ErrorStatusUpdateControl.patchStatus(resource);
     }
 }
