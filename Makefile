@@ -8,7 +8,7 @@ NAME  ?=
 BENCH_ROWS ?= 10000000
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice bench-kubernetes
+.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice bench-kubernetes
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -84,6 +84,10 @@ crds: ## Regenerate the CRDs from kubernetes-api's classes into deploy/kubernete
 	    cp $$file $$dir/$$(basename $$file .strata.io-v1.yml).yaml; \
 	  done; \
 	done; ls deploy/kubernetes/00-crds
+
+manifests: ## Render deploy/kubernetes (all but 00-crds) from charts/strata with its defaults, through helm-java
+	$(MVN) -B -q -DskipTests install -pl charts -am
+	$(MVN) -B -q -pl charts test-compile exec:java
 
 clean: ## mvn clean (leaves STRATA_HOME and running processes alone)
 	$(MVN) -B -q clean
