@@ -314,3 +314,16 @@ too for the catalog, which signs); called with (dict "root" $ "signs" true|false
   subPath: master.key
   readOnly: true
 {{- end }}
+
+{{- /*
+A service's operator switch, and the namespaces it watches (those its Roles cover); called with a dict of root and
+enabled.
+*/}}
+{{- define "strata.operatorEnv" -}}
+- name: STRATA_KUBERNETES_OPERATOR
+  value: {{ .enabled | quote }}
+{{- if .enabled }}
+- name: QUARKUS_OPERATOR_SDK_NAMESPACES
+  value: {{ include "strata.namespaces" .root | fromJsonArray | join "," | default "JOSDK_ALL_NAMESPACES" | quote }}
+{{- end }}
+{{- end }}

@@ -123,7 +123,7 @@ class ChartTemplateTest {
             assertThat(container.getResources().getLimits()).containsKey("memory");
             assertThat(pod.getServiceAccountName()).isEqualTo("strata-" + component);
             assertThat(pod.getAutomountServiceAccountToken()).as("%s gets a token", component)
-                    .isEqualTo(List.of("ingest", "provisioning").contains(component));
+                    .isEqualTo(List.of("ingest", "provisioning", "catalog").contains(component));
             assertThat(Pods.env(container, "JAVA_TOOL_OPTIONS").getValue()).isNotBlank();
         });
     }
@@ -164,8 +164,11 @@ class ChartTemplateTest {
                     assertThat(Pods.mountPath(objects, component, "jwt")).isEqualTo("/var/lib/strata/secrets/jwt");
                 });
         Container provisioning = Pods.of(objects, "provisioning").getContainers().get(0);
-        assertThat(Pods.env(provisioning, "STRATA_PROVISIONING_KUBERNETES_OPERATOR").getValue()).isEqualTo("true");
+        assertThat(Pods.env(provisioning, "STRATA_KUBERNETES_OPERATOR").getValue()).isEqualTo("true");
         assertThat(Pods.env(provisioning, "QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("strata");
+        Container catalogOperator = Pods.of(objects, "catalog").getContainers().get(0);
+        assertThat(Pods.env(catalogOperator, "STRATA_KUBERNETES_OPERATOR").getValue()).isEqualTo("true");
+        assertThat(Pods.env(catalogOperator, "QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("strata");
         Container masking = Pods.of(objects, "masking").getContainers().get(0);
         assertThat(Pods.env(masking, "STRATA_MASKING_KEYS_SECRET_DIRECTORY").getValue())
                 .isEqualTo(Pods.mountPath(objects, "masking", "masking-keys"));
@@ -268,7 +271,7 @@ class ChartTemplateTest {
         List<HasMetadata> withoutOperator = Chart.objects(Chart.render("strata", "strata", Map.of(
                 "provisioning.operator", false)));
         Container provisioning = Pods.of(withoutOperator, "provisioning").getContainers().get(0);
-        assertThat(Pods.env(provisioning, "STRATA_PROVISIONING_KUBERNETES_OPERATOR").getValue()).isEqualTo("false");
+        assertThat(Pods.env(provisioning, "STRATA_KUBERNETES_OPERATOR").getValue()).isEqualTo("false");
         assertThat(provisioning.getEnv()).extracting(EnvVar::getName).doesNotContain(
                 "QUARKUS_OPERATOR_SDK_NAMESPACES");
         assertThat(Chart.render("strata", "strata", Map.of("provisioning.operator", false)))

@@ -49,7 +49,13 @@ class RbacTest {
             "watch virtualdatabases.strata.io", "patch virtualdatabases.strata.io", "update virtualdatabases.strata.io",
             "patch virtualdatabases.strata.io/status", "update virtualdatabases.strata.io/status",
             "update virtualdatabases.strata.io/finalizers", "get secrets", "create secrets", "update secrets",
-            "delete secrets"};
+            "delete secrets", "watch vdbrefreshes.strata.io", "patch vdbrefreshes.strata.io/status",
+            "watch vdbrewinds.strata.io", "patch vdbrewinds.strata.io/status"};
+
+    private static final String[] POD_OPERATOR = {"get datapods.strata.io", "list datapods.strata.io",
+            "watch datapods.strata.io", "patch datapods.strata.io/status", "update datapods.strata.io/finalizers",
+            "watch bookmarks.strata.io", "patch bookmarks.strata.io/status", "update bookmarks.strata.io/finalizers",
+            "watch podresets.strata.io", "patch podresets.strata.io/status"};
 
     private static final String[] CLAIMS = {"get persistentvolumeclaims", "create persistentvolumeclaims",
             "update persistentvolumeclaims", "delete persistentvolumeclaims"};
@@ -159,7 +165,7 @@ class RbacTest {
             anyAccount = rules(nobody, namespace);
         }
 
-        for (String component : List.of("router", "storage-node", "masking", "catalog")) {
+        for (String component : List.of("router", "storage-node", "masking")) {
             try (KubernetesClient account = rbac.as(component)) {
                 assertThat(rules(account, namespace)).as(component).containsExactlyInAnyOrderElementsOf(anyAccount);
                 assertMay(account, namespace, false, "get pods", "list secrets", "get virtualdatabases.strata.io",
@@ -167,6 +173,21 @@ class RbacTest {
                 assertMay(account, null, false, "list nodes", "create persistentvolumes");
                 assertRefused(() -> account.pods().inNamespace(namespace).list());
             }
+        }
+    }
+
+    @Test
+    void theCatalogMayDriveItsResourcesAndNothingElseAndWithoutItsOperatorNothing() {
+        AppliedRbac rbac = AppliedRbac.apply(Map.of(), "elsewhere");
+        AppliedRbac noOperator = AppliedRbac.apply(Map.of("catalog.operator", false));
+
+        try (KubernetesClient catalog = rbac.as("catalog"); KubernetesClient without = noOperator.as("catalog")) {
+            assertMay(catalog, rbac.namespace(), true, POD_OPERATOR);
+            assertMay(catalog, rbac.namespace(), false, "get virtualdatabases.strata.io", "get secrets",
+                    "get pods", "create pods/exec", "delete datapods.strata.io", "create datapods.strata.io");
+            assertMay(catalog, "elsewhere", false, POD_OPERATOR);
+            assertMay(catalog, null, false, "list nodes", "create persistentvolumes");
+            assertMay(without, noOperator.namespace(), false, POD_OPERATOR);
         }
     }
 
