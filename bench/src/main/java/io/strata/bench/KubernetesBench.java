@@ -60,7 +60,7 @@ public final class KubernetesBench {
                                     "17500-17600", "kubeconfig", kube.kubeconfig().toString(),
                                     "strata.kubernetes.operator", "true",
                                     "strata.kubernetes.operator-poll", "50ms",
-                                    "quarkus.operator-sdk.controllers.virtualdatabase.namespaces", namespace))
+                                    "quarkus.operator-sdk.namespaces", namespace))
                             .start();
                     ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,
                             prefix).with(common).with("strata.ingest.staging.ports", "17700-17720").start()) {

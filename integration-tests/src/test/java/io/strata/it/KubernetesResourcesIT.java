@@ -18,14 +18,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.restassured.path.json.JsonPath;
@@ -46,7 +44,8 @@ import io.strata.testing.StrataHome;
  * {@code kubectl apply} of a VirtualDatabase gives a running virtual database of a linked PostgreSQL source, Ready
  * with a Secret an application connects with; refused specs (by the schema, or Ready=False with what is wrong); an
  * unchanged resource left alone across an operator restart; a restart mid-provision makes no second one; VdbRefresh
- * and VdbRewind run once; a DataPod and a PodReset give the destructive-test loop; delete gives everything back.
+ * and VdbRewind run once; a DataPod, its Bookmark and a PodReset give the destructive-test loop; delete gives
+ * everything back. The operators run as the ServiceAccounts of the plain manifests (the chart rendered), with their RBAC.
  */
 class KubernetesResourcesIT {
 
@@ -75,9 +74,12 @@ class KubernetesResourcesIT {
         kube.kubectl("wait", "--for=condition=Established", "crd/virtualdatabases.strata.io",
                 "crd/vdbrefreshes.strata.io", "crd/vdbrewinds.strata.io", "crd/datapods.strata.io",
                 "crd/podresets.strata.io", "crd/bookmarks.strata.io", "--timeout=60s");
-        namespace = "vdb-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                .build()).create();
+        // The plain manifests' namespace, accounts and RBAC: the operators run as the chart's ServiceAccounts, so
+        // what they do here is what those accounts are allowed (a missing rule fails these tests with a 403).
+        namespace = "strata";
+        Path manifests = ServiceProcess.repositoryRoot().resolve("deploy/kubernetes");
+        kube.kubectl("apply", "-f", manifests.resolve("01-namespace.yaml").toString(), "-f", manifests.resolve(
+                "10-rbac.yaml").toString());
 
         home = StrataHome.create();
         PostgresCluster state = PostgresCluster.shared();
@@ -97,18 +99,17 @@ class KubernetesResourcesIT {
         int ports = Ports.range(40);
         provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
         provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
-                + (ports + 19), "kubeconfig", kube.kubeconfig().toString(),
+                + (ports + 19), "kubeconfig",
+                kube.serviceAccountKubeconfig(namespace, "strata-provisioning").toString(),
                 "strata.kubernetes.operator", "true",
-                "quarkus.operator-sdk.controllers.virtualdatabase.namespaces", namespace,
+                "quarkus.operator-sdk.namespaces", namespace,
                 "quarkus.log.category.\"io.javaoperatorsdk\".level", "DEBUG"));
         provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig)
                 .withBroker(broker, brokerPrefix)
                 .start();
         catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
-                "kubeconfig", kube.kubeconfig().toString(), "strata.kubernetes.operator", "true",
-                "quarkus.operator-sdk.controllers.datapod.namespaces", namespace,
-                "quarkus.operator-sdk.controllers.podreset.namespaces", namespace,
-                "quarkus.operator-sdk.controllers.bookmark.namespaces", namespace)).start();
+                "kubeconfig", kube.serviceAccountKubeconfig(namespace, "strata-catalog").toString(),
+                "strata.kubernetes.operator", "true", "quarkus.operator-sdk.namespaces", namespace)).start();
         ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
                 "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39)))
                 .start();
