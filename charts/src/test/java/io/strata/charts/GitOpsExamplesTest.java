@@ -67,7 +67,7 @@ class GitOpsExamplesTest {
         GenericKubernetesResource vdb = (GenericKubernetesResource) objects.stream().filter(object -> "VirtualDatabase"
                 .equals(object.getKind())).findFirst().orElseThrow();
         assertThat(vdb.getMetadata().getNamespace()).isEqualTo("dev");
-        assertThat(vdb.<String>get("spec", "from", "dataset")).isNotEqualTo("clinic");
+        assertThat(vdb.<String>get("spec", "from", "dataset")).isEqualTo("clinic-masked");
         GenericKubernetesResource pod = (GenericKubernetesResource) objects.stream().filter(object -> "DataPod"
                 .equals(object.getKind())).findFirst().orElseThrow();
         assertThat(pod.<String>get("spec", "expiresAt")).isNotBlank();

@@ -28,6 +28,7 @@ import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.Topics;
 import io.strata.contracts.ingest.SourceChanged;
+import io.strata.contracts.masking.MaskedDatasetChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotView;
 import io.strata.provisioning.known.KnownSource;
@@ -175,5 +176,23 @@ class VdbAccessTest {
         await().atMost(PATIENCE).until(() -> as(dev, "owner").contentType("application/json").body(Map.of("name",
                 "dev-" + suffix(), "from", Map.of("bookmark", bookmark))).post("/api/v1/vdbs").then().extract()
                 .statusCode() == 404);
+    }
+
+    @Test
+    void aSourceOrAMaskedDatasetMayBeNamedInsteadOfItsId() {
+        String source = dataset("src", false);
+        String maskedId = dataset("md", null);
+        String maskedName = "clinic-masked-" + suffix();
+        Instant now = Instant.now();
+        StrataTestEnvironment.publish(codec, Topics.MASKING, new MaskedDatasetChanged(maskedId, maskedName, source,
+                "rs-1", "ACTIVE", now, now));
+
+        String fromSource = provisioned(given(), "by-source-name-" + suffix(), "crm-" + source);
+        String fromMasked = provisioned(given(), "by-masked-name-" + suffix(), maskedName);
+
+        given().get("/api/v1/vdbs/" + fromSource).then().body("parent", equalTo(source));
+        given().get("/api/v1/vdbs/" + fromMasked).then().body("parent", equalTo(maskedId));
+        provision(given(), "by-no-name-" + suffix(), "no-such-dataset").then().statusCode(404).body("detail",
+                containsString("no-such-dataset"));
     }
 }

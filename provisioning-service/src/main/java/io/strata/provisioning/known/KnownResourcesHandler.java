@@ -16,6 +16,7 @@ import io.strata.contracts.events.Topics;
 import io.strata.contracts.ingest.EnvironmentRegistered;
 import io.strata.contracts.ingest.EnvironmentRemoved;
 import io.strata.contracts.ingest.SourceChanged;
+import io.strata.contracts.masking.MaskedDatasetChanged;
 import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotDeleted;
@@ -25,7 +26,7 @@ import io.strata.provisioning.vdb.WorkingVdbs;
 
 /**
  * Keeps what this service must know of other services' resources, from their events: environments and sources
- * (ingest),
+ * (ingest), masked datasets' names (masking),
  * snapshots (snapshot service), point-in-time windows (ingest) and bookmarks (catalog). Reads never cross to another
  * service's tables.
  */
@@ -39,10 +40,11 @@ public class KnownResourcesHandler extends EventRoutes {
     PodVdbs podVdbs;
 
     public KnownResourcesHandler() {
-        super(Set.of(Topics.INGEST, Topics.SNAPSHOT, Topics.CATALOG));
+        super(Set.of(Topics.INGEST, Topics.SNAPSHOT, Topics.CATALOG, Topics.MASKING));
         on(EnvironmentRegistered.class, this::environmentRegistered);
         on(EnvironmentRemoved.class, removed -> KnownEnvironment.deleteById(removed.environmentId()));
         on(SourceChanged.class, this::sourceChanged);
+        on(MaskedDatasetChanged.class, this::maskedDatasetChanged);
         on(SnapshotCreated.class, created -> snapshotCreated(created.snapshot()));
         on(SnapshotDeleted.class, this::snapshotDeleted);
         on(LogWindowChanged.class, this::windowChanged);
@@ -85,6 +87,26 @@ public class KnownResourcesHandler extends EventRoutes {
         if (fresh) {
             source.persist();
         }
+    }
+
+    void maskedDatasetChanged(MaskedDatasetChanged changed) {
+        KnownMaskedDataset known = KnownMaskedDataset.findById(changed.maskedDataset());
+        if ("DELETED".equals(changed.state())) {
+            if (known != null) {
+                known.delete();
+            }
+            return;
+        }
+        if (known == null) {
+            known = new KnownMaskedDataset();
+            known.id = changed.maskedDataset();
+            known.name = changed.name();
+            known.updatedAt = Instant.now();
+            known.persist();
+            return;
+        }
+        known.name = changed.name();
+        known.updatedAt = Instant.now();
     }
 
     void snapshotCreated(SnapshotView snapshot) {

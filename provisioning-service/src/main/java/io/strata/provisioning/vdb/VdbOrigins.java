@@ -11,6 +11,7 @@ import io.strata.common.errors.ApiException;
 import io.strata.common.security.Caller;
 import io.strata.contracts.catalog.BookmarkPoint;
 import io.strata.provisioning.known.KnownBookmark;
+import io.strata.provisioning.known.KnownMaskedDataset;
 import io.strata.provisioning.known.KnownSnapshot;
 import io.strata.provisioning.known.KnownSource;
 import io.strata.provisioning.known.KnownWindow;
@@ -56,13 +57,20 @@ public class VdbOrigins {
         return new Origin(beforeMoment(parent, from.timestamp()), parent, from.timestamp());
     }
 
-    /** A dataset's id: the one given, or the id of the source of that name (a name cannot be taken twice). */
+    /**
+     * A dataset's id: the one given, or the id of the source or masked dataset of that name (a source's name cannot be
+     * taken twice, nor a masked dataset's; a source wins over a masked dataset of the same name).
+     */
     static String datasetId(String idOrName) {
         if (KnownSnapshot.latestOf(idOrName) != null) {
             return idOrName;
         }
         KnownSource source = KnownSource.find("name", idOrName).firstResult();
-        return source == null ? idOrName : source.id;
+        if (source != null) {
+            return source.id;
+        }
+        KnownMaskedDataset masked = KnownMaskedDataset.find("name", idOrName).firstResult();
+        return masked == null ? idOrName : masked.id;
     }
 
     /** The origin of a refresh: the parent's newest snapshot, or one of it, or a bookmark on it. */
