@@ -31,7 +31,8 @@ import io.strata.common.config.StrataServiceConfig;
  * encrypted (AES-256-GCM) under {@code $STRATA_HOME/secrets/store/<name>}, with a master key in
  * {@code $STRATA_HOME/secrets/master.key} (mode 0600) made on first use. Events and rows carry only the secret's
  * name, so the service that needs a credential (provisioning mounting on an SSH host the ingest service registered)
- * reads it here. On one machine all services share the directory; a Kubernetes deployment mounts it from a Secret.
+ * reads it here. On one machine all services share the directory; on Kubernetes the chart gives ingest, masking and
+ * provisioning one ReadWriteMany claim for the store (they write it at run time) and the master key from a Secret.
  */
 @ApplicationScoped
 public class SecretStore {
