@@ -2,6 +2,7 @@ package io.strata.operator;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 
 import io.strata.common.errors.ApiException;
@@ -28,6 +29,11 @@ public final class Specs {
     /** A condition's reason for a refusal of the REST code. */
     public static String reason(ApiException refusal) {
         return REASONS.getOrDefault(refusal.status(), "Refused");
+    }
+
+    /** A condition's reason for a Strata state: {@code PROVISIONING} → {@code Provisioning}. */
+    public static String reasonOf(String state) {
+        return state.charAt(0) + state.substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** A condition's message for a refusal: what is wrong, and the spec field when there is one. */

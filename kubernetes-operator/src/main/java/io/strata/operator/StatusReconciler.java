@@ -25,8 +25,9 @@ public abstract class StatusReconciler<R extends CustomResource<?, S>, S extends
         implements
             Reconciler<R> {
 
+    /** Runs the service code as the operator: {@link #reconcile} does, and a subclass's cleanup should. */
     @Inject
-    AsOperator asOperator;
+    protected AsOperator asOperator;
 
     @Inject
     protected OperatorConfig operatorConfig;

@@ -25,7 +25,6 @@ import io.strata.kubernetes.v1alpha1.BookmarkSpec;
 import io.strata.kubernetes.v1alpha1.BookmarkStatus;
 import io.strata.kubernetes.v1alpha1.StatusConditions;
 import io.strata.kubernetes.v1alpha1.StrataResources;
-import io.strata.operator.AsOperator;
 import io.strata.operator.Specs;
 import io.strata.operator.StatusReconciler;
 
@@ -46,9 +45,6 @@ public class BookmarkReconciler extends StatusReconciler<Bookmark, BookmarkStatu
 
     @Inject
     JobService jobs;
-
-    @Inject
-    AsOperator asOperator;
 
     @Override
     protected BookmarkStatus newStatus() {

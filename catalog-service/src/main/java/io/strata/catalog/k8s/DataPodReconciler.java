@@ -24,7 +24,6 @@ import io.strata.kubernetes.v1alpha1.DataPodSpec;
 import io.strata.kubernetes.v1alpha1.DataPodStatus;
 import io.strata.kubernetes.v1alpha1.StatusConditions;
 import io.strata.kubernetes.v1alpha1.StrataResources;
-import io.strata.operator.AsOperator;
 import io.strata.operator.Specs;
 import io.strata.operator.StatusReconciler;
 
@@ -42,9 +41,6 @@ public class DataPodReconciler extends StatusReconciler<DataPod, DataPodStatus> 
 
     @Inject
     DataPodService pods;
-
-    @Inject
-    AsOperator asOperator;
 
     @Override
     protected DataPodStatus newStatus() {
@@ -118,11 +114,8 @@ public class DataPodReconciler extends StatusReconciler<DataPod, DataPodStatus> 
                     : pod.error());
             case "STOPPED" -> conditions.isFalse(StrataResources.READY, "Stopped", "Data pod " + pod.name()
                     + " is stopped; POST /api/v1/datapods/" + pod.id() + "/start starts it.");
-            default -> conditions.isFalse(StrataResources.READY, pod.status().charAt(0) + pod.status().substring(1)
-                    .toLowerCase(Locale.ROOT), "Data pod " + pod.name() + " is "
-                            + pod.status().toLowerCase(
-                                    Locale.ROOT)
-                            + " (job " + pod.jobId() + ").");
+            default -> conditions.isFalse(StrataResources.READY, Specs.reasonOf(pod.status()), "Data pod "
+                    + pod.name() + " is " + pod.status().toLowerCase(Locale.ROOT) + " (job " + pod.jobId() + ").");
         }
     }
 

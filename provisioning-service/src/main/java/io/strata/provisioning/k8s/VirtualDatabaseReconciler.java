@@ -29,7 +29,6 @@ import io.strata.kubernetes.v1alpha1.StrataResources;
 import io.strata.kubernetes.v1alpha1.VirtualDatabase;
 import io.strata.kubernetes.v1alpha1.VirtualDatabaseSpec;
 import io.strata.kubernetes.v1alpha1.VirtualDatabaseStatus;
-import io.strata.operator.AsOperator;
 import io.strata.operator.Labels;
 import io.strata.operator.Specs;
 import io.strata.operator.StatusReconciler;
@@ -61,9 +60,6 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
 
     @Inject
     VdbService vdbs;
-
-    @Inject
-    AsOperator asOperator;
 
     @Inject
     KubernetesClient client;
@@ -159,13 +155,9 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
                     : vdb.error());
             case STOPPED -> conditions.isFalse(StrataResources.READY, "Stopped", "Virtual database " + vdb.name()
                     + " is stopped; POST /api/v1/vdbs/" + vdb.id() + "/start starts it.");
-            default -> conditions.isFalse(StrataResources.READY, titleCase(vdb.status()), "Virtual database "
+            default -> conditions.isFalse(StrataResources.READY, Specs.reasonOf(vdb.status()), "Virtual database "
                     + vdb.name() + " is " + vdb.status().toLowerCase(Locale.ROOT) + ".");
         }
-    }
-
-    private static String titleCase(String state) {
-        return state.charAt(0) + state.substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** Writes the credentials Secret when it is missing or different; its name. */
