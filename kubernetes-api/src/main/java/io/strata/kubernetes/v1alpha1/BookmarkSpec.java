@@ -15,7 +15,7 @@ public class BookmarkSpec {
     @JsonPropertyDescription("The DataPod resource in this namespace to bookmark, by metadata.name: one snapshot of "
             + "every virtual database of the pod, taken together, as it is when the resource is made.")
     @Required
-    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    @Pattern(StrataResources.RESOURCE_NAME_PATTERN)
     private String dataPod;
 
     @JsonPropertyDescription("Its name in Strata, unique there; default: metadata.name.")
@@ -31,7 +31,7 @@ public class BookmarkSpec {
 
     @JsonPropertyDescription("When Strata deletes it (RFC 3339), releasing its snapshots; none: kept until the "
             + "resource is deleted.")
-    @Pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+    @Pattern(StrataResources.TIMESTAMP_PATTERN)
     private String expiresAt;
 
     public String getDataPod() {

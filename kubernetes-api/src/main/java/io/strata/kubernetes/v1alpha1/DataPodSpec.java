@@ -31,7 +31,7 @@ public class DataPodSpec {
 
     @JsonPropertyDescription("When Strata deletes the pod (RFC 3339), unless it is protected; none: kept until the "
             + "resource is deleted. Changing it changes the pod.")
-    @Pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+    @Pattern(StrataResources.TIMESTAMP_PATTERN)
     private String expiresAt;
 
     @JsonPropertyDescription("Whether the pod is protected: neither its expiry nor a delete removes it; deleting the "

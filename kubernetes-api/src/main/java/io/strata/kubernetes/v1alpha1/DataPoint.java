@@ -24,7 +24,7 @@ public class DataPoint {
 
     @JsonPropertyDescription("A moment of dataset (RFC 3339, e.g. 2026-12-03T10:15:30Z), replayed from the source's "
             + "kept log; needs dataset.")
-    @Pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+    @Pattern(StrataResources.TIMESTAMP_PATTERN)
     private String timestamp;
 
     public String getDataset() {

@@ -12,7 +12,7 @@ public class PodResetSpec {
 
     @JsonPropertyDescription("The DataPod resource in this namespace to reset, by metadata.name.")
     @Required
-    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    @Pattern(StrataResources.RESOURCE_NAME_PATTERN)
     private String dataPod;
 
     public String getDataPod() {

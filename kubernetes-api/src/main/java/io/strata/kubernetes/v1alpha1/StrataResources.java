@@ -21,6 +21,13 @@ public final class StrataResources {
     /** The JSONPath of the Complete condition's status, for printer columns. */
     public static final String COMPLETE_PATH = ".status.conditions[?(@.type==\"Complete\")].status";
 
+    /** What a moment in a spec looks like: RFC 3339, e.g. 2026-12-03T10:15:30Z. */
+    public static final String TIMESTAMP_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?"
+            + "(Z|[+-][0-9]{2}:[0-9]{2})$";
+
+    /** What the name of another resource of the namespace looks like (a DNS subdomain). */
+    public static final String RESOURCE_NAME_PATTERN = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+
     /** The finalizer by which Strata cleans up what a resource made before it goes. */
     public static final String FINALIZER = "strata.io/cleanup";
 

@@ -12,7 +12,7 @@ public class VdbActionSpec {
 
     @JsonPropertyDescription("The VirtualDatabase resource in this namespace to act on, by metadata.name.")
     @Required
-    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    @Pattern(StrataResources.RESOURCE_NAME_PATTERN)
     private String virtualDatabase;
 
     @JsonPropertyDescription("The snapshot to go to: for a refresh one of the parent dataset's, for a rewind one of "

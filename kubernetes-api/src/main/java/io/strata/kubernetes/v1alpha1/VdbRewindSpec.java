@@ -11,7 +11,7 @@ public class VdbRewindSpec extends VdbActionSpec {
 
     @JsonPropertyDescription("A moment of the virtual database's current life (RFC 3339, e.g. 2026-12-03T10:15:30Z), "
             + "replayed from its own kept log; instead of snapshot or bookmark.")
-    @Pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+    @Pattern(StrataResources.TIMESTAMP_PATTERN)
     private String timestamp;
 
     public String getTimestamp() {
