@@ -33,12 +33,15 @@ public final class DataPodViews {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CreateDataPod(
-            @NotNull(message = NAME) @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}", message = NAME) String name,
+            @NotNull(message = NAME) @Pattern(regexp = NAME_PATTERN, message = NAME) String name,
             String template,
             String fromBookmark,
             @Size(max = 20, message = "holds at most 20 users") List<@NotBlank(message = "must be a user name") String> owners,
             Instant expiresAt,
             @JsonProperty("protected") Boolean protect) {
+
+        /** What a data pod's name looks like. */
+        public static final String NAME_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
 
         /** What a request without a body is told. */
         public static final String REQUIRED = "is required: send a JSON body {name, template | fromBookmark, owners, "

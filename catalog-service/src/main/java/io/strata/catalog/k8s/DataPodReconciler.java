@@ -77,7 +77,7 @@ public class DataPodReconciler extends StatusReconciler<DataPod, DataPodStatus> 
     static CreateDataPod request(DataPod resource) {
         DataPodSpec spec = resource.getSpec() == null ? new DataPodSpec() : resource.getSpec();
         String name = spec.getName() != null ? spec.getName() : resource.getMetadata().getName();
-        if (!name.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+        if (!name.matches(CreateDataPod.NAME_PATTERN)) {
             throw ApiException.badRequest("name", "'" + name + "' cannot be a data pod's name (1 to 40 lower-case "
                     + "letters, digits, '_' or '-'); set spec.name.");
         }
