@@ -149,12 +149,8 @@ public class BookmarkService {
                     ? "user '" + bookmark.owner + "'"
                     : "no user (it predates users)") + "; only its owner or an admin may delete it.");
         }
-        if (bookmark.managedBy != null && !caller.isKubernetesOperator()) {
-            String[] resource = bookmark.managedBy.split("/", 2);
-            throw ApiException.conflict("Bookmark " + bookmark.name + " is managed by the Kubernetes resource "
-                    + "Bookmark " + bookmark.managedBy + "; delete that resource instead (kubectl delete "
-                    + "bookmarks.strata.io -n " + resource[0] + " " + resource[resource.length - 1] + ").");
-        }
+        caller.requireMayDeleteManaged("Bookmark " + bookmark.name, bookmark.managedBy, "Bookmark",
+                "bookmarks.strata.io");
         if (bookmark.status != Bookmark.Status.READY) {
             throw ApiException.conflict("Bookmark " + bookmark.name + " is " + bookmark.status + "; wait for its "
                     + "job " + bookmark.jobId + " to end.");

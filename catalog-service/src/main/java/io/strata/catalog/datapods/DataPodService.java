@@ -454,13 +454,7 @@ public class DataPodService {
     @Transactional
     public Started delete(String id) {
         DataPod pod = requireUnlocked(DataPod.findById(requireOwned(require(id)).id, LockModeType.PESSIMISTIC_WRITE));
-        if (pod.managedBy != null && !caller.isKubernetesOperator()) {
-            // The operator would make it again at once: the resource is what says it should exist.
-            String[] resource = pod.managedBy.split("/", 2);
-            throw ApiException.conflict("Data pod " + pod.name + " is managed by the Kubernetes resource DataPod "
-                    + pod.managedBy + "; delete that resource instead (kubectl delete datapod -n " + resource[0] + " "
-                    + resource[resource.length - 1] + ").");
-        }
+        caller.requireMayDeleteManaged("Data pod " + pod.name, pod.managedBy, "DataPod", "datapod");
         if (pod.deletionProtected) {
             throw ApiException.conflict("Data pod " + pod.name + " is protected; unprotect it first ("
                     + (pod.managedBy != null

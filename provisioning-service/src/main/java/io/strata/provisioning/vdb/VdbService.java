@@ -264,13 +264,8 @@ public class VdbService {
     @Transactional
     public Job delete(String id) {
         Vdb vdb = requireIdle(id);
-        if (vdb.managedBy != null && !caller.isKubernetesOperator()) {
-            // The operator would provision it again at once: the resource is what says it should exist.
-            String[] resource = vdb.managedBy.split("/", 2);
-            throw ApiException.conflict("Virtual database " + vdb.name + " is managed by the Kubernetes resource "
-                    + "VirtualDatabase " + vdb.managedBy + "; delete that resource instead (kubectl delete "
-                    + "virtualdatabase -n " + resource[0] + " " + resource[resource.length - 1] + ").");
-        }
+        caller.requireMayDeleteManaged("Virtual database " + vdb.name, vdb.managedBy, "VirtualDatabase",
+                "virtualdatabase");
         boolean released = vdb.released;
         vdb.status = Vdb.Status.DELETING;
         return operations.start(VdbOperation.DELETE, vdb.id, VdbWork.engine(released), null);

@@ -32,6 +32,24 @@ public class Caller {
         return KUBERNETES_OPERATOR.equals(username);
     }
 
+    /**
+     * Refuses (409) anyone but the Kubernetes operator the deletion of an object a Kubernetes resource made: the
+     * operator would make it again at once, since the resource is what says it should exist.
+     *
+     * @param what the object, for the message, e.g. "Virtual database orders-qa"
+     * @param managedBy the resource it was made for ({@code namespace/name}), or {@code null} for one made over REST
+     * @param kind the resource's kind, e.g. {@code VirtualDatabase}
+     * @param kubectlName what kubectl calls that kind, e.g. {@code virtualdatabase}
+     */
+    public void requireMayDeleteManaged(String what, String managedBy, String kind, String kubectlName) {
+        if (managedBy != null && !isKubernetesOperator()) {
+            String[] resource = managedBy.split("/", 2);
+            throw ApiException.conflict(what + " is managed by the Kubernetes resource " + kind + " " + managedBy
+                    + "; delete that resource instead (kubectl delete " + kubectlName + " -n " + resource[0] + " "
+                    + resource[resource.length - 1] + ").");
+        }
+    }
+
     void set(String username, Set<Role> roles) {
         this.username = username;
         this.roles = Set.copyOf(roles);
