@@ -64,7 +64,7 @@ public final class KubernetesBench {
                             .start();
                     ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,
                             prefix).with(common).with("strata.ingest.staging.ports", "17700-17720").start()) {
-                String sourceId = link(source, ingest, provisioning, scale);
+                String sourceId = ProvisionBench.link(source, ingest, provisioning, scale).sourceId();
                 Stats rest = new Stats();
                 Stats applied = new Stats();
                 for (int i = 0; i < WARM_UP + ROUNDS; i++) {
@@ -85,26 +85,6 @@ public final class KubernetesBench {
                 new ProcessBuilder("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true").start().waitFor();
             }
         }
-    }
-
-    private static String link(PostgresCluster source, ServiceProcess ingest, ServiceProcess provisioning,
-            int scale) throws Exception {
-        source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
-        BenchSupport.pgbench(source, "-i", "-q", "-s", String.valueOf(scale), "bench");
-        source.execute("bench", "grant all on all tables in schema public to linker", "grant pg_checkpoint to linker");
-        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
-                "bench", "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(),
-                        "database", "bench", "user", "linker", "password", "lp")))
-                .post("/api/v1/sources").then().statusCode(202).extract().jsonPath();
-        BenchSupport.awaitJob(ingest, linked.getString("jobId"), POLL);
-        // The provisioning service learns of the snapshot from the snapshot service's event: 404 until then.
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "probe",
-                "from", Map.of("dataset", linked.getString("id"), "bookmark", "x"))).post("/api/v1/vdbs").then()
-                .extract().statusCode() != 400 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        return linked.getString("id");
     }
 
     private static long viaRest(ServiceProcess provisioning, String name, String sourceId) throws Exception {

@@ -94,10 +94,14 @@ public final class ProvisionBench {
     }
 
     /** A linked source: its cluster, the source's id, and its size. */
-    private record Linked(PostgresCluster source, int scale, String sourceId, String size) {
+    record Linked(PostgresCluster source, int scale, String sourceId, String size) {
     }
 
-    private static Linked link(PostgresCluster source, ServiceProcess ingest, ServiceProcess provisioning, int scale)
+    /**
+     * Fills a source with {@code pgbench -i -s scale}, links it as {@code bench<scale>} and waits until the
+     * provisioning service knows its first snapshot.
+     */
+    static Linked link(PostgresCluster source, ServiceProcess ingest, ServiceProcess provisioning, int scale)
             throws Exception {
         source.execute("postgres", "create database bench", "create role linker login replication password 'lp'");
         long start = System.nanoTime();
