@@ -72,7 +72,7 @@ bench-selfservice: ## A data pod of 3 VDBs of ~1 GB: bookmark, reset, undo, rest
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.SelfServiceBench -Dtest.strata.home=$(STRATA_HOME)
 
-bench-kubernetes: ## kubectl apply of a VirtualDatabase (1 GB source) until Ready, p50 of 10, vs POST /vdbs (real API server)
+bench-kubernetes: ## kubectl apply of a VirtualDatabase (1 GB source) until Ready, and of one in a pod until Provisioned, p50 of 10, vs POST /vdbs (real API server)
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.KubernetesBench -Dtest.strata.home=$(STRATA_HOME)
 

@@ -26,7 +26,9 @@ import io.strata.testing.StrataHome;
  * {@code make bench-kubernetes}: {@code kubectl apply} of a VirtualDatabase of a 1 GB PostgreSQL source (pgbench -i -s
  * 70) until its condition Ready is True and its credentials Secret exists, against a real API server, p50 over 10;
  * the baseline is the same virtual database made with {@code POST /api/v1/vdbs} until its job succeeded, in the same
- * run. No kubelet runs here: the engine runs on the provisioning service's host, as for a REST-made one.
+ * run. No kubelet runs here: the engine runs on the provisioning service's host, as for a REST-made one. Third, the
+ * same with {@code spec.pod}: until its condition Provisioned is True and its PersistentVolume, claim, StatefulSet,
+ * Service and Secret exist (its engine would start in the pod, which nothing runs here).
  */
 public final class KubernetesBench {
 
@@ -60,24 +62,30 @@ public final class KubernetesBench {
                                     "17500-17600", "kubeconfig", kube.kubeconfig().toString(),
                                     "strata.kubernetes.operator", "true",
                                     "strata.kubernetes.operator-poll", "50ms",
-                                    "quarkus.operator-sdk.namespaces", namespace))
+                                    "quarkus.operator-sdk.namespaces", namespace,
+                                    "strata.provisioning.kubernetes.nfs-clients", "127.0.0.1"))
                             .start();
                     ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(kafka,
                             prefix).with(common).with("strata.ingest.staging.ports", "17700-17720").start()) {
                 String sourceId = ProvisionBench.link(source, ingest, provisioning, scale).sourceId();
                 Stats rest = new Stats();
                 Stats applied = new Stats();
+                Stats inPods = new Stats();
                 for (int i = 0; i < WARM_UP + ROUNDS; i++) {
                     long restNanos = viaRest(provisioning, "rest-" + i, sourceId);
-                    long appliedNanos = viaKubectl(kube, client, home, namespace, "kube-" + i, sourceId);
+                    long appliedNanos = viaKubectl(kube, client, home, namespace, "kube-" + i, sourceId, false);
+                    long inPodNanos = viaKubectl(kube, client, home, namespace, "pod-" + i, sourceId, true);
                     if (i >= WARM_UP) {
                         rest.add(restNanos);
                         applied.add(appliedNanos);
+                        inPods.add(inPodNanos);
                     }
                 }
                 System.out.println();
                 System.out.println("Results (docs/benchmarks.md):");
                 System.out.printf("| kubectl apply of a VirtualDatabase until Ready and its Secret | %s |%n", applied);
+                System.out.printf("| kubectl apply of one with spec.pod until Provisioned and its PV, claim, "
+                        + "StatefulSet, Service and Secret exist | %s |%n", inPods);
                 System.out.printf("| POST /api/v1/vdbs of the same until its job succeeded (baseline) | %s |%n", rest);
                 System.out.printf("kubectl apply p50 ÷ REST p50 = %.2f (goal: apply → Ready at most 2 s p50)%n",
                         applied.p50() / rest.p50());
@@ -100,14 +108,14 @@ public final class KubernetesBench {
     }
 
     private static long viaKubectl(KubeApiServer kube, KubernetesClient client, StrataHome home, String namespace,
-            String name, String sourceId) throws Exception {
+            String name, String sourceId, boolean inPod) throws Exception {
         Path file = home.path().resolve(name + ".yaml");
         Files.writeString(file, "apiVersion: strata.io/v1alpha1\nkind: VirtualDatabase\nmetadata:\n  name: " + name
-                + "\nspec:\n  from:\n    dataset: " + sourceId + "\n");
+                + "\nspec:\n  from:\n    dataset: " + sourceId + "\n" + (inPod ? "  pod: {}\n" : ""));
         long begin = System.nanoTime();
         kube.kubectl("apply", "-n", namespace, "-f", file.toString());
         Instant deadline = Instant.now().plusSeconds(300);
-        while (!ready(client, namespace, name)) {
+        while (inPod ? !placed(client, namespace, name) : !ready(client, namespace, name)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(name + " not Ready in 300 s: " + kube.kubectl("get", "-n", namespace,
                         "-o", "yaml", "virtualdatabase/" + name));
@@ -117,6 +125,25 @@ public final class KubernetesBench {
         long nanos = System.nanoTime() - begin;
         kube.kubectl("delete", "-n", namespace, "-f", file.toString(), "--timeout=300s");
         return nanos;
+    }
+
+    /** Provisioned, and every object of a virtual database in a pod is there. */
+    private static boolean placed(KubernetesClient client, String namespace, String name) {
+        VirtualDatabase resource = client.resources(VirtualDatabase.class).inNamespace(namespace).withName(name).get();
+        if (resource == null || !StatusConditions.isTrue(resource.getStatus(), StrataResources.PROVISIONED)) {
+            return false;
+        }
+        String claim = resource.getStatus().getClaim();
+        String workload = resource.getStatus().getService();
+        return client.persistentVolumes().withName(claim).get() != null && client.persistentVolumeClaims()
+                .inNamespace(namespace).withName(claim).get() != null && client.apps().statefulSets()
+                        .inNamespace(
+                                namespace)
+                        .withName(workload).get() != null
+                && client.services().inNamespace(namespace)
+                        .withName(workload).get() != null
+                && client.secrets().inNamespace(namespace)
+                        .withName(resource.getStatus().getCredentialsSecret()).get() != null;
     }
 
     private static boolean ready(KubernetesClient client, String namespace, String name) {

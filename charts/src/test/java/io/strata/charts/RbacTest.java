@@ -21,6 +21,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -48,14 +50,20 @@ class RbacTest {
     private static final String[] OPERATOR = {"get virtualdatabases.strata.io", "list virtualdatabases.strata.io",
             "watch virtualdatabases.strata.io", "patch virtualdatabases.strata.io", "update virtualdatabases.strata.io",
             "patch virtualdatabases.strata.io/status", "update virtualdatabases.strata.io/status",
-            "update virtualdatabases.strata.io/finalizers", "get secrets", "create secrets", "update secrets",
-            "delete secrets", "watch vdbrefreshes.strata.io", "patch vdbrefreshes.strata.io/status",
+            "update virtualdatabases.strata.io/finalizers", "watch vdbrefreshes.strata.io",
+            "patch vdbrefreshes.strata.io/status",
             "watch vdbrewinds.strata.io", "patch vdbrewinds.strata.io/status"};
 
     private static final String[] POD_OPERATOR = {"get datapods.strata.io", "list datapods.strata.io",
             "watch datapods.strata.io", "patch datapods.strata.io/status", "update datapods.strata.io/finalizers",
             "watch bookmarks.strata.io", "patch bookmarks.strata.io/status", "update bookmarks.strata.io/finalizers",
             "watch podresets.strata.io", "patch podresets.strata.io/status"};
+
+    /** A virtual database in a pod: its credentials Secret, its Service and its StatefulSet. */
+    private static final String[] WORKLOADS = {"get secrets", "create secrets", "update secrets", "delete secrets",
+            "get services", "create services", "update services", "delete services", "get statefulsets.apps",
+            "create statefulsets.apps", "update statefulsets.apps", "patch statefulsets.apps",
+            "delete statefulsets.apps"};
 
     private static final String[] CLAIMS = {"get persistentvolumeclaims", "create persistentvolumeclaims",
             "update persistentvolumeclaims", "delete persistentvolumeclaims"};
@@ -73,16 +81,19 @@ class RbacTest {
         try (KubernetesClient provisioning = rbac.as("provisioning")) {
             assertMay(provisioning, namespace, true, OPERATOR);
             assertMay(provisioning, namespace, true, CLAIMS);
+            assertMay(provisioning, namespace, true, WORKLOADS);
             assertMay(provisioning, namespace, true, EXEC);
             assertMay(provisioning, null, true, "get persistentvolumes", "create persistentvolumes",
                     "update persistentvolumes", "delete persistentvolumes", "list nodes");
             assertMay(provisioning, namespace, false, "delete pods", "create pods", "list pods", "patch pods",
                     "list secrets", "watch secrets", "create virtualdatabases.strata.io",
                     "delete virtualdatabases.strata.io", "get configmaps", "create deployments.apps",
+                    "list statefulsets.apps", "watch statefulsets.apps", "patch services", "list services",
                     "create roles.rbac.authorization.k8s.io", "create serviceaccounts/token");
             assertMay(provisioning, null, false, "list persistentvolumes", "watch persistentvolumes", "get nodes",
                     "delete nodes", "create namespaces", "create clusterrolebindings.rbac.authorization.k8s.io");
             assertMay(provisioning, "elsewhere", false, "create secrets", "get secrets", "get pods",
+                    "create statefulsets.apps", "create services",
                     "create pods/exec", "list virtualdatabases.strata.io", "create persistentvolumeclaims");
         }
     }
@@ -124,6 +135,22 @@ class RbacTest {
                                 .endResources().endSpec().build())
                         .createOr(NonDeletingOperation::update);
             }
+            // A virtual database in a pod: its Service and StatefulSet, created, scaled to none (stop), deleted.
+            provisioning.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata()
+                    .withName("vdb-qa1").endMetadata().withNewSpec().withSelector(Map.of("strata.io/vdb", "qa1"))
+                    .addNewPort().withPort(5432).endPort().endSpec().build()).createOr(NonDeletingOperation::update);
+            provisioning.apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder()
+                    .withNewMetadata().withName("vdb-qa1").endMetadata().withNewSpec().withReplicas(1)
+                    .withServiceName("vdb-qa1").withNewSelector().addToMatchLabels("strata.io/vdb", "qa1")
+                    .endSelector().withNewTemplate().withNewMetadata().addToLabels("strata.io/vdb", "qa1")
+                    .endMetadata().withNewSpec().addNewContainer().withName("engine").withImage("postgres:15")
+                    .endContainer().endSpec().endTemplate().endSpec().build()).createOr(NonDeletingOperation::update);
+            provisioning.apps().statefulSets().inNamespace(namespace).withName("vdb-qa1").edit(set -> {
+                set.getSpec().setReplicas(0);
+                return set;
+            });
+            provisioning.apps().statefulSets().inNamespace(namespace).withName("vdb-qa1").delete();
+            provisioning.services().inNamespace(namespace).withName("vdb-qa1").delete();
             assertThat(provisioning.nodes().list().getItems()).isEmpty();
             assertThat(provisioning.pods().inNamespace(namespace).withName("staging").get()).isNotNull();
             provisioning.persistentVolumeClaims().inNamespace(namespace).withName(volume).delete();
@@ -221,6 +248,8 @@ class RbacTest {
         }
         try (KubernetesClient provisioning = noOperator.as("provisioning")) {
             assertMay(provisioning, noOperator.namespace(), true, CLAIMS);
+            // Virtual databases in pods are made over REST too.
+            assertMay(provisioning, noOperator.namespace(), true, WORKLOADS);
             assertMay(provisioning, noOperator.namespace(), false, OPERATOR);
         }
     }

@@ -1,5 +1,7 @@
 package io.strata.engine;
 
+import java.util.Map;
+
 /**
  * Running an engine on a writable clone (Delphix: virtual operations): {@link #configure} after the clone is
  * attached (port, configuration, recovery state removed or a recovery target set), {@link #start}, {@link #stop},
@@ -36,4 +38,16 @@ public interface VirtualOperations {
 
     /** Undoes {@link #configure} where it left anything outside the clone. */
     void unconfigure(VirtualDatabase vdb);
+
+    /**
+     * How the engine runs in a Kubernetes pod on a clone of a snapshot with this {@code metadata} (its
+     * {@link SnapshotMetadata}), for a virtual database of this name and these virtual parameters; {@code null} when
+     * the engine has no process to run (plain files: the claim on the clone is the whole virtual database).
+     *
+     * @throws UserError when the engine cannot run in a pod
+     */
+    default EnginePod pod(String name, Map<String, Object> parameters,
+            Map<String, String> metadata) {
+        return null;
+    }
 }

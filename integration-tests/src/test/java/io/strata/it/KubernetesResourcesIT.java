@@ -104,6 +104,10 @@ class KubernetesResourcesIT {
                 "strata.kubernetes.operator", "true",
                 "quarkus.operator-sdk.namespaces", namespace,
                 "quarkus.log.category.\"io.javaoperatorsdk\".level", "DEBUG"));
+        // No node runs here to read the addresses allowed to mount the exports from; a pod's readiness is looked at
+        // every second.
+        provisioningConfig.putAll(Map.of("strata.provisioning.kubernetes.nfs-clients", "127.0.0.1",
+                "strata.kubernetes.pod-poll", "1s"));
         provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig)
                 .withBroker(broker, brokerPrefix)
                 .start();
@@ -159,13 +163,7 @@ class KubernetesResourcesIT {
 
     /** {@code kubectl wait --for=condition=Ready}; on a time-out, the resource as it is then. */
     private static void awaitReady(String name) {
-        try {
-            kube.kubectl("wait", "-n", namespace, "--for=condition=Ready", "virtualdatabase/" + name,
-                    "--timeout=180s");
-        } catch (IllegalStateException e) {
-            throw new AssertionError(name + " is not Ready: " + kube.kubectl("get", "-n", namespace, "-o", "yaml",
-                    "virtualdatabase/" + name) + "\nprovisioning: " + provisioning.logTail(), e);
-        }
+        awaitCondition(name, StrataResources.READY);
     }
 
     /** A connection to a VirtualDatabase's database, with what its Secret says. */
@@ -408,6 +406,137 @@ class KubernetesResourcesIT {
         given().baseUri(catalog.baseUrl()).get("/api/v1/datapods/" + pod.getStatus().getId()).then().statusCode(404);
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/"
                 + vdbId).then().statusCode(404));
+    }
+
+    @Test
+    void aVirtualDatabaseInAPodGetsAClaimAStatefulSetAServiceAndASecretMovesClaimsAndGivesThemBack()
+            throws Exception {
+        kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("virtualdatabase-in-pod.yaml").toString());
+        awaitCondition("clinic-pod", StrataResources.PROVISIONED);
+        VirtualDatabase resource = get("clinic-pod");
+        String vdbId = resource.getStatus().getId();
+        String claim = resource.getStatus().getClaim();
+        assertThat(resource.getStatus().getService()).isEqualTo("vdb-clinic-pod");
+        assertThat(resource.getStatus().getNamespace()).isEqualTo(namespace);
+        // No kubelet runs here: the pod is never ready, and Ready says so.
+        assertThat(ready("clinic-pod").getStatus()).isEqualTo("False");
+        assertThat(ready("clinic-pod").getReason()).isEqualTo("PodNotReady");
+        assertThat(ready("clinic-pod").getMessage()).contains("kubectl describe pod vdb-clinic-pod-0 -n " + namespace);
+
+        PodObjects objects = PodObjects.of(admin, namespace, "vdb-clinic-pod", claim);
+        assertThat(objects.volume().getSpec().getNfs().getPath()).isNotBlank();
+        assertThat(objects.volume().getSpec().getClaimRef().getName()).isEqualTo(claim);
+        assertThat(objects.claim().getSpec().getVolumeName()).isEqualTo(claim);
+        var pod = objects.statefulSet().getSpec().getTemplate().getSpec();
+        assertThat(objects.statefulSet().getSpec().getReplicas()).isEqualTo(1);
+        assertThat(pod.getContainers().get(0).getImage()).isEqualTo("postgres:15");
+        assertThat(pod.getContainers().get(0).getCommand()).startsWith("postgres", "-D", "/var/lib/strata/data")
+                .contains("listen_addresses=*", "hba_file=/var/lib/strata/run/pg_hba.conf");
+        assertThat(pod.getInitContainers().get(0).getCommand().get(2)).contains("standby.signal", "--single");
+        assertThat(pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo(claim);
+        assertThat(pod.getSecurityContext().getRunAsUser()).as("the owner of the clone's files").isEqualTo(
+                Long.parseLong(Processes.run(10, List.of("id", "-u", "postgres")).strip()));
+        assertThat(objects.service().getSpec().getSelector()).containsEntry("strata.io/vdb", vdbId);
+        assertThat(objects.service().getSpec().getPorts().get(0).getPort()).isEqualTo(5432);
+        Map<String, String> credentials = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId
+                + "/credentials").then().statusCode(200).extract().jsonPath().getMap("$");
+        Secret secret = objects.secret();
+        assertThat(resource.getStatus().getCredentialsSecret()).isEqualTo(secret.getMetadata().getName());
+        assertThat(secretValue(secret, "host")).isEqualTo("vdb-clinic-pod." + namespace + ".svc");
+        assertThat(secretValue(secret, "password")).isEqualTo(credentials.get("password"));
+        assertThat(secretValue(secret, "username")).isEqualTo(credentials.get("user"));
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId).then().statusCode(200).body(
+                "connection.host", org.hamcrest.Matchers.equalTo("vdb-clinic-pod." + namespace + ".svc"));
+
+        // The kubelet's part, played by the test: the StatefulSet reports its pod ready, and so does the resource.
+        admin.apps().statefulSets().inNamespace(namespace).withName("vdb-clinic-pod").editStatus(set -> {
+            set.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder().withReplicas(1)
+                    .withReadyReplicas(1).build());
+            return set;
+        });
+        awaitReady("clinic-pod");
+        assertThat(get("clinic-pod").getStatus().getReadyPods()).isEqualTo(1);
+
+        // A refresh points the same StatefulSet and Service at a new clone's claim; the old claim and volume go.
+        act("VdbRefresh", "clinic-pod-refresh", "  virtualDatabase: clinic-pod\n");
+        await().atMost(PATIENCE).until(() -> !claim.equals(get("clinic-pod").getStatus().getClaim()));
+        String newClaim = get("clinic-pod").getStatus().getClaim();
+        PodObjects refreshed = PodObjects.of(admin, namespace, "vdb-clinic-pod", newClaim);
+        assertThat(refreshed.statefulSet().getSpec().getTemplate().getSpec().getVolumes().get(0)
+                .getPersistentVolumeClaim().getClaimName()).isEqualTo(newClaim);
+        assertThat(refreshed.statefulSet().getSpec().getReplicas()).isEqualTo(1);
+        assertThat(refreshed.service().getMetadata().getUid()).isEqualTo(objects.service().getMetadata().getUid());
+        assertThat(refreshed.left()).hasSize(5);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(PodObjects.of(admin, namespace, "vdb-clinic-pod",
+                claim).left()).as("the old claim and volume").hasSize(3));
+
+        kube.kubectl("delete", "-n", namespace, "virtualdatabase", "clinic-pod", "--timeout=120s");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(PodObjects.of(admin, namespace, "vdb-clinic-pod",
+                newClaim).left()).isEmpty());
+        given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId).then().statusCode(404);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
+                "dataset", vdbId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
+    }
+
+    @Test
+    void aVirtualDatabaseInAPodRefusesHooksAndAPointInTime() throws Exception {
+        apply(resource("pod-hooks", "    dataset: clinic\n", "  pod: {}\n  hooks:\n    postStart: 'true'\n"));
+        apply(resource("pod-time", "    dataset: clinic\n    timestamp: \"2026-01-01T00:00:00Z\"\n", "  pod: {}\n"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(ready("pod-hooks")).isNotNull();
+            assertThat(ready("pod-hooks").getMessage()).contains("runs no hooks");
+            assertThat(ready("pod-time")).isNotNull();
+            assertThat(ready("pod-time").getMessage()).contains("point in time");
+        });
+        kube.kubectl("delete", "-n", namespace, "virtualdatabase", "pod-hooks", "pod-time", "--timeout=60s");
+        // The same rules over REST, and a namespace that cannot be one.
+        for (Map<String, Object> target : List.<Map<String, Object>>of(Map.of("kubernetes", Map.of("namespace",
+                "Not_A_Namespace")), Map.of("kubernetes", Map.of("namespace", namespace, "image", "x")), Map.of(
+                        "environment", "local", "kubernetes", Map.of("namespace", namespace)))) {
+            given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "rest-pod",
+                    "from", Map.of("dataset", "clinic"), "target", target)).post("/api/v1/vdbs").then()
+                    .statusCode(400).body("detail", containsString("target"));
+        }
+    }
+
+    /** {@code kubectl wait --for=condition=<condition>}; on a time-out, the resource as it is then. */
+    private static void awaitCondition(String name, String condition) {
+        try {
+            kube.kubectl("wait", "-n", namespace, "--for=condition=" + condition, "virtualdatabase/" + name,
+                    "--timeout=180s");
+        } catch (IllegalStateException e) {
+            throw new AssertionError(name + " is not " + condition + ": " + kube.kubectl("get", "-n", namespace,
+                    "-o", "yaml", "virtualdatabase/" + name) + "\nprovisioning: " + provisioning.logTail(), e);
+        }
+    }
+
+    /** The objects of a virtual database in a pod, as the API server has them ({@code null}: absent). */
+    private record PodObjects(io.fabric8.kubernetes.api.model.PersistentVolume volume,
+            io.fabric8.kubernetes.api.model.PersistentVolumeClaim claim,
+            io.fabric8.kubernetes.api.model.apps.StatefulSet statefulSet,
+            io.fabric8.kubernetes.api.model.Service service,
+            Secret secret) {
+
+        static PodObjects of(KubernetesClient client, String namespace, String name, String claim) {
+            return new PodObjects(client.persistentVolumes().withName(claim).get(), client.persistentVolumeClaims()
+                    .inNamespace(namespace).withName(claim).get(),
+                    client.apps().statefulSets().inNamespace(
+                            namespace).withName(name).get(),
+                    client.services().inNamespace(namespace).withName(name).get(), client.secrets().inNamespace(
+                            namespace).withName(name + "-credentials").get());
+        }
+
+        /**
+         * Those not gone or being deleted: a claim and a volume keep their protection finalizers until the controller
+         * manager sees no pod use them, and none runs here.
+         */
+        List<io.fabric8.kubernetes.api.model.HasMetadata> left() {
+            return java.util.stream.Stream.<io.fabric8.kubernetes.api.model.HasMetadata>of(volume, claim, statefulSet,
+                    service, secret).filter(
+                            java.util.Objects::nonNull)
+                    .filter(object -> object.getMetadata().getDeletionTimestamp() == null)
+                    .toList();
+        }
     }
 
     /** A VirtualDatabase's YAML: its name, the lines under {@code from:}, and more lines of the spec. */

@@ -50,6 +50,7 @@ class ExamplesTest {
     void everyExampleDeserializesIntoItsClass() throws IOException {
         List<Path> files = strataResources();
         assertThat(files).extracting(file -> file.getFileName().toString()).contains("virtualdatabase.yaml",
+                "virtualdatabase-in-pod.yaml",
                 "vdbrefresh.yaml", "datapod.yaml", "podreset.yaml");
         for (Path file : files) {
             String yaml = Files.readString(file);

@@ -23,4 +23,8 @@ public interface OperatorConfig {
     /** How often a resource that names something missing (a source still being linked) is tried again. */
     @WithDefault("10s")
     Duration notFoundRetry();
+
+    /** How often a resource waiting for a pod it made to become ready (a virtual database in a pod) is looked at. */
+    @WithDefault("5s")
+    Duration podPoll();
 }

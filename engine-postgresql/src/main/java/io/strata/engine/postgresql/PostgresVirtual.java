@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import io.strata.engine.EnginePod;
 import io.strata.engine.HostConnection;
 import io.strata.engine.UserError;
 import io.strata.engine.VirtualDatabase;
@@ -233,6 +234,11 @@ class PostgresVirtual implements VirtualOperations {
         HostConnection.Result tail = vdb.host().run(List.of("tail", "-n", String.valueOf(lines), vdb.workPath()
                 + "/postgres.log"), Map.of(), null, Duration.ofSeconds(10));
         return tail.exitCode() == 0 ? "\n" + tail.stdout() : "";
+    }
+
+    @Override
+    public EnginePod pod(String name, Map<String, Object> parameters, Map<String, String> metadata) {
+        return PostgresPod.of(name, parameters, metadata);
     }
 
     private static String string(VirtualDatabase vdb, String name, String fallback) {

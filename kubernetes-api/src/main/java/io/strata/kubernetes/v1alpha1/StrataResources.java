@@ -28,6 +28,15 @@ public final class StrataResources {
     /** What the name of another resource of the namespace looks like (a DNS subdomain). */
     public static final String RESOURCE_NAME_PATTERN = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
 
+    /**
+     * The condition of a virtual database in a pod: True once its clone, claim, Secret, Service and StatefulSet are in
+     * place (its Ready condition then waits for the pod).
+     */
+    public static final String PROVISIONED = "Provisioned";
+
+    /** What a namespace's name looks like (a DNS label). */
+    public static final String NAMESPACE_PATTERN = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
+
     /** The finalizer by which Strata cleans up what a resource made before it goes. */
     public static final String FINALIZER = "strata.io/cleanup";
 

@@ -28,7 +28,15 @@ public class VirtualDatabaseSpec {
             + "provisioning service's own host.")
     private String environment;
 
-    @JsonPropertyDescription("The port its engine listens on; default: a free one of the service's range.")
+    @JsonPropertyDescription("Run its engine in a pod of its own instead of on an environment's host: the clone "
+            + "becomes a PersistentVolume (NFS) and a claim, mounted by a StatefulSet of one pod running the engine's "
+            + "image (postgres:<major> for PostgreSQL) as the owner of the clone's files, behind a Service named "
+            + "vdb-<name>, with a Secret vdb-<name>-credentials. Refresh and rewind swap the claim under the same "
+            + "Service. Not with environment, hooks or from.timestamp.")
+    private PodTarget pod;
+
+    @JsonPropertyDescription("The port its engine listens on (in a pod: its Service's port, default 5432); default: "
+            + "a free one of the service's range.")
     @Min(1024)
     @Max(65535)
     private Integer port;
@@ -62,6 +70,14 @@ public class VirtualDatabaseSpec {
 
     public void setEnvironment(String environment) {
         this.environment = environment;
+    }
+
+    public PodTarget getPod() {
+        return pod;
+    }
+
+    public void setPod(PodTarget pod) {
+        this.pod = pod;
     }
 
     public Integer getPort() {

@@ -31,6 +31,18 @@ public class VirtualDatabaseStatus extends StrataStatus {
     @JsonPropertyDescription("The last Strata job run for it (GET /api/v1/jobs/{id}).")
     private String jobId;
 
+    @JsonPropertyDescription("In a pod: the namespace of its StatefulSet, Service, Secret and claim.")
+    private String namespace;
+
+    @JsonPropertyDescription("In a pod: the Service applications connect to (host is its DNS name).")
+    private String service;
+
+    @JsonPropertyDescription("In a pod: the PersistentVolumeClaim on its current clone's NFS export.")
+    private String claim;
+
+    @JsonPropertyDescription("In a pod: how many of its StatefulSet's pods are ready (0 or 1).")
+    private Integer readyPods;
+
     public String getId() {
         return id;
     }
@@ -93,5 +105,37 @@ public class VirtualDatabaseStatus extends StrataStatus {
 
     public void setJobId(String jobId) {
         this.jobId = jobId;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    public String getClaim() {
+        return claim;
+    }
+
+    public void setClaim(String claim) {
+        this.claim = claim;
+    }
+
+    public Integer getReadyPods() {
+        return readyPods;
+    }
+
+    public void setReadyPods(Integer readyPods) {
+        this.readyPods = readyPods;
     }
 }

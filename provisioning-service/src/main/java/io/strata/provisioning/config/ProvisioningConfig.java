@@ -32,7 +32,7 @@ public interface ProvisioningConfig {
     @WithDefault("5s")
     Duration monitorInterval();
 
-    /** Volumes attached to Kubernetes environments. */
+    /** Volumes attached to Kubernetes, and virtual databases in pods. */
     Kubernetes kubernetes();
 
     /** How volumes reach Kubernetes: a PersistentVolume on the volume's NFS export, and its claim. */
@@ -47,5 +47,17 @@ public interface ProvisioningConfig {
         /** The capacity written on the PersistentVolume and claim (NFS does not enforce it; the pool's guard does). */
         @WithDefault("1Ti")
         String volumeCapacity();
+
+        /**
+         * The uid (and gid) the engine of a virtual database in a pod runs as: the owner of the clone's files. Default:
+         * the owner of the clone's directory on this host, which sees the pool; set it where the service does not.
+         */
+        Optional<Long> runAsUser();
+
+        /**
+         * Put before an engine's image name (e.g. {@code registry.example.com/mirror/} gives
+         * {@code registry.example.com/mirror/postgres:15}), for clusters that pull from a registry of their own.
+         */
+        Optional<String> imageRegistry();
     }
 }

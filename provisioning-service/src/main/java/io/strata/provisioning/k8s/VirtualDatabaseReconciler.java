@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.api.model.Secret;
@@ -19,6 +22,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
 import io.strata.contracts.provisioning.VdbView;
@@ -32,8 +39,11 @@ import io.strata.kubernetes.v1alpha1.VirtualDatabaseStatus;
 import io.strata.operator.Labels;
 import io.strata.operator.Specs;
 import io.strata.operator.StatusReconciler;
+import io.strata.provisioning.pods.PodWorkloads;
 import io.strata.provisioning.vdb.CreateVdb;
+import io.strata.provisioning.vdb.KubernetesEngines;
 import io.strata.provisioning.vdb.Vdb;
+import io.strata.provisioning.vdb.VdbChanged;
 import io.strata.provisioning.vdb.VdbService;
 
 /**
@@ -64,6 +74,39 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
     @Inject
     KubernetesClient client;
 
+    @Inject
+    KubernetesEngines engines;
+
+    @Inject
+    PodWorkloads workloads;
+
+    /** Operations that ended on virtual databases of resources: their status is brought up to date at once. */
+    private final SimpleInboundEventSource<VirtualDatabase> operationsEnded = new SimpleInboundEventSource<>(
+            "vdb-operations");
+
+    @Override
+    public List<EventSource<?, VirtualDatabase>> prepareEventSources(EventSourceContext<VirtualDatabase> context) {
+        return List.of(operationsEnded);
+    }
+
+    /**
+     * A refresh, rewind, stop or start (by a VdbRefresh, a VdbRewind or REST) ended: the resource is reconciled
+     * again, once the operation's outcome is committed.
+     */
+    void operationEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) VdbChanged changed) {
+        if (!operatorConfig.operator()) {
+            return;
+        }
+        String[] namespaceAndName = changed.managedBy().split("/", 2);
+        try {
+            operationsEnded.propagateEvent(new ResourceID(namespaceAndName[1], namespaceAndName[0]));
+        } catch (RuntimeException e) {
+            // The operator is not running yet: its first reconcile reads the state anyway.
+            Log.debugf("VirtualDatabase %s: not told of %s: %s", changed.managedBy(), changed.vdbId(), e
+                    .getMessage());
+        }
+    }
+
     /** The Secret holding a virtual database's connection and password. */
     static String secretName(VirtualDatabase resource) {
         return resource.getMetadata().getName() + "-credentials";
@@ -83,10 +126,46 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
         }
         VdbView vdb = existing.get();
         describe(vdb, status, conditions);
+        Optional<String> podNamespace = engines.podNamespace(vdb.environment());
+        if (podNamespace.isPresent()) {
+            return convergeInPod(resource, vdb, podNamespace.get(), status, conditions);
+        }
         if (Vdb.Status.RUNNING.name().equals(vdb.status())) {
             status.setCredentialsSecret(writeSecret(client, resource, vdb));
         }
         return SETTLED.contains(vdb.status()) ? null : operatorConfig.operatorPoll();
+    }
+
+    /**
+     * A virtual database in a pod: Provisioned once its objects are in place, Ready once its pod is (the kubelet's
+     * word, through the StatefulSet's status); the Secret is the one made beside the pod when it is in this namespace.
+     */
+    private Duration convergeInPod(VirtualDatabase resource, VdbView vdb, String namespace,
+            VirtualDatabaseStatus status, StatusConditions conditions) {
+        String service = PodWorkloads.nameOf(vdb.name());
+        status.setNamespace(namespace);
+        status.setService(service);
+        status.setClaim(vdb.connection() == null ? null : vdb.connection().path());
+        boolean placed = Vdb.Status.RUNNING.name().equals(vdb.status());
+        if (!placed) {
+            conditions.isFalse(StrataResources.PROVISIONED, Specs.reasonOf(vdb.status()), "Virtual database "
+                    + vdb.name() + " is " + vdb.status().toLowerCase(Locale.ROOT) + ".");
+            return SETTLED.contains(vdb.status()) ? null : operatorConfig.operatorPoll();
+        }
+        int ready = workloads.readyPods(namespace, vdb.name());
+        status.setReadyPods(ready);
+        status.setCredentialsSecret(namespace.equals(resource.getMetadata().getNamespace())
+                ? PodWorkloads.secretOf(vdb.name())
+                : writeSecret(client, resource, vdb));
+        conditions.isTrue(StrataResources.PROVISIONED, "InPlace", "Claim " + status.getClaim() + " on the clone, "
+                + "StatefulSet and Service " + service + " and Secret " + PodWorkloads.secretOf(vdb.name())
+                + " are in namespace " + namespace + ".");
+        if (ready > 0) {
+            return null;
+        }
+        conditions.isFalse(StrataResources.READY, "PodNotReady", "0 of 1 pods of StatefulSet " + namespace + "/"
+                + service + " are ready; kubectl describe pod " + service + "-0 -n " + namespace + " says why.");
+        return operatorConfig.podPoll();
     }
 
     /**
@@ -132,8 +211,13 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
                 ? null
                 : new LinkedHashMap<>(spec
                         .getParameters());
+        CreateVdb.Target target = spec.getPod() == null
+                ? new CreateVdb.Target(spec.getEnvironment(), null)
+                : new CreateVdb.Target(spec.getEnvironment(), Map.of("namespace", spec.getPod().getNamespace() != null
+                        ? spec.getPod().getNamespace()
+                        : resource.getMetadata().getNamespace()));
         return new CreateVdb(name, new CreateVdb.From(from.getDataset(), from.getSnapshot(), from.getBookmark(),
-                timestamp), new CreateVdb.Target(spec.getEnvironment(), null), spec.getPort(), parameters,
+                timestamp), target, spec.getPort(), parameters,
                 spec
                         .getHooks());
     }

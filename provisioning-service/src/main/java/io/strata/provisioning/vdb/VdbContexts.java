@@ -39,6 +39,9 @@ public class VdbContexts {
     /** The local environment every installation has. */
     public static final String LOCAL = "local";
 
+    /** Before a namespace, the environment of the virtual databases that run in pods there. */
+    public static final String KUBERNETES_PREFIX = "kubernetes:";
+
     @Inject
     HostConnections hosts;
 
@@ -70,6 +73,10 @@ public class VdbContexts {
         if (LOCAL.equals(id)) {
             return new EnvironmentRef(LOCAL, EnvironmentKind.LOCAL, null, 0, System.getProperty("user.name"), null,
                     null);
+        }
+        if (id.startsWith(KUBERNETES_PREFIX)) {
+            return new EnvironmentRef(id, EnvironmentKind.KUBERNETES, null, 0, null, null, null, id.substring(
+                    KUBERNETES_PREFIX.length()), null, null);
         }
         KnownEnvironment known = KnownEnvironment.findById(id);
         if (known == null) {

@@ -29,10 +29,14 @@ public class VdbMonitor {
     @Inject
     EventPublisher events;
 
+    @Inject
+    KubernetesEngines kubernetes;
+
     @Scheduled(every = "${strata.provisioning.monitor-interval:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         for (Vdb vdb : QuarkusTransaction.requiringNew().call(() -> Vdb.<Vdb>list("status", Vdb.Status.RUNNING))) {
-            if (busy(vdb.id)) {
+            // An engine in a pod is the kubelet's to watch and restart.
+            if (busy(vdb.id) || kubernetes.onKubernetes(vdb)) {
                 continue;
             }
             VirtualStatus status;

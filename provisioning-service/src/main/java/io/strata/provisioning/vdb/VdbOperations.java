@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import io.strata.common.events.EventPublisher;
@@ -73,6 +74,12 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
 
     @Inject
     WorkingVdbs workingVdbs;
+
+    @Inject
+    KubernetesEngines kubernetes;
+
+    @Inject
+    Event<VdbChanged> changed;
 
     public VdbOperations() {
         super(VdbOperation.class, VdbStep.class, VdbWork.class);
@@ -161,6 +168,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
         Vdb vdb = vdb(operation);
         String message = outcome(operation, vdb);
         answerOwner(operation, vdb, null);
+        tellResource(vdb);
         if (vdb.working()) {
             workingVdbs.operationEnded(vdb);
         }
@@ -260,7 +268,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
         int endedLife = vdb.life;
         vdb.life = endedLife + 1;
         vdb.lifeStartedAt = Instant.now();
-        if (endedLife > 0) {
+        if (endedLife > 0 && !kubernetes.onKubernetes(vdb)) {
             // The new life replayed what it needed of the old one's log.
             String oldLog = contexts.ownLog(vdb, endedLife);
             String environmentId = vdb.environmentId;
@@ -282,7 +290,7 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
 
     private String deleted(Operation<VdbOperation, VdbStep, VdbWork> operation, Vdb vdb) {
         if (!operation.data().released()) {
-            VolumeReturns.giveBack(events, "delete-" + vdb.id, vdb.volumeId);
+            giveBack("delete-" + vdb.id, vdb.volumeId);
         }
         for (KnownSnapshot snapshot : KnownSnapshot.<KnownSnapshot>list("dataset = ?1 and deleted = false",
                 vdb.id)) {
@@ -339,13 +347,33 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
             }
         }
         answerOwner(operation, vdb, vdb.error);
+        tellResource(vdb);
         if (vdb.working()) {
             workingVdbs.operationEnded(vdb);
         }
     }
 
+    /** The Kubernetes resource a virtual database was made for hears that an operation on it ended. */
+    private void tellResource(Vdb vdb) {
+        if (vdb.managedBy != null) {
+            changed.fire(new VdbChanged(vdb.id, vdb.managedBy));
+        }
+    }
+
     private void giveBack(Operation<VdbOperation, VdbStep, VdbWork> operation, String purpose, String volumeId) {
-        VolumeReturns.giveBack(events, operation.requestId(purpose), volumeId);
+        giveBack(operation.requestId(purpose), volumeId);
+    }
+
+    /**
+     * Detaches a volume from where this service attached it (a mount on an SSH host, a PersistentVolume and claim on
+     * Kubernetes) — directly: this service does not read its own topic, so the DetachRequested of
+     * {@link VolumeReturns} reaches only the others — then gives it back to the snapshot service.
+     */
+    private void giveBack(String requestIdPrefix, String volumeId) {
+        if (volumeId != null) {
+            attachments.detach(requestIdPrefix + "-detach", volumeId);
+        }
+        VolumeReturns.giveBack(events, requestIdPrefix, volumeId);
     }
 
     @Override

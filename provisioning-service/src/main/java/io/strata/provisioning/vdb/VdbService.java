@@ -26,6 +26,7 @@ import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.engine.EnginePlugin;
+import io.strata.engine.EnginePod;
 import io.strata.engine.ParameterSchema;
 import io.strata.engine.SnapshotMetadata;
 import io.strata.provisioning.config.ProvisioningConfig;
@@ -65,6 +66,12 @@ public class VdbService {
     @Inject
     Caller caller;
 
+    @Inject
+    KubernetesEngines kubernetes;
+
+    /** A Kubernetes namespace's name (DNS-1123 label). */
+    static final String NAMESPACE_PATTERN = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
+
     /** A new virtual database and the job that provisions it. */
     public record Provisioning(Vdb vdb, Job job) {
     }
@@ -86,15 +93,27 @@ public class VdbService {
                     + "another name or delete it first.");
         }
         requireOneOrigin(request.from());
-        Origin origin = origins.forProvision(request.from());
-        requireMayUse(origin.parent(), "Provisioning from");
         EnvironmentRef environment = target(request.target());
+        boolean inPod = environment.kind() == EnvironmentKind.KUBERNETES;
+        if (inPod) {
+            requirePodable(request);
+        }
+        Origin origin = origins.forProvision(request.from());
+        if (inPod && origin.recoveryTime() != null) {
+            throw ApiException.badRequest("from.bookmark", "This bookmark is a point in time, which replays the "
+                    + "source's kept log on the storage node; a virtual database in a pod starts from a snapshot.");
+        }
+        requireMayUse(origin.parent(), "Provisioning from");
         requireLogReachable(origin, environment);
         Map<String, String> metadata = origin.snapshot().metadata;
         EnginePlugin plugin = contexts.plugin(metadata.getOrDefault(SnapshotMetadata.ENGINE.key(), "files"));
         Map<String, Object> parameters = parameters(plugin, request.parameters());
         Map<String, String> hooks = hooks(request.hooks());
-        Vdb vdb = newVdb(request.name(), plugin.name(), origin, environment, port(request.port(), environment));
+        int port = inPod
+                ? podPort(request, plugin.virtual().pod(request.name(), parameters, metadata))
+                : port(request
+                        .port(), environment);
+        Vdb vdb = newVdb(request.name(), plugin.name(), origin, environment, port);
         vdb.databaseName = SnapshotMetadata.DATABASE.in(metadata);
         vdb.databaseUser = parameters.get("user") instanceof String user ? user : SnapshotMetadata.USER.in(metadata);
         vdb.parameters = parameters;
@@ -106,6 +125,14 @@ public class VdbService {
         Job job = operations.start(VdbOperation.PROVISION, vdb.id, VdbWork.clone(origin.snapshot().id, Ids.next(
                 "vdb"), origin.recoveryTime()), null);
         return new Provisioning(vdb, job);
+    }
+
+    /** The port of a virtual database's Service in its namespace: the requested one, or its engine's. */
+    private static int podPort(CreateVdb request, EnginePod pod) {
+        if (request.port() != null) {
+            return request.port();
+        }
+        return pod == null ? 0 : pod.port();
     }
 
     /** Whether a virtual database that is not deleted has this name already. */
@@ -149,8 +176,7 @@ public class VdbService {
 
     private EnvironmentRef target(CreateVdb.Target target) {
         if (target != null && target.kubernetes() != null) {
-            throw ApiException.badRequest("target.kubernetes", "Kubernetes targets come with the Kubernetes work; "
-                    + "use target.environment.");
+            return kubernetesTarget(target);
         }
         String environmentId = target == null || target.environment() == null
                 ? VdbContexts.LOCAL
@@ -160,14 +186,43 @@ public class VdbService {
             throw ApiException.badRequest("target.environment", "target.environment '" + environmentId + "' is not a "
                     + "registered environment; GET /environments lists them.");
         }
-        if (environment.kind() == EnvironmentKind.KUBERNETES) {
-            // The clone reaches the cluster as a claim (attachments do that), but the engine must run in a pod
-            // that mounts it, which the pod of an existing environment does not.
-            throw ApiException.badRequest("target.environment", "Environment " + environmentId + " is a Kubernetes "
-                    + "pod; a virtual database there needs a pod of its own that mounts the clone's claim, which "
-                    + "comes with the Kubernetes resources. Use a local or ssh environment.");
-        }
         return environment;
+    }
+
+    /** A namespace whose virtual databases run in pods of their own (a Kubernetes environment's namespace too). */
+    private EnvironmentRef kubernetesTarget(CreateVdb.Target target) {
+        if (target.environment() != null) {
+            throw ApiException.badRequest("target", "Give target.environment or target.kubernetes, not both.");
+        }
+        Set<String> unknown = new HashSet<>(target.kubernetes().keySet());
+        unknown.remove("namespace");
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("target.kubernetes." + unknown.iterator().next(), "target.kubernetes takes "
+                    + "namespace only.");
+        }
+        if (!(target.kubernetes().get("namespace") instanceof String namespace) || !namespace.matches(
+                NAMESPACE_PATTERN)) {
+            throw ApiException.badRequest("target.kubernetes.namespace", "target.kubernetes.namespace must name a "
+                    + "namespace: 1 to 63 lower-case letters, digits or '-', starting and ending with a letter or "
+                    + "digit.");
+        }
+        return contexts.environment(VdbContexts.KUBERNETES_PREFIX + namespace);
+    }
+
+    /**
+     * What a virtual database in a pod cannot have: hooks (they run on a host, and a pod's engine has none of its
+     * own to run them on) and a point in time (the kept WAL it replays is on the storage node, not in the pod).
+     */
+    private static void requirePodable(CreateVdb request) {
+        if (request.hooks() != null && !request.hooks().isEmpty()) {
+            throw ApiException.badRequest("hooks", "A virtual database in a pod runs no hooks: they run on a host. "
+                    + "Leave hooks out, or use an environment.");
+        }
+        if (request.from().timestamp() != null) {
+            throw ApiException.badRequest("from.timestamp", "A virtual database in a pod starts from a snapshot or "
+                    + "a bookmark; a point in time replays the source's kept log, which stays on the storage node. "
+                    + "Give from.snapshot, or from.dataset without timestamp.");
+        }
     }
 
     private static void requireLogReachable(Origin origin, EnvironmentRef environment) {
@@ -219,6 +274,10 @@ public class VdbService {
     public Job rewind(String id, PointRequest request) {
         Vdb vdb = requireReplaceable(id, "rewound");
         request.requireOnePoint(true);
+        if (request.timestamp() != null && kubernetes.onKubernetes(vdb)) {
+            throw ApiException.badRequest("timestamp", "Virtual database " + vdb.name + " runs in a pod and keeps no "
+                    + "log of its own to rewind to a time; rewind it to a snapshot or a bookmark.");
+        }
         Origin origin = origins.forRewind(vdb, request.snapshot(), request.bookmark(), request.timestamp());
         return operations.start(VdbOperation.REWIND, vdb.id, VdbWork.clone(origin.snapshot().id, Ids.next("vdb"),
                 origin.recoveryTime()), null);

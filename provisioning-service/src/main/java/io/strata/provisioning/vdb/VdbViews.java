@@ -11,6 +11,7 @@ import io.strata.contracts.ingest.EnvironmentKind;
 import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.provisioning.config.ProvisioningConfig;
+import io.strata.provisioning.pods.PodWorkloads;
 
 /** What the API and the events show of virtual databases. */
 @ApplicationScoped
@@ -42,9 +43,14 @@ public class VdbViews {
     /** The view of one virtual database: where to connect, where it came from, how it is. */
     public VdbView view(Vdb vdb) {
         EnvironmentRef environment = contexts.environment(vdb.environmentId);
-        String host = environment == null || environment.kind() == EnvironmentKind.LOCAL
-                ? config.localAddress()
-                : environment.host();
+        String host;
+        if (environment == null || environment.kind() == EnvironmentKind.LOCAL) {
+            host = config.localAddress();
+        } else if (environment.kind() == EnvironmentKind.KUBERNETES) {
+            host = PodWorkloads.hostOf(vdb.name, environment.namespace());
+        } else {
+            host = environment.host();
+        }
         return new VdbView(vdb.id, vdb.name, vdb.engine, vdb.status.name(), new VdbView.Connection(host, vdb.port,
                 vdb.databaseName, vdb.databaseUser, vdb.path), vdb.parent, vdb.snapshotId, vdb.recoveryTime,
                 vdb.environmentId, vdb.parameters, vdb.error, vdb.createdAt, vdb.purpose, vdb.owner);

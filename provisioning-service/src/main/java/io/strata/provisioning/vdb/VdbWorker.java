@@ -28,11 +28,19 @@ public class VdbWorker {
     @Inject
     VdbContexts contexts;
 
+    @Inject
+    KubernetesEngines kubernetes;
+
     /** Before a new clone replaces the current one: the pre-hook, the end of the kept log, the engine stopped. */
     public void prepare(String vdbId, VdbOperation operation, Instant recoveryTime, Progress progress) {
         Vdb vdb = find(vdbId);
         hook(vdb, VdbHook.of("pre", operation));
         if (vdb.path == null) {
+            return;
+        }
+        if (kubernetes.onKubernetes(vdb)) {
+            progress.report(5, "stopping the engine's pod");
+            kubernetes.scale(vdb, false);
             return;
         }
         EnginePlugin plugin = contexts.plugin(vdb.engine);
@@ -48,6 +56,11 @@ public class VdbWorker {
     public void configure(String vdbId, VdbOperation operation, VdbWork work, Progress progress) {
         Vdb vdb = find(vdbId);
         vdb.snapshotId = work.snapshotId();
+        if (kubernetes.onKubernetes(vdb)) {
+            progress.report(50, "running " + vdb.engine + " in a pod on claim " + work.path());
+            kubernetes.configure(vdb, work.path(), work.clonePath());
+            return;
+        }
         EnginePlugin plugin = contexts.plugin(vdb.engine);
         VirtualDatabase target = contexts.virtualForNewLife(vdb, operation == VdbOperation.REWIND, work
                 .recoveryTime(), work.path());
@@ -65,7 +78,9 @@ public class VdbWorker {
     public void flush(String vdbId) {
         Vdb vdb = find(vdbId);
         hook(vdb, VdbHook.preSnapshot);
-        if (vdb.status == Vdb.Status.RUNNING) {
+        if (vdb.status == Vdb.Status.RUNNING && kubernetes.onKubernetes(vdb)) {
+            kubernetes.flush(vdb);
+        } else if (vdb.status == Vdb.Status.RUNNING) {
             contexts.plugin(vdb.engine).virtual().preSnapshot(contexts.virtual(vdb, vdb.path));
         }
     }
@@ -73,6 +88,10 @@ public class VdbWorker {
     /** Starts the engine on the current clone, with its hooks. */
     public void start(String vdbId) {
         Vdb vdb = find(vdbId);
+        if (kubernetes.onKubernetes(vdb)) {
+            kubernetes.scale(vdb, true);
+            return;
+        }
         hook(vdb, VdbHook.preStart);
         contexts.plugin(vdb.engine).virtual().start(contexts.virtual(vdb, vdb.path));
         hook(vdb, VdbHook.postStart);
@@ -81,6 +100,10 @@ public class VdbWorker {
     /** Stops the engine, with its hooks. */
     public void stop(String vdbId) {
         Vdb vdb = find(vdbId);
+        if (kubernetes.onKubernetes(vdb)) {
+            kubernetes.scale(vdb, false);
+            return;
+        }
         hook(vdb, VdbHook.preStop);
         contexts.plugin(vdb.engine).virtual().stop(contexts.virtual(vdb, vdb.path));
         hook(vdb, VdbHook.postStop);
@@ -89,7 +112,9 @@ public class VdbWorker {
     /** For a delete: the engine stopped and its files outside the clone removed. */
     public void remove(String vdbId) {
         Vdb vdb = find(vdbId);
-        if (vdb.path != null) {
+        if (kubernetes.onKubernetes(vdb)) {
+            kubernetes.remove(vdb);
+        } else if (vdb.path != null) {
             EnginePlugin plugin = contexts.plugin(vdb.engine);
             VirtualDatabase target = contexts.virtual(vdb, vdb.path);
             plugin.virtual().stop(target);
@@ -104,6 +129,13 @@ public class VdbWorker {
     public boolean stopNew(String vdbId, String path, boolean unconfigure) {
         Vdb vdb = find(vdbId);
         try {
+            if (kubernetes.onKubernetes(vdb)) {
+                // A failed provision takes its objects away; a failed move puts them back on the old claim (restart).
+                if (unconfigure) {
+                    kubernetes.remove(vdb);
+                }
+                return true;
+            }
             VirtualDatabase target = contexts.virtual(vdb, path);
             contexts.plugin(vdb.engine).virtual().stop(target);
             if (unconfigure) {
@@ -124,6 +156,10 @@ public class VdbWorker {
             return false;
         }
         try {
+            if (kubernetes.onKubernetes(vdb)) {
+                kubernetes.restart(vdb);
+                return true;
+            }
             contexts.plugin(vdb.engine).virtual().start(contexts.virtual(vdb, vdb.path));
             return true;
         } catch (RuntimeException e) {

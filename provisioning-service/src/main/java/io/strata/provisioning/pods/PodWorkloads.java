@@ -1,0 +1,284 @@
+package io.strata.provisioning.pods;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.strata.engine.EnginePod;
+import io.strata.engine.UserError;
+import io.strata.provisioning.attach.KubernetesVolumes;
+
+/**
+ * The Kubernetes objects of a virtual database in a pod, beside the PersistentVolume and claim on its clone's export
+ * ({@link KubernetesVolumes}): a Secret with its connection and credentials, a Service with a stable name, and a
+ * StatefulSet of one pod running the engine's image with the claim as its data directory, as the uid that owns the
+ * clone's files. A refresh or rewind points the same StatefulSet at the new clone's claim, so applications keep the
+ * Service's name. A plain-files virtual database has no engine: its claim is all there is, and only the Secret is made.
+ */
+@ApplicationScoped
+public class PodWorkloads {
+
+    /** The label that names the virtual database on each of its objects and on its pod. */
+    public static final String VDB_LABEL = "strata.io/vdb";
+    /** The Secret keys, as applications read them. */
+    public static final List<String> SECRET_KEYS = List.of("host", "port", "database", "username", "password");
+
+    private static final String ENGINE = "engine";
+    private static final String DATA_VOLUME = "data";
+    private static final String RUN_VOLUME = "run";
+
+    @Inject
+    Instance<KubernetesClient> client;
+
+    /**
+     * What a virtual database in a pod is made of.
+     *
+     * @param vdbId its id
+     * @param name its name
+     * @param namespace the namespace of its objects
+     * @param claim the claim on its current clone's export
+     * @param servicePort the port its Service listens on
+     * @param database the database applications use, or {@code null}
+     * @param user its database user, or {@code null}
+     * @param password that user's password
+     * @param engine how its engine runs in a pod; {@code null} for plain files
+     * @param uid the uid that owns the clone's files, or {@code null} to keep the StatefulSet's
+     */
+    public record PodVdb(String vdbId, String name, String namespace, String claim, int servicePort, String database,
+            String user, String password, EnginePod engine, Long uid) {
+    }
+
+    /** The name of a virtual database's StatefulSet and Service: a DNS-1123 label, short enough for a pod's labels. */
+    public static String nameOf(String vdbName) {
+        String name = ("vdb-" + vdbName.toLowerCase(Locale.ROOT)).replaceAll("[^a-z0-9-]", "-");
+        return name.length() > 52 ? name.substring(0, 52).replaceAll("-+$", "") : name;
+    }
+
+    /** The Secret holding a virtual database's connection and credentials. */
+    public static String secretOf(String vdbName) {
+        return nameOf(vdbName) + "-credentials";
+    }
+
+    /** The address applications in the cluster connect to. */
+    public static String hostOf(String vdbName, String namespace) {
+        return nameOf(vdbName) + "." + namespace + ".svc";
+    }
+
+    /**
+     * Creates or updates the Secret, the Service and the StatefulSet (with one pod) on {@code vdb.claim()}.
+     *
+     * @throws UserError when the API server refuses them (what the service account may not do, say)
+     */
+    public void apply(PodVdb vdb) {
+        String name = nameOf(vdb.name());
+        try {
+            apply(vdb.namespace(), secret(vdb));
+            if (vdb.engine() == null) {
+                return;
+            }
+            applyService(vdb.namespace(), service(vdb));
+            StatefulSet current = client.get().apps().statefulSets().inNamespace(vdb.namespace()).withName(name).get();
+            Long uid = vdb.uid() != null
+                    ? vdb.uid()
+                    : current == null
+                            ? null
+                            : current.getSpec().getTemplate().getSpec().getSecurityContext()
+                                    .getRunAsUser();
+            if (uid == null) {
+                throw new UserError("The owner of the clone's files is not known to run " + vdb.name() + "'s engine "
+                        + "as it.", "Set strata.provisioning.kubernetes.run-as-user to that uid.");
+            }
+            client.get().apps().statefulSets().inNamespace(vdb.namespace()).resource(statefulSet(vdb, uid)).createOr(
+                    NonDeletingOperation::update);
+        } catch (KubernetesClientException e) {
+            throw refused("create or update", vdb.namespace(), name, e);
+        }
+    }
+
+    private void apply(String namespace, io.fabric8.kubernetes.api.model.HasMetadata object) {
+        client.get().resource(object).inNamespace(namespace).createOr(NonDeletingOperation::update);
+    }
+
+    /**
+     * A Service is made once and then only edited: a replacement would drop the cluster IP the API server gave it,
+     * which it refuses (and applications would lose the address).
+     */
+    private void applyService(String namespace, Service service) {
+        Service current = client.get().services().inNamespace(namespace).withName(service.getMetadata().getName())
+                .get();
+        if (current == null) {
+            client.get().services().inNamespace(namespace).resource(service).create();
+            return;
+        }
+        current.getMetadata().setLabels(service.getMetadata().getLabels());
+        current.getSpec().setSelector(service.getSpec().getSelector());
+        current.getSpec().setPorts(service.getSpec().getPorts());
+        client.get().services().inNamespace(namespace).resource(current).update();
+    }
+
+    /** Scales the engine's StatefulSet to one pod (start) or none (stop); nothing for plain files. */
+    public void scale(String namespace, String vdbName, int replicas) {
+        String name = nameOf(vdbName);
+        try {
+            StatefulSet current = client.get().apps().statefulSets().inNamespace(namespace).withName(name).get();
+            if (current != null && !Integer.valueOf(replicas).equals(current.getSpec().getReplicas())) {
+                client.get().apps().statefulSets().inNamespace(namespace).withName(name).edit(set -> {
+                    set.getSpec().setReplicas(replicas);
+                    return set;
+                });
+            }
+        } catch (KubernetesClientException e) {
+            throw refused("scale", namespace, name, e);
+        }
+    }
+
+    /** How many of the engine's pods are ready: 0 or 1. */
+    public int readyPods(String namespace, String vdbName) {
+        StatefulSet current = client.get().apps().statefulSets().inNamespace(namespace).withName(nameOf(vdbName))
+                .get();
+        Integer ready = current == null || current.getStatus() == null ? null : current.getStatus().getReadyReplicas();
+        return ready == null ? 0 : ready;
+    }
+
+    /** Deletes the StatefulSet, the Service and the Secret, those that exist. */
+    public void delete(String namespace, String vdbName) {
+        String name = nameOf(vdbName);
+        try {
+            client.get().apps().statefulSets().inNamespace(namespace).withName(name).delete();
+            client.get().services().inNamespace(namespace).withName(name).delete();
+            client.get().secrets().inNamespace(namespace).withName(secretOf(vdbName)).delete();
+        } catch (KubernetesClientException e) {
+            throw refused("delete", namespace, name, e);
+        }
+    }
+
+    /**
+     * Runs the engine's flush command in its pod, so that a snapshot of the clone holds every commit.
+     *
+     * @throws UserError when the pod is not ready or the command fails
+     */
+    public void flush(String namespace, String vdbName, EnginePod engine) {
+        if (engine == null) {
+            return;
+        }
+        String pod = nameOf(vdbName) + "-0";
+        if (readyPods(namespace, vdbName) == 0) {
+            throw new UserError("Pod " + namespace + "/" + pod + " of " + vdbName + " is not ready, so its engine "
+                    + "cannot make its commits durable before the snapshot.",
+                    "Wait until the pod is ready, or stop "
+                            + "the virtual database and snapshot it stopped.");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (ExecWatch exec = client.get().pods().inNamespace(namespace).withName(pod).inContainer(ENGINE)
+                .writingOutput(output).writingError(output).exec(engine.flush().toArray(String[]::new))) {
+            Integer exit = exec.exitCode().get(2, TimeUnit.MINUTES);
+            if (exit == null || exit != 0) {
+                throw new UserError("The engine of " + vdbName + " in pod " + namespace + "/" + pod + " could not "
+                        + "make its commits durable (exit " + exit + ").", "See the pod's log.",
+                        output.toString(
+                                StandardCharsets.UTF_8));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("Interrupted while " + vdbName + "'s engine made its commits durable.", "Retry.");
+        } catch (ExecutionException | TimeoutException | KubernetesClientException e) {
+            throw new UserError("Could not run a command in pod " + namespace + "/" + pod + ": " + e.getMessage()
+                    + ".", "Grant Strata's account create on pods/exec in " + namespace + ", and check the pod runs.");
+        }
+    }
+
+    private static Secret secret(PodVdb vdb) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("host", hostOf(vdb.name(), vdb.namespace()));
+        data.put("port", String.valueOf(vdb.servicePort()));
+        if (vdb.database() != null) {
+            data.put("database", vdb.database());
+        }
+        if (vdb.user() != null) {
+            data.put("username", vdb.user());
+        }
+        data.put("password", vdb.password());
+        return new SecretBuilder().withNewMetadata().withName(secretOf(vdb.name())).withNamespace(vdb.namespace())
+                .withLabels(labels(vdb)).endMetadata().withType("Opaque").withStringData(data).build();
+    }
+
+    private static Service service(PodVdb vdb) {
+        return new ServiceBuilder().withNewMetadata().withName(nameOf(vdb.name())).withNamespace(vdb.namespace())
+                .withLabels(labels(vdb)).endMetadata().withNewSpec().withType("ClusterIP").withSelector(Map.of(
+                        VDB_LABEL, vdb.vdbId()))
+                .addNewPort().withName(ENGINE).withPort(vdb.servicePort())
+                .withNewTargetPort(vdb.engine().port()).withProtocol("TCP").endPort().endSpec().build();
+    }
+
+    private static StatefulSet statefulSet(PodVdb vdb, long uid) {
+        EnginePod engine = vdb.engine();
+        List<EnvVar> env = List.of(new EnvVarBuilder().withName("STRATA_USER").withValue(vdb.user() == null
+                ? ""
+                : vdb.user()).build(), new EnvVarBuilder().withName("STRATA_PASSWORD").withNewValueFrom()
+                        .withNewSecretKeyRef("password", secretOf(vdb.name()), false).endValueFrom().build());
+        List<VolumeMount> mounts = List.of(new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath(
+                EnginePod.DATA_MOUNT).build(), new VolumeMountBuilder().withName(RUN_VOLUME)
+                        .withMountPath(
+                                EnginePod.RUN_MOUNT)
+                        .build());
+        Container init = new ContainerBuilder().withName("configure").withImage(engine.image()).withCommand(engine
+                .init()).withEnv(env).withVolumeMounts(mounts).build();
+        Container main = new ContainerBuilder().withName(ENGINE).withImage(engine.image()).withCommand(engine
+                .command()).withEnv(env).withVolumeMounts(mounts).addNewPort().withName(ENGINE).withContainerPort(
+                        engine.port())
+                .endPort().withNewReadinessProbe().withNewExec().withCommand(engine.readiness()).endExec()
+                .withPeriodSeconds(2).endReadinessProbe().build();
+        Map<String, String> labels = labels(vdb);
+        return new StatefulSetBuilder().withNewMetadata().withName(nameOf(vdb.name())).withNamespace(vdb.namespace())
+                .withLabels(labels).endMetadata().withNewSpec().withReplicas(1).withServiceName(nameOf(vdb.name()))
+                .withNewSelector().withMatchLabels(Map.of(VDB_LABEL, vdb.vdbId())).endSelector().withNewTemplate()
+                .withNewMetadata().withLabels(labels).endMetadata().withNewSpec().withNewSecurityContext()
+                .withRunAsUser(uid).endSecurityContext().withInitContainers(init)
+                .withContainers(main).addNewVolume().withName(DATA_VOLUME).withNewPersistentVolumeClaim(vdb.claim(),
+                        false)
+                .endVolume().addNewVolume().withName(RUN_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec().endTemplate().endSpec().build();
+    }
+
+    private static Map<String, String> labels(PodVdb vdb) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(KubernetesVolumes.MANAGED_BY, "strata");
+        labels.put(VDB_LABEL, vdb.vdbId());
+        labels.put("app.kubernetes.io/name", vdb.engine() == null ? "files" : ENGINE);
+        labels.put("app.kubernetes.io/instance", nameOf(vdb.name()));
+        return labels;
+    }
+
+    private static UserError refused(String what, String namespace, String name, KubernetesClientException e) {
+        return new UserError("Could not " + what + " the objects of virtual database " + name + " in namespace "
+                + namespace + ": " + e.getMessage() + ".",
+                "Grant Strata's account get, create, update, patch and "
+                        + "delete on statefulsets, services and secrets in " + namespace + ".");
+    }
+}
