@@ -409,6 +409,44 @@ class KubernetesResourcesIT {
     }
 
     @Test
+    void aChangedSpecFromRefreshesTheVirtualDatabaseOnceAndATimeIsRefused() throws Exception {
+        apply(resource("followed", "    dataset: clinic\n", ""));
+        awaitReady("followed");
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        Jobs.awaitEnd(ingest, sync, "SUCCEEDED", PATIENCE);
+        List<Map<String, Object>> snapshots = given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + sourceId
+                + "/snapshots").then().statusCode(200).extract().jsonPath().getList("$");
+        String newest = (String) snapshots.stream().max(java.util.Comparator.comparing(view -> java.time.Instant
+                .parse((String) view.get("createdAt")))).orElseThrow().get("id");
+        assertThat(get("followed").getStatus().getSnapshot()).isNotEqualTo(newest);
+
+        apply(resource("followed", "    snapshot: " + newest + "\n", ""));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            VirtualDatabase followed = get("followed");
+            assertThat(followed.getStatus().getSnapshot()).isEqualTo(newest);
+            assertThat(followed.getStatus().getFrom().getSnapshot()).isEqualTo(newest);
+            assertThat(StatusConditions.isTrue(followed.getStatus(), StrataResources.SPEC_APPLIED)).isTrue();
+        });
+        awaitReady("followed");
+        String vdbId = get("followed").getStatus().getId();
+        List<String> jobs = given().baseUri(provisioning.baseUrl()).queryParam("resource", vdbId).get("/api/v1/jobs")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+        assertThat(jobs).as("provisioned, then refreshed once").hasSize(2);
+
+        apply(resource("followed", "    dataset: clinic\n    timestamp: \"2026-01-01T00:00:00Z\"\n", ""));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Condition applied = StatusConditions.find(get("followed").getStatus().getConditions(),
+                    StrataResources.SPEC_APPLIED);
+            assertThat(applied.getStatus()).isEqualTo("False");
+            assertThat(applied.getMessage()).contains("point in time");
+        });
+        assertThat(given().baseUri(provisioning.baseUrl()).queryParam("resource", vdbId).get("/api/v1/jobs").then()
+                .extract().jsonPath().getList("id", String.class)).as("nothing started for a spec that cannot be applied")
+                .containsExactlyInAnyOrderElementsOf(jobs);
+    }
+
+    @Test
     void aVirtualDatabaseInAPodGetsAClaimAStatefulSetAServiceAndASecretMovesClaimsAndGivesThemBack()
             throws Exception {
         kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("virtualdatabase-in-pod.yaml").toString());

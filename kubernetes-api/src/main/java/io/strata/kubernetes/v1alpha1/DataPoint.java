@@ -1,5 +1,7 @@
 package io.strata.kubernetes.v1alpha1;
 
+import java.util.Objects;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -57,5 +59,28 @@ public class DataPoint {
 
     public void setTimestamp(String timestamp) {
         this.timestamp = timestamp;
+    }
+
+    /** A copy, to keep in a status what a spec said. */
+    public DataPoint copy() {
+        DataPoint copy = new DataPoint();
+        copy.setDataset(dataset);
+        copy.setSnapshot(snapshot);
+        copy.setBookmark(bookmark);
+        copy.setTimestamp(timestamp);
+        return copy;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DataPoint point && Objects.equals(dataset, point.dataset) && Objects.equals(snapshot,
+                point.snapshot) && Objects.equals(bookmark, point.bookmark)
+                && Objects.equals(timestamp,
+                        point.timestamp);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dataset, snapshot, bookmark, timestamp);
     }
 }

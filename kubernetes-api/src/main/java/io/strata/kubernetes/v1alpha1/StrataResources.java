@@ -34,6 +34,12 @@ public final class StrataResources {
      */
     public static final String PROVISIONED = "Provisioned";
 
+    /**
+     * The condition of a resource whose spec can change after it was made: True once the current spec is applied
+     * (a VirtualDatabase's changed spec.from moved its data), False with what stands in the way.
+     */
+    public static final String SPEC_APPLIED = "SpecApplied";
+
     /** What a namespace's name looks like (a DNS label). */
     public static final String NAMESPACE_PATTERN = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
 

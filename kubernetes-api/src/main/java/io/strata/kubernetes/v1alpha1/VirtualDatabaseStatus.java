@@ -31,6 +31,11 @@ public class VirtualDatabaseStatus extends StrataStatus {
     @JsonPropertyDescription("The last Strata job run for it (GET /api/v1/jobs/{id}).")
     private String jobId;
 
+    @JsonPropertyDescription("The spec.from its data follows: the one it was made from, then each change of "
+            + "spec.from applied by a refresh (a dataset's newest snapshot, a snapshot or a bookmark of the same "
+            + "dataset).")
+    private DataPoint from;
+
     @JsonPropertyDescription("In a pod: the namespace of its StatefulSet, Service, Secret and claim.")
     private String namespace;
 
@@ -137,5 +142,13 @@ public class VirtualDatabaseStatus extends StrataStatus {
 
     public void setReadyPods(Integer readyPods) {
         this.readyPods = readyPods;
+    }
+
+    public DataPoint getFrom() {
+        return from;
+    }
+
+    public void setFrom(DataPoint from) {
+        this.from = from;
     }
 }

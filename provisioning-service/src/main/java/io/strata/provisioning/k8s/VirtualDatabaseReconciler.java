@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,6 +29,9 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
+import io.strata.common.events.Correlation;
+import io.strata.common.jobs.JobService;
+import io.strata.contracts.jobs.JobView;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.engine.UserError;
 import io.strata.kubernetes.v1alpha1.DataPoint;
@@ -78,6 +82,9 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
     KubernetesEngines engines;
 
     @Inject
+    JobService jobs;
+
+    @Inject
     PodWorkloads workloads;
 
     /** Operations that ended on virtual databases of resources: their status is brought up to date at once. */
@@ -126,6 +133,10 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
         }
         VdbView vdb = existing.get();
         describe(vdb, status, conditions);
+        Duration moving = followFrom(resource, vdb, status, conditions);
+        if (moving != null) {
+            return moving;
+        }
         Optional<String> podNamespace = engines.podNamespace(vdb.environment());
         if (podNamespace.isPresent()) {
             return convergeInPod(resource, vdb, podNamespace.get(), status, conditions);
@@ -134,6 +145,61 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
             status.setCredentialsSecret(writeSecret(client, resource, vdb));
         }
         return SETTLED.contains(vdb.status()) ? null : operatorConfig.operatorPoll();
+    }
+
+    /**
+     * A changed {@code spec.from} moves the virtual database there by a refresh, once per generation of the spec: the
+     * job is started under the resource's uid and generation, so a restarted operator finds it instead of starting
+     * another. While it runs, when to look again; {@code null} when there is nothing to move (or it cannot be).
+     */
+    private Duration followFrom(VirtualDatabase resource, VdbView vdb, VirtualDatabaseStatus status,
+            StatusConditions conditions) {
+        DataPoint wanted = resource.getSpec().getFrom();
+        if (status.getFrom() == null || status.getFrom().equals(wanted)) {
+            status.setFrom(wanted.copy());
+            conditions.isTrue(StrataResources.SPEC_APPLIED, "Applied", "Its data follows spec.from.");
+            return null;
+        }
+        String correlation = resource.getMetadata().getUid() + "/generation-" + resource.getMetadata()
+                .getGeneration();
+        Optional<JobView> moved = jobs.firstCorrelatedWith(correlation);
+        if (moved.isEmpty()) {
+            try {
+                UUID job = Correlation.with(correlation, null,
+                        () -> vdbs.moveTo(vdb.id(), request(resource).from()).id);
+                Log.infof("VirtualDatabase %s: spec.from changed, refreshing (job %s)", key(resource), job);
+                status.setJobId(job.toString());
+                return operatorConfig.operatorPoll();
+            } catch (ApiException e) {
+                if (e.status() == 409) {
+                    return operatorConfig.operatorPoll();
+                }
+                conditions.isFalse(StrataResources.SPEC_APPLIED, Specs.reason(e), "spec.from changed and cannot be "
+                        + "applied: " + Specs.message(e));
+                // What it names may not be known here yet (a snapshot just taken): look again later.
+                return e.status() == 404 ? operatorConfig.notFoundRetry() : null;
+            }
+        }
+        JobView job = moved.get();
+        status.setJobId(job.id().toString());
+        switch (job.state()) {
+            case SUCCEEDED -> {
+                status.setFrom(wanted.copy());
+                conditions.isTrue(StrataResources.SPEC_APPLIED, "Applied", "spec.from changed; job " + job.id()
+                        + " refreshed it.");
+                return null;
+            }
+            case FAILED, CANCELED -> {
+                conditions.isFalse(StrataResources.SPEC_APPLIED, "RefreshFailed", "spec.from changed; the refresh "
+                        + "(job " + job.id() + ") failed: " + job.error() + " Change spec.from again to retry.");
+                return null;
+            }
+            default -> {
+                conditions.isFalse(StrataResources.SPEC_APPLIED, "Refreshing", "spec.from changed; job " + job.id()
+                        + " is refreshing it.");
+                return operatorConfig.operatorPoll();
+            }
+        }
     }
 
     /**
@@ -179,6 +245,7 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
             Log.infof("VirtualDatabase %s: provisioning %s (job %s)", key(resource), provisioning.vdb().id,
                     provisioning.job().id);
             status.setId(provisioning.vdb().id);
+            status.setFrom(resource.getSpec().getFrom().copy());
             status.setState(Vdb.Status.PROVISIONING.name());
             status.setJobId(provisioning.job().id.toString());
             conditions.isFalse(StrataResources.READY, "Provisioning", "Job " + provisioning.job().id

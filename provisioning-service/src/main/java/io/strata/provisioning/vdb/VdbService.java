@@ -269,6 +269,26 @@ public class VdbService {
                 null), null);
     }
 
+    /**
+     * Moves a virtual database to another point of the dataset it follows, as a changed {@code spec.from} of its
+     * VirtualDatabase asks: the newest snapshot of that dataset, one of its snapshots, or a bookmark on it — a
+     * refresh. Another dataset or a time is refused: those need a virtual database of their own.
+     */
+    @Transactional
+    public Job moveTo(String id, CreateVdb.From from) {
+        requireOneOrigin(from);
+        if (from.timestamp() != null) {
+            throw ApiException.badRequest("from.timestamp", "An existing virtual database does not move to a point "
+                    + "in time of its dataset (only a rewind of its own timeline does); delete it and make it again.");
+        }
+        Vdb vdb = require(id);
+        if (from.dataset() != null && !VdbOrigins.datasetId(from.dataset()).equals(vdb.parent)) {
+            throw ApiException.badRequest("from.dataset", "Virtual database " + vdb.name + " follows dataset "
+                    + vdb.parent + " and cannot move to " + from.dataset() + "; delete it and make it again.");
+        }
+        return refresh(id, new PointRequest(from.snapshot(), from.bookmark(), null));
+    }
+
     /** Rewind to one of its own snapshots, a bookmark on its own timeline, or a time of its current life. */
     @Transactional
     public Job rewind(String id, PointRequest request) {
