@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -36,14 +37,15 @@ import io.strata.operator.StatusReconciler;
  * Converges a {@link Source} resource through the same {@link SourceService} as {@code POST /api/v1/sources}: the
  * first reconcile links it (the connection's password read from the Secret the spec names; the source checked
  * completely before anything is made), the source remembers the resource, so a restart finds it again; later
- * reconciles copy its state and last sync into the status and apply a change of {@code sensitive}. Deleting the
+ * reconciles copy its state and last sync into the status and apply a change of {@code sensitive} or
+ * {@code syncPolicy}. Deleting the
  * resource deletes the source (staging copy, replication slot, unused snapshots) before the finalizer lets it go.
  */
 @ControllerConfiguration(name = "source", finalizerName = StrataResources.FINALIZER)
 public class SourceReconciler extends StatusReconciler<Source, SourceStatus> implements Cleaner<Source> {
 
-    /** The one field of the spec a linked source takes a change of. */
-    private static final String CHANGEABLE = "sensitive";
+    /** The fields of the spec a linked source takes a change of. */
+    private static final String[] CHANGEABLE = {"sensitive", "syncPolicy"};
 
     @Inject
     SourceService sources;
@@ -67,15 +69,10 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
             if (existing.isEmpty()) {
                 return link(resource, status, conditions, digest);
             }
-            SourceView source = existing.get();
-            Boolean sensitive = resource.getSpec() == null ? null : resource.getSpec().getSensitive();
-            if (sensitive != null && sensitive != source.sensitive() && "ACTIVE".equals(source.state())) {
-                Log.infof("Source %s: sensitive %s", key(resource), sensitive);
-                source = sources.setSensitive(source.id(), sensitive);
-            }
+            SourceView source = applyChanges(resource, existing.get());
             describe(source, status, conditions);
             if (Specs.fixedPartChanged(status.getSpecDigest(), digest, conditions, "Source " + key(resource),
-                    "only spec.sensitive can change once a source is linked", "source")) {
+                    "only spec.sensitive and spec.syncPolicy can change once a source is linked", "source")) {
                 return null;
             }
             status.setSpecDigest(digest);
@@ -86,6 +83,26 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
             // a change of it.
             return e.status() == 404 ? operatorConfig.notFoundRetry() : null;
         }
+    }
+
+    /** Applies a changed sensitive or syncPolicy of the spec to a linked source; the source as it is then. */
+    private SourceView applyChanges(Source resource, SourceView linked) {
+        SourceSpec spec = resource.getSpec() == null ? new SourceSpec() : resource.getSpec();
+        SourceView source = linked;
+        if ("LINKING".equals(source.state()) || "DELETING".equals(source.state())) {
+            return source;
+        }
+        if (spec.getSensitive() != null && spec.getSensitive() != source.sensitive()) {
+            Log.infof("Source %s: sensitive %s", key(resource), spec.getSensitive());
+            source = sources.setSensitive(source.id(), spec.getSensitive());
+        }
+        String cron = spec.getSyncPolicy() == null || spec.getSyncPolicy().getCron() == null
+                ? null
+                : spec.getSyncPolicy().getCron().strip();
+        if (!Objects.equals(cron, source.syncPolicy())) {
+            source = sources.setSyncPolicy(source.id(), cron);
+        }
+        return source;
     }
 
     private Duration link(Source resource, SourceStatus status, StatusConditions conditions, String digest) {

@@ -144,6 +144,22 @@ public class SourceService {
         return view(source, false);
     }
 
+    /**
+     * Changes when a source syncs by itself (a five-field cron expression; {@code null}: never), checked as at link
+     * time; the schedule follows at once.
+     */
+    public SourceView setSyncPolicy(String id, String expression) {
+        String cron = expression == null ? null : LinkValidator.cron(expression);
+        Source source = QuarkusTransaction.requiringNew().call(() -> {
+            Source locked = requireLocked(id);
+            locked.syncCron = cron;
+            return locked;
+        });
+        scheduler.refresh(id);
+        Log.infof("Source %s (%s) syncs %s", source.name, source.id, cron == null ? "on request only" : "at " + cron);
+        return view(source, false);
+    }
+
     /** Starts a sync (a new snapshot of the staging copy) or, with {@code resync}, a fresh initial load. */
     @Transactional
     public Job sync(String id, boolean resync, String requestedBy) {

@@ -112,16 +112,18 @@ class IngestSpecsTest {
     }
 
     @Test
-    void onlySensitiveMayChangeOnceASourceIsLinked() {
+    void onlySensitiveAndSyncPolicyMayChangeOnceASourceIsLinked() {
         SourceSpec spec = postgresSpec();
-        String linked = Specs.digest(spec, "sensitive");
+        String linked = Specs.digest(spec, "sensitive", "syncPolicy");
         spec.setSensitive(true);
-        assertThat(Specs.digest(spec, "sensitive")).as("sensitive may change").isEqualTo(linked);
+        spec.setSyncPolicy(new SyncPolicy());
+        spec.getSyncPolicy().setCron("*/5 * * * *");
+        assertThat(Specs.digest(spec, "sensitive", "syncPolicy")).as("they may change").isEqualTo(linked);
 
         spec.getConnection().setDatabase("clinic2");
         StatusConditions conditions = StatusConditions.from(null, 2L);
-        assertThat(Specs.fixedPartChanged(linked, Specs.digest(spec, "sensitive"), conditions, "Source qa/clinic",
-                "only spec.sensitive can change once a source is linked", "source")).isTrue();
+        assertThat(Specs.fixedPartChanged(linked, Specs.digest(spec, "sensitive", "syncPolicy"), conditions,
+                "Source qa/clinic", "only spec.sensitive can change once a source is linked", "source")).isTrue();
         io.strata.kubernetes.v1alpha1.SourceStatus status = new io.strata.kubernetes.v1alpha1.SourceStatus();
         conditions.applyTo(status);
         var ready = StatusConditions.find(status.getConditions(), StrataResources.READY);

@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Pattern;
 
 /**
  * What a {@link Source} should be: the fields of {@code POST /api/v1/sources}, with the connection's password in a
- * Secret. Changing {@code sensitive} changes the source; the rest is fixed once it is linked.
+ * Secret. Changing {@code sensitive} or {@code syncPolicy} changes the source; the rest is fixed once it is
+ * linked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SourceSpec {
@@ -35,7 +36,8 @@ public class SourceSpec {
             + "environment); default: the ingest service's own host.")
     private SourceStaging staging;
 
-    @JsonPropertyDescription("When it is synced by itself: {cron}, five fields, e.g. \"0 * * * *\" for every hour.")
+    @JsonPropertyDescription("When it is synced by itself: {cron}, five fields, e.g. \"0 * * * *\" for every hour. "
+            + "Changing it changes the source; none: synced on request only.")
     private SyncPolicy syncPolicy;
 
     @JsonPropertyDescription("postgresql: also keep the write-ahead log between syncs, so that a virtual database can "
