@@ -58,7 +58,7 @@ class ChartTemplateTest {
                         "QUARKUS_LOG_LEVEL", "router.extraEnv[0].value", "DEBUG", "ingress.tls[0].secretName",
                         "strata-tls", "ingress.tls[0].hosts[0]", "strata.example.com", "ingress.className", "nginx")),
                 Arguments.of("no operator, no ingress", Map.of("provisioning.operator", false, "ingress.enabled",
-                        false)));
+                        false, "ingest.operator", false, "masking.operator", false, "catalog.operator", false)));
     }
 
     @Test
@@ -123,7 +123,7 @@ class ChartTemplateTest {
             assertThat(container.getResources().getLimits()).containsKey("memory");
             assertThat(pod.getServiceAccountName()).isEqualTo("strata-" + component);
             assertThat(pod.getAutomountServiceAccountToken()).as("%s gets a token", component)
-                    .isEqualTo(List.of("ingest", "provisioning", "catalog").contains(component));
+                    .isEqualTo(List.of("ingest", "provisioning", "catalog", "masking").contains(component));
             assertThat(Pods.env(container, "JAVA_TOOL_OPTIONS").getValue()).isNotBlank();
         });
     }
@@ -166,9 +166,12 @@ class ChartTemplateTest {
         Container provisioning = Pods.of(objects, "provisioning").getContainers().get(0);
         assertThat(Pods.env(provisioning, "STRATA_KUBERNETES_OPERATOR").getValue()).isEqualTo("true");
         assertThat(Pods.env(provisioning, "QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("strata");
-        Container catalogOperator = Pods.of(objects, "catalog").getContainers().get(0);
-        assertThat(Pods.env(catalogOperator, "STRATA_KUBERNETES_OPERATOR").getValue()).isEqualTo("true");
-        assertThat(Pods.env(catalogOperator, "QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).isEqualTo("strata");
+        for (String component : List.of("catalog", "ingest", "masking")) {
+            Container operator = Pods.of(objects, component).getContainers().get(0);
+            assertThat(Pods.env(operator, "STRATA_KUBERNETES_OPERATOR").getValue()).as(component).isEqualTo("true");
+            assertThat(Pods.env(operator, "QUARKUS_OPERATOR_SDK_NAMESPACES").getValue()).as(component).isEqualTo(
+                    "strata");
+        }
         Container masking = Pods.of(objects, "masking").getContainers().get(0);
         assertThat(Pods.env(masking, "STRATA_MASKING_KEYS_SECRET_DIRECTORY").getValue())
                 .isEqualTo(Pods.mountPath(objects, "masking", "masking-keys"));
@@ -276,6 +279,21 @@ class ChartTemplateTest {
                 "QUARKUS_OPERATOR_SDK_NAMESPACES");
         assertThat(Chart.render("strata", "strata", Map.of("provisioning.operator", false)))
                 .doesNotContain("virtualdatabases");
+    }
+
+    @Test
+    void maskingGetsItsTokenAndRulesOnlyWithItsOperatorAndIngestKeepsItsPodRules() {
+        assertThat(Pods.of(Chart.defaults(), "masking").getAutomountServiceAccountToken()).isTrue();
+        String without = Chart.render("strata", "strata", Map.of("masking.operator", false, "ingest.operator",
+                false));
+        List<HasMetadata> objects = Chart.objects(without);
+        assertThat(Pods.of(objects, "masking").getAutomountServiceAccountToken()).isFalse();
+        assertThat(Pods.env(Pods.of(objects, "masking").getContainers().get(0), "STRATA_KUBERNETES_OPERATOR")
+                .getValue()).isEqualTo("false");
+        assertThat(Pods.env(Pods.of(objects, "ingest").getContainers().get(0), "STRATA_KUBERNETES_OPERATOR")
+                .getValue()).isEqualTo("false");
+        assertThat(without).doesNotContain("maskeddatasets", "maskingrulesets", "environments/status");
+        assertThat(Pods.of(objects, "ingest").getAutomountServiceAccountToken()).as("exec into pods").isTrue();
     }
 
     private static String operatorNamespaces(Map<String, Object> values) {

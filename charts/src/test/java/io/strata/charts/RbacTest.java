@@ -36,7 +36,9 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  * and each service's account may do what its service does on Kubernetes and is refused (403) everything else. The
  * calls mirror the services' own: the VirtualDatabase operator (provisioning {@code k8s/}), the credentials Secret,
  * the PersistentVolume and claim of an attachment ({@code attach/KubernetesVolumes}), and exec into an environment's
- * pod ({@code hosts/KubernetesPod}, used by ingest and provisioning).
+ * pod ({@code hosts/KubernetesPod}, used by ingest and provisioning); the Environment and Source operator (ingest
+ * {@code k8s/}, reading the Secrets its specs name) and the MaskingRuleset and MaskedDataset operator (masking
+ * {@code k8s/}, reading a MaskedDataset's Source).
  */
 class RbacTest {
 
@@ -64,6 +66,18 @@ class RbacTest {
             "get services", "create services", "update services", "delete services", "get statefulsets.apps",
             "create statefulsets.apps", "update statefulsets.apps", "patch statefulsets.apps",
             "delete statefulsets.apps"};
+
+    private static final String[] SOURCE_OPERATOR = {"get environments.strata.io", "list environments.strata.io",
+            "watch environments.strata.io", "patch environments.strata.io/status",
+            "update environments.strata.io/finalizers", "get sources.strata.io", "list sources.strata.io",
+            "watch sources.strata.io", "patch sources.strata.io/status", "update sources.strata.io/finalizers",
+            "get secrets"};
+
+    private static final String[] MASKING_OPERATOR = {"get maskingrulesets.strata.io", "list maskingrulesets.strata.io",
+            "watch maskingrulesets.strata.io", "patch maskingrulesets.strata.io/status",
+            "update maskingrulesets.strata.io/finalizers", "get maskeddatasets.strata.io",
+            "list maskeddatasets.strata.io", "watch maskeddatasets.strata.io", "patch maskeddatasets.strata.io/status",
+            "update maskeddatasets.strata.io/finalizers", "get sources.strata.io"};
 
     private static final String[] CLAIMS = {"get persistentvolumeclaims", "create persistentvolumeclaims",
             "update persistentvolumeclaims", "delete persistentvolumeclaims"};
@@ -166,20 +180,48 @@ class RbacTest {
     }
 
     @Test
-    void ingestMayOnlyExecIntoPodsOfItsNamespaces() {
+    void ingestMayRunItsOperatorReadSecretsByNameAndExecButNothingElse() {
         AppliedRbac rbac = AppliedRbac.apply(Map.of(), "elsewhere");
         String namespace = rbac.namespace();
+        AppliedRbac noOperator = AppliedRbac.apply(Map.of("ingest.operator", false));
 
-        try (KubernetesClient ingest = rbac.as("ingest")) {
+        try (KubernetesClient ingest = rbac.as("ingest"); KubernetesClient without = noOperator.as("ingest")) {
             assertMay(ingest, namespace, true, EXEC);
-            assertMay(ingest, namespace, false, "create secrets", "get secrets", "list pods", "delete pods",
-                    "create pods", "get virtualdatabases.strata.io", "create persistentvolumeclaims");
-            assertMay(ingest, "elsewhere", false, "create secrets", "get pods", "create pods/exec");
+            assertMay(ingest, namespace, true, SOURCE_OPERATOR);
+            assertMay(ingest, namespace, false, "create secrets", "list secrets", "watch secrets", "update secrets",
+                    "list pods", "delete pods", "create pods", "get virtualdatabases.strata.io",
+                    "create persistentvolumeclaims", "create sources.strata.io", "delete environments.strata.io",
+                    "get maskeddatasets.strata.io");
+            assertMay(ingest, "elsewhere", false, "create secrets", "get secrets", "get pods", "create pods/exec",
+                    "get sources.strata.io");
             assertMay(ingest, null, false, "list nodes", "create persistentvolumes");
             assertRefused(() -> ingest.secrets().inNamespace("elsewhere").resource(new SecretBuilder()
                     .withNewMetadata().withName("x").endMetadata().build()).create());
             assertRefused(() -> ingest.secrets().inNamespace(namespace).resource(new SecretBuilder()
                     .withNewMetadata().withName("x").endMetadata().build()).create());
+            assertRefused(() -> ingest.secrets().inNamespace(namespace).list());
+            assertMay(without, noOperator.namespace(), true, EXEC);
+            assertMay(without, noOperator.namespace(), false, SOURCE_OPERATOR);
+        }
+    }
+
+    @Test
+    void maskingMayDriveItsResourcesAndReadSourcesAndWithoutItsOperatorNothing() {
+        AppliedRbac rbac = AppliedRbac.apply(Map.of(), "elsewhere");
+        AppliedRbac noOperator = AppliedRbac.apply(Map.of("masking.operator", false));
+        List<String> anyAccount;
+        try (KubernetesClient nobody = noOperator.account("nobody")) {
+            anyAccount = rules(nobody, noOperator.namespace());
+        }
+
+        try (KubernetesClient masking = rbac.as("masking"); KubernetesClient without = noOperator.as("masking")) {
+            assertMay(masking, rbac.namespace(), true, MASKING_OPERATOR);
+            assertMay(masking, rbac.namespace(), false, "get secrets", "get pods", "create pods/exec",
+                    "list sources.strata.io", "patch sources.strata.io", "create maskeddatasets.strata.io",
+                    "delete maskingrulesets.strata.io", "get virtualdatabases.strata.io");
+            assertMay(masking, "elsewhere", false, MASKING_OPERATOR);
+            assertMay(masking, null, false, "list nodes", "create persistentvolumes");
+            assertThat(rules(without, noOperator.namespace())).containsExactlyInAnyOrderElementsOf(anyAccount);
         }
     }
 
@@ -192,7 +234,7 @@ class RbacTest {
             anyAccount = rules(nobody, namespace);
         }
 
-        for (String component : List.of("router", "storage-node", "masking")) {
+        for (String component : List.of("router", "storage-node")) {
             try (KubernetesClient account = rbac.as(component)) {
                 assertThat(rules(account, namespace)).as(component).containsExactlyInAnyOrderElementsOf(anyAccount);
                 assertMay(account, namespace, false, "get pods", "list secrets", "get virtualdatabases.strata.io",

@@ -34,7 +34,8 @@ class CustomResourceDefinitionsTest {
     @Test
     void everyResourceOfTheModelHasAGeneratedDefinition() throws IOException {
         assertThat(generated()).extracting(CustomResourceDefinitionsTest::committedName)
-                .contains("virtualdatabases.yaml");
+                .contains("virtualdatabases.yaml", "environments.yaml", "sources.yaml", "maskingrulesets.yaml",
+                        "maskeddatasets.yaml");
     }
 
     @Test

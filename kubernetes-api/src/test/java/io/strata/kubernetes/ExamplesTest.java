@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.strata.kubernetes.v1alpha1.Bookmark;
 import io.strata.kubernetes.v1alpha1.DataPod;
+import io.strata.kubernetes.v1alpha1.Environment;
+import io.strata.kubernetes.v1alpha1.MaskedDataset;
+import io.strata.kubernetes.v1alpha1.MaskingRuleset;
 import io.strata.kubernetes.v1alpha1.PodReset;
+import io.strata.kubernetes.v1alpha1.Source;
 import io.strata.kubernetes.v1alpha1.VdbRefresh;
 import io.strata.kubernetes.v1alpha1.VdbRewind;
 import io.strata.kubernetes.v1alpha1.VirtualDatabase;
@@ -30,7 +34,8 @@ class ExamplesTest {
     private static final Path EXAMPLES = Path.of("../examples/kubernetes");
     private static final Map<String, Class<?>> KINDS = Map.of("VirtualDatabase", VirtualDatabase.class, "VdbRefresh",
             VdbRefresh.class, "VdbRewind", VdbRewind.class, "DataPod", DataPod.class, "PodReset", PodReset.class,
-            "Bookmark", Bookmark.class);
+            "Bookmark", Bookmark.class, "Environment", Environment.class, "Source", Source.class, "MaskingRuleset",
+            MaskingRuleset.class, "MaskedDataset", MaskedDataset.class);
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 
@@ -50,8 +55,9 @@ class ExamplesTest {
     void everyExampleDeserializesIntoItsClass() throws IOException {
         List<Path> files = strataResources();
         assertThat(files).extracting(file -> file.getFileName().toString()).contains("virtualdatabase.yaml",
-                "virtualdatabase-in-pod.yaml",
-                "vdbrefresh.yaml", "datapod.yaml", "podreset.yaml");
+                "virtualdatabase-in-pod.yaml", "vdbrefresh.yaml", "datapod.yaml", "podreset.yaml", "environment.yaml",
+                "source.yaml",
+                "maskingruleset.yaml", "maskeddataset.yaml");
         for (Path file : files) {
             String yaml = Files.readString(file);
             String kind = yaml.lines().filter(line -> line.startsWith("kind: ")).findFirst().orElseThrow()
@@ -70,6 +76,34 @@ class ExamplesTest {
         assertThat(vdb.getMetadata().getName()).isEqualTo("clinic-qa");
         assertThat(vdb.getSpec().getFrom().getDataset()).isEqualTo("clinic");
         assertThat(vdb.getSpec().getParameters()).containsEntry("max_connections", "50");
+    }
+
+    @Test
+    void theSourceExampleKeepsItsPasswordInASecret() throws IOException {
+        String yaml = Files.readString(EXAMPLES.resolve("source.yaml"));
+        Source source = serialization.unmarshal(yaml, Source.class);
+
+        assertThat(source.getSpec().getConnection().getPasswordSecret().getName()).isEqualTo("clinic-source");
+        assertThat(source.getSpec().getConnection().getPasswordSecret().getKey()).isEqualTo("password");
+        assertThat(source.getSpec().getEnvironment()).isEqualTo("db1");
+        assertThat(yaml).doesNotContainPattern("(?m)^\\s*password:");
+        Environment environment = serialization.unmarshal(Files.readString(EXAMPLES.resolve("environment.yaml")),
+                Environment.class);
+        assertThat(environment.getSpec().getPrivateKeySecret().getKey()).isEqualTo("id_ed25519");
+    }
+
+    @Test
+    void theMaskingExamplesNameEachOtherAndKeepTheirParams() throws IOException {
+        MaskingRuleset ruleset = serialization.unmarshal(Files.readString(EXAMPLES.resolve("maskingruleset.yaml")),
+                MaskingRuleset.class);
+        MaskedDataset dataset = serialization.unmarshal(Files.readString(EXAMPLES.resolve("maskeddataset.yaml")),
+                MaskedDataset.class);
+
+        assertThat(ruleset.getSpec().getRules()).hasSize(4);
+        assertThat(ruleset.getSpec().getRules().get(0).getParams().get("dictionary").getValue()).isEqualTo(
+                "first-names");
+        assertThat(dataset.getSpec().getRuleset()).isEqualTo(ruleset.getMetadata().getName());
+        assertThat(dataset.getSpec().getSource()).isEqualTo("clinic");
     }
 
     @Test

@@ -20,6 +20,13 @@ public interface OperatorConfig {
     @WithDefault("500ms")
     Duration operatorPoll();
 
+    /**
+     * How often a resource whose object changes by itself (a source's syncs, a masked dataset's maskings) is looked at
+     * again, to bring its status up to date; a look that finds nothing new writes nothing.
+     */
+    @WithDefault("30s")
+    Duration statusRefresh();
+
     /** How often a resource that names something missing (a source still being linked) is tried again. */
     @WithDefault("10s")
     Duration notFoundRetry();

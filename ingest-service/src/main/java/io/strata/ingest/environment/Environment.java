@@ -58,6 +58,13 @@ public class Environment extends PanacheEntityBase {
     /** For {@code kubernetes}: the container in the pod. */
     public String container;
 
+    /**
+     * The Kubernetes resource ({@code Environment}, {@code namespace/name}) this environment was made for: its operator finds
+     * it by this, and the REST API leaves its deletion to the resource. {@code null} for one made over REST.
+     */
+    @Column(name = "managed_by")
+    public String managedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import io.strata.common.jobs.Job;
 import io.strata.common.jobs.JobRunner;
 import io.strata.common.schema.SchemaReady;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.security.Caller;
 import io.strata.common.util.Ids;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.ingest.CreateEnvironment;
@@ -63,6 +65,9 @@ public class EnvironmentService {
     @Inject
     EventPublisher events;
 
+    @Inject
+    Caller caller;
+
     void ensureLocal(@Observes SchemaReady ready) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (Environment.findById(Environment.LOCAL_ID) == null) {
@@ -84,12 +89,29 @@ public class EnvironmentService {
      */
     @Transactional
     public Environment create(CreateEnvironment request) {
+        return create(request, null);
+    }
+
+    /**
+     * Registers an environment for a Kubernetes resource ({@code namespace/name}), which it remembers; {@code null}
+     * for one made over REST.
+     */
+    @Transactional
+    public Environment create(CreateEnvironment request, String managedBy) {
         String name = request.name();
         requireUnusedName(name);
-        if (EnvironmentRequestValidator.kind(request) == EnvironmentKind.KUBERNETES) {
-            return createKubernetes(name, EnvironmentRequestValidator.kubernetes(request));
-        }
-        return createSsh(name, EnvironmentRequestValidator.ssh(request));
+        Environment environment = EnvironmentRequestValidator.kind(request) == EnvironmentKind.KUBERNETES
+                ? createKubernetes(name, EnvironmentRequestValidator.kubernetes(request))
+                : createSsh(name, EnvironmentRequestValidator.ssh(request));
+        environment.managedBy = managedBy;
+        return environment;
+    }
+
+    /** The environment made for a Kubernetes resource ({@code namespace/name}), if there is one. */
+    @Transactional
+    public Optional<EnvironmentView> managedBy(String resource) {
+        return Environment.<Environment>find("managedBy", resource).firstResultOptional().map(
+                EnvironmentService::view);
     }
 
     private static void requireUnusedName(String name) {
@@ -162,6 +184,8 @@ public class EnvironmentService {
         if (Environment.LOCAL_ID.equals(id)) {
             throw ApiException.conflict("The local environment cannot be deleted.");
         }
+        caller.requireMayDeleteManaged("Environment " + environment.name, environment.managedBy, "Environment",
+                "environment");
         if (sourcesUsingIt > 0) {
             throw ApiException.conflict("Environment " + environment.name + " is used by " + sourcesUsingIt
                     + " source(s); delete them first.");

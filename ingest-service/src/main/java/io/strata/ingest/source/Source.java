@@ -103,6 +103,13 @@ public class Source extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String error;
 
+    /**
+     * The Kubernetes resource ({@code Source}, {@code namespace/name}) this source was made for: its operator finds
+     * it by this, and the REST API leaves its deletion to the resource. {@code null} for one made over REST.
+     */
+    @Column(name = "managed_by")
+    public String managedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -3,6 +3,7 @@ package io.strata.ingest.source;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import io.strata.common.net.PortAllocator;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.OperationStep;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.security.Caller;
 import io.strata.common.util.Ids;
 import io.strata.contracts.ingest.SourceView;
 import io.strata.engine.EnginePlugin;
@@ -66,15 +68,27 @@ public class SourceService {
     @Inject
     SourceChanges changes;
 
+    @Inject
+    Caller caller;
+
     /** A new source and the job that links it. */
     public record Linking(Source source, Job job) {
     }
 
     /** Checks a link request completely (the source itself included), then starts linking. */
     public Linking link(LinkSource request, String requestedBy) {
+        return link(request, requestedBy, null);
+    }
+
+    /**
+     * Links a source for a Kubernetes resource ({@code namespace/name}), which it remembers; {@code null} for one
+     * linked over REST.
+     */
+    public Linking link(LinkSource request, String requestedBy, String managedBy) {
         CheckedLink checked = QuarkusTransaction.requiringNew().call(() -> validator.check(request));
         Source source = QuarkusTransaction.requiringNew().call(() -> newSource(request.name(), checked));
         source.sensitive = Boolean.TRUE.equals(request.sensitive());
+        source.managedBy = managedBy;
         try {
             checked.plugin().linked().validateSource(new LinkedSource(source.id, source.name, checked.parameters(),
                     checked.secrets(), environments.connect(checked.environment())), contexts.staging(source, null));
@@ -130,6 +144,22 @@ public class SourceService {
         return view(source, false);
     }
 
+    /**
+     * Changes when a source syncs by itself (a five-field cron expression; {@code null}: never), checked as at link
+     * time; the schedule follows at once.
+     */
+    public SourceView setSyncPolicy(String id, String expression) {
+        String cron = expression == null ? null : LinkValidator.cron(expression);
+        Source source = QuarkusTransaction.requiringNew().call(() -> {
+            Source locked = requireLocked(id);
+            locked.syncCron = cron;
+            return locked;
+        });
+        scheduler.refresh(id);
+        Log.infof("Source %s (%s) syncs %s", source.name, source.id, cron == null ? "on request only" : "at " + cron);
+        return view(source, false);
+    }
+
     /** Starts a sync (a new snapshot of the staging copy) or, with {@code resync}, a fresh initial load. */
     @Transactional
     public Job sync(String id, boolean resync, String requestedBy) {
@@ -179,6 +209,7 @@ public class SourceService {
     @Transactional
     public Job delete(String id, String requestedBy) {
         Source source = requireLocked(id);
+        caller.requireMayDeleteManaged("Source " + source.name, source.managedBy, "Source", "source");
         requireIdle(source);
         source.state = Source.State.DELETING;
         changes.announce(source);
@@ -204,6 +235,12 @@ public class SourceService {
             throw ApiException.notFound("source", id);
         }
         return source;
+    }
+
+    /** The source linked for a Kubernetes resource ({@code namespace/name}), if there is one. */
+    @Transactional
+    public Optional<SourceView> managedBy(String resource) {
+        return Source.<Source>find("managedBy", resource).firstResultOptional().map(source -> view(source, false));
     }
 
     /** Every source. */

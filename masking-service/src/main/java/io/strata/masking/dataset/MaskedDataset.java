@@ -65,6 +65,13 @@ public class MaskedDataset extends PanacheEntityBase {
     @Column(name = "kept_volume")
     public String keptVolume;
 
+    /**
+     * The Kubernetes resource ({@code MaskedDataset}, {@code namespace/name}) this masked dataset was made for: its operator finds
+     * it by this, and the REST API leaves its deletion to the resource. {@code null} for one made over REST.
+     */
+    @Column(name = "managed_by")
+    public String managedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

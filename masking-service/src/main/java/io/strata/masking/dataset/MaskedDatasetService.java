@@ -3,6 +3,7 @@ package io.strata.masking.dataset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.secrets.SecretStore;
+import io.strata.common.security.Caller;
 import io.strata.common.storage.VolumeReturns;
 import io.strata.common.util.Ids;
 import io.strata.contracts.masking.MaskedDatasetChanged;
@@ -40,9 +42,21 @@ public class MaskedDatasetService {
     @Inject
     SecretStore secrets;
 
+    @Inject
+    Caller caller;
+
     /** Makes a masked dataset and starts masking the source's newest snapshot; returns that job. */
     @Transactional
     public Map<String, Object> create(CreateMaskedDataset request, String requestedBy) {
+        return create(request, requestedBy, null);
+    }
+
+    /**
+     * Makes a masked dataset for a Kubernetes resource ({@code namespace/name}), which it remembers ({@code null} for
+     * one made over REST), and starts masking the source's newest snapshot; returns that job.
+     */
+    @Transactional
+    public Map<String, Object> create(CreateMaskedDataset request, String requestedBy, String managedBy) {
         if (MaskedDataset.count("name", request.name()) > 0) {
             throw ApiException.conflict("A masked dataset named " + request.name() + " exists already; choose "
                     + "another name.");
@@ -74,6 +88,7 @@ public class MaskedDatasetService {
         dataset.disableRoles = request.rolesToDisable();
         dataset.subset = request.subset();
         dataset.createdAt = Instant.now();
+        dataset.managedBy = managedBy;
         dataset.persist();
         events.publish(changed(dataset, "ACTIVE"));
         Job job = maskSnapshot(dataset, latest, requestedBy);
@@ -130,6 +145,8 @@ public class MaskedDatasetService {
     @Transactional
     public void delete(String id) {
         MaskedDataset dataset = require(id);
+        caller.requireMayDeleteManaged("Masked dataset " + dataset.name, dataset.managedBy, "MaskedDataset",
+                "maskeddataset");
         if (MaskedSnapshot.count("maskedDataset = ?1 and status = ?2", dataset.id, MaskedSnapshot.Status.RUNNING) > 0) {
             throw ApiException.conflict("A snapshot is being masked for " + dataset.name + "; delete it when that job "
                     + "has ended.");
@@ -147,6 +164,13 @@ public class MaskedDatasetService {
         events.publish(changed(dataset, "DELETED"));
         dataset.delete();
         Log.infof("Masked dataset %s (%s) deleted", dataset.name, dataset.id);
+    }
+
+    /** The masked dataset made for a Kubernetes resource ({@code namespace/name}), if there is one. */
+    @Transactional
+    public Optional<MaskedDatasetView> managedBy(String resource) {
+        return MaskedDataset.<MaskedDataset>find("managedBy", resource).firstResultOptional().map(
+                MaskedDatasetView::of);
     }
 
     /** Every masked dataset, by name. */

@@ -43,6 +43,13 @@ public class Ruleset extends PanacheEntityBase {
     @Column(name = "key_pins", columnDefinition = "text", nullable = false)
     public Map<String, String> keyPins;
 
+    /**
+     * The Kubernetes resource ({@code MaskingRuleset}, {@code namespace/name}) this ruleset was made for: its operator finds
+     * it by this, and the REST API leaves its deletion to the resource. {@code null} for one made over REST.
+     */
+    @Column(name = "managed_by")
+    public String managedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

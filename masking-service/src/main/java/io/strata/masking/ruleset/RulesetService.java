@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 import io.strata.common.errors.ApiException;
+import io.strata.common.security.Caller;
 import io.strata.common.util.Ids;
 import io.strata.masking.algorithms.Algorithms;
 import io.strata.masking.algorithms.MaskingKeys;
@@ -35,9 +37,21 @@ public class RulesetService {
     @Inject
     Instance<RulesetUsers> users;
 
+    @Inject
+    Caller caller;
+
     /** Makes a ruleset. */
     @Transactional
     public RulesetView create(RulesetRequest request) {
+        return create(request, null);
+    }
+
+    /**
+     * Makes a ruleset for a Kubernetes resource ({@code namespace/name}), which it remembers; {@code null} for one
+     * made over REST.
+     */
+    @Transactional
+    public RulesetView create(RulesetRequest request, String managedBy) {
         if (Ruleset.count("name", request.name()) > 0) {
             throw ApiException.conflict("A ruleset named " + request.name() + " exists already; choose another name "
                     + "or change it with PUT /api/v1/rulesets/{id}.");
@@ -51,6 +65,7 @@ public class RulesetService {
         ruleset.keyPins = checkedPins(request.keys());
         ruleset.createdAt = Instant.now();
         ruleset.updatedAt = ruleset.createdAt;
+        ruleset.managedBy = managedBy;
         ruleset.persist();
         Log.infof("Ruleset %s (%s) made with %d rules", ruleset.name, ruleset.id, ruleset.rules.size());
         return RulesetView.of(ruleset);
@@ -77,12 +92,20 @@ public class RulesetService {
     @Transactional
     public void delete(String id) {
         Ruleset ruleset = require(id);
+        caller.requireMayDeleteManaged("Ruleset " + ruleset.name, ruleset.managedBy, "MaskingRuleset",
+                "maskingruleset");
         for (RulesetUsers user : users) {
             user.holds(ruleset).ifPresent(reason -> {
                 throw ApiException.conflict(reason);
             });
         }
         ruleset.delete();
+    }
+
+    /** The ruleset made for a Kubernetes resource ({@code namespace/name}), if there is one. */
+    @Transactional
+    public Optional<RulesetView> managedBy(String resource) {
+        return Ruleset.<Ruleset>find("managedBy", resource).firstResultOptional().map(RulesetView::of);
     }
 
     /** Every ruleset, by name. */

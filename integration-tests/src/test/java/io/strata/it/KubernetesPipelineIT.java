@@ -1,0 +1,257 @@
+package io.strata.it;
+
+import static io.strata.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.strata.kubernetes.v1alpha1.Environment;
+import io.strata.kubernetes.v1alpha1.MaskedDataset;
+import io.strata.kubernetes.v1alpha1.MaskingRuleset;
+import io.strata.kubernetes.v1alpha1.Source;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.KubeApiServer;
+import io.strata.testing.Ports;
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.Processes;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.SshServer;
+import io.strata.testing.StrataHome;
+
+/**
+ * The data pipeline as custom resources on a real API server: an SSH Environment whose private key is in a Secret, a
+ * PostgreSQL Source on it whose password is in a Secret, a MaskingRuleset and a MaskedDataset of the source, each
+ * converged by its service's operator (ingest, masking) acting as the plain manifests' ServiceAccounts with their
+ * RBAC; the first masked snapshot in the status; refused specs said in Ready; a ruleset's change as its next version;
+ * REST refusing to delete what a resource made; and deleting the resources deleting everything.
+ */
+class KubernetesPipelineIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(300);
+    private static final String PASSWORD = "pipeline-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private static StrataHome home;
+    private static PostgresCluster database;
+    private static SshServer sshd;
+    private static KubeResources resources;
+    private static String namespace;
+    private static ServiceProcess snapshot;
+    private static ServiceProcess provisioning;
+    private static ServiceProcess ingest;
+    private static ServiceProcess masking;
+    private static Map<String, String> maskingConfig;
+
+    @BeforeAll
+    static void start() {
+        KubeApiServer kube = KubeApiServer.shared();
+        kube.kubectl("apply", "-f", ServiceProcess.repositoryRoot().resolve("deploy/kubernetes/00-crds").toString());
+        kube.kubectl("wait", "--for=condition=Established", "crd/environments.strata.io", "crd/sources.strata.io",
+                "crd/maskingrulesets.strata.io", "crd/maskeddatasets.strata.io", "--timeout=60s");
+        home = StrataHome.create();
+        namespace = "pipeline-" + UUID.randomUUID().toString().substring(0, 6);
+        resources = new KubeResources(kube, namespace, home.path());
+        resources.applyManifestRbac();
+        sshd = SshServer.start();
+        database = PostgresCluster.start(Map.of());
+        database.execute("postgres", "create database clinic", "create role app login replication password '"
+                + PASSWORD + "'");
+        database.execute("clinic", "create table patients (id serial primary key, first_name text, last_name text, "
+                + "email text, phone text)",
+                "insert into patients (first_name, last_name, email, phone) values "
+                        + "('Ada', 'Lovelace', 'ada@example.com', '+44 20 7946 0000')",
+                "grant select, insert, update, delete on all tables in schema public to app");
+
+        PostgresCluster state = PostgresCluster.shared();
+        KafkaBroker broker = KafkaBroker.shared();
+        String prefix = Backbone.freshPrefix();
+        int ports = Ports.range(60);
+        snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
+                "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
+                "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();
+        Map<String, String> provisioningConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        provisioningConfig.putAll(Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-"
+                + (ports + 39)));
+        provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(broker, prefix)
+                .start();
+        ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(
+                operator("strata-ingest")).with(
+                        Map.of("strata.home", home.toString(), "strata.ingest.staging.ports",
+                                (ports + 40) + "-" + (ports + 59)))
+                .start();
+        maskingConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        maskingConfig.putAll(operator("strata-masking"));
+        maskingConfig.putAll(Map.of("strata.home", home.toString(), "strata.events.bootstrap-servers", broker
+                .bootstrapServers(), "strata.events.topic-prefix", prefix));
+        masking = ServiceProcess.of("masking-service").with(maskingConfig).start();
+    }
+
+    /** What makes a service run its operator in the test's namespace, as the chart's ServiceAccount. */
+    private static Map<String, String> operator(String account) {
+        return Map.of("kubeconfig", KubeApiServer.shared().serviceAccountKubeconfig(namespace, account).toString(),
+                "strata.kubernetes.operator", "true", "quarkus.operator-sdk.namespaces", namespace,
+                "strata.kubernetes.status-refresh", "2s", "strata.kubernetes.not-found-retry", "2s");
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            for (ServiceProcess service : new ServiceProcess[]{masking, ingest, provisioning, snapshot}) {
+                if (service != null) {
+                    service.stop();
+                }
+            }
+            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true"));
+        } finally {
+            resources.close();
+            sshd.close();
+            database.close();
+            home.close();
+        }
+    }
+
+    private static String environmentYaml() {
+        return "apiVersion: strata.io/v1alpha1\nkind: Environment\nmetadata:\n  name: db-host\nspec:\n  kind: ssh\n"
+                + "  host: 127.0.0.1\n  port: " + sshd.port() + "\n  user: root\n  hostKey: " + sshd.hostKey()
+                + "\n  privateKeySecret:\n    name: db-host-ssh\n    key: id_ed25519\n";
+    }
+
+    private static String sourceYaml(String name, String secret) {
+        return "apiVersion: strata.io/v1alpha1\nkind: Source\nmetadata:\n  name: " + name + "\nspec:\n"
+                + "  engine: postgresql\n  environment: db-host\n  connection:\n    host: 127.0.0.1\n    port: "
+                + database.port() + "\n    database: clinic\n    user: app\n    passwordSecret:\n      name: " + secret
+                + "\n      key: password\n";
+    }
+
+    private static String rulesetYaml(String name, String phoneAlgorithm) {
+        return "apiVersion: strata.io/v1alpha1\nkind: MaskingRuleset\nmetadata:\n  name: " + name + "\nspec:\n"
+                + "  rules:\n    - table: patients\n      column: first_name\n      algorithm: secure-lookup\n"
+                + "      params:\n        dictionary: first-names\n    - table: patients\n      column: email\n"
+                + "      algorithm: email\n    - table: patients\n      column: phone\n      algorithm: \""
+                + phoneAlgorithm + "\"\n";
+    }
+
+    private static String maskedDatasetYaml(String resetUsers) {
+        return "apiVersion: strata.io/v1alpha1\nkind: MaskedDataset\nmetadata:\n  name: clinic-masked\nspec:\n"
+                + "  source: clinic\n  ruleset: clinic-pii\n  resetUsers: " + resetUsers + "\n";
+    }
+
+    @Test
+    void theResourcesBuildThePipelineSayWhatIsWrongAndDeletingThemDeletesIt() {
+        resources.secret("db-host-ssh", "id_ed25519", sshd.privateKey());
+        resources.secret("clinic-source", "password", PASSWORD);
+        resources.apply(environmentYaml());
+        resources.apply(sourceYaml("clinic", "clinic-source"));
+        resources.awaitCondition("Environment", "db-host", "Ready", ingest);
+        resources.awaitCondition("Source", "clinic", "Ready", ingest);
+
+        Source source = resources.get(Source.class, "clinic");
+        assertThat(source.getStatus().getState()).isEqualTo("ACTIVE");
+        assertThat(source.getStatus().getLastSnapshot()).isNotNull();
+        String environmentId = resources.get(Environment.class, "db-host").getStatus().getId();
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + source.getStatus().getId()).then().statusCode(200)
+                .body("environment", org.hamcrest.Matchers.equalTo(environmentId));
+        assertThat(resources.kubectl("get", "sources.strata.io", "clinic", "-o", "yaml")).doesNotContain(PASSWORD);
+        // A sync policy may change once linked: the source's schedule follows.
+        resources.apply(sourceYaml("clinic", "clinic-source") + "  syncPolicy:\n    cron: \"0 3 * * *\"\n");
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(ingest.baseUrl()).get("/api/v1/sources/"
+                + source.getStatus().getId()).then().statusCode(200).body("syncPolicy", org.hamcrest.Matchers
+                        .equalTo("0 3 * * *")));
+        assertThat(ingest.log()).doesNotContain(PASSWORD);
+
+        resources.apply(rulesetYaml("clinic-pii", "phone"));
+        resources.apply(maskedDatasetYaml("true"));
+        resources.awaitCondition("MaskingRuleset", "clinic-pii", "Ready", masking);
+        resources.awaitCondition("MaskedDataset", "clinic-masked", "Ready", masking);
+        MaskedDataset masked = resources.get(MaskedDataset.class, "clinic-masked");
+        assertThat(masked.getStatus().getLatestSnapshot()).isNotNull();
+        assertThat(masked.getStatus().getLastMasking()).isEqualTo("SUCCEEDED");
+        assertThat(masked.getStatus().getSourceId()).isEqualTo(source.getStatus().getId());
+        assertThat(resources.get(MaskingRuleset.class, "clinic-pii").getStatus().getVersion()).isEqualTo(1);
+
+        aRestartedOperatorFindsWhatItMadeAndWritesNothing();
+        refusedSpecsAreSaidInReady();
+        restCannotDeleteWhatAResourceMade(source.getStatus().getId(), masked.getStatus().getId());
+
+        resources.kubectl("delete", "maskeddatasets.strata.io", "clinic-masked", "--timeout=180s");
+        resources.kubectl("delete", "maskingrulesets.strata.io", "clinic-pii", "bad-rules", "--timeout=120s");
+        resources.kubectl("delete", "sources.strata.io", "clinic", "unlinked", "--timeout=180s");
+        resources.kubectl("delete", "environments.strata.io", "db-host", "--timeout=120s");
+        given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked.getStatus().getId()).then()
+                .statusCode(404);
+        given().baseUri(masking.baseUrl()).get("/api/v1/rulesets/clinic-pii").then().statusCode(404);
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + source.getStatus().getId()).then().statusCode(404);
+        given().baseUri(ingest.baseUrl()).get("/api/v1/environments/" + environmentId).then().statusCode(404);
+    }
+
+    private static void aRestartedOperatorFindsWhatItMadeAndWritesNothing() {
+        String ruleset = resources.get(MaskingRuleset.class, "clinic-pii").getMetadata().getResourceVersion();
+        String dataset = resources.get(MaskedDataset.class, "clinic-masked").getMetadata().getResourceVersion();
+        masking.stop();
+        masking = ServiceProcess.of("masking-service").with(maskingConfig).start();
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(resources.get(MaskingRuleset.class, "clinic-pii").getMetadata().getResourceVersion())
+                    .isEqualTo(ruleset);
+            assertThat(resources.get(MaskedDataset.class, "clinic-masked").getMetadata().getResourceVersion())
+                    .isEqualTo(dataset);
+        });
+        assertThat(masking.log()).contains("MaskingRuleset " + namespace + "/clinic-pii: unchanged");
+        assertThat(given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets").then().statusCode(200)
+                .extract().jsonPath().getList("name", String.class)).containsOnlyOnce("clinic-masked");
+        assertThat(given().baseUri(masking.baseUrl()).get("/api/v1/rulesets").then().statusCode(200).extract()
+                .jsonPath().getList("name", String.class)).containsOnlyOnce("clinic-pii");
+    }
+
+    private static void refusedSpecsAreSaidInReady() {
+        resources.apply(rulesetYaml("bad-rules", "no-such-algorithm"));
+        resources.apply(sourceYaml("unlinked", "no-such-secret"));
+        // A masked dataset cannot change: another resetUsers is said in Ready, and the dataset stays as it was.
+        resources.apply(maskedDatasetYaml("false"));
+        // A ruleset can: its rules changed make its next version.
+        resources.apply(rulesetYaml("clinic-pii", "null"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Condition badRules = KubeResources.ready(resources.get(MaskingRuleset.class, "bad-rules").getStatus());
+            assertThat(badRules).isNotNull();
+            assertThat(badRules.getStatus()).isEqualTo("False");
+            assertThat(badRules.getReason()).isEqualTo("InvalidSpec");
+            assertThat(badRules.getMessage()).contains("no-such-algorithm").contains("spec.rules[2]");
+            Condition unlinked = KubeResources.ready(resources.get(Source.class, "unlinked").getStatus());
+            assertThat(unlinked).isNotNull();
+            assertThat(unlinked.getReason()).isEqualTo("NotFound");
+            assertThat(unlinked.getMessage()).contains("no Secret no-such-secret").contains(
+                    "spec.connection.passwordSecret");
+            Condition changed = KubeResources.ready(resources.get(MaskedDataset.class, "clinic-masked").getStatus());
+            assertThat(changed.getReason()).isEqualTo("Immutable");
+            assertThat(changed.getMessage()).contains("kubectl delete maskeddataset clinic-masked");
+            assertThat(resources.get(MaskingRuleset.class, "clinic-pii").getStatus().getVersion()).isEqualTo(2);
+        });
+        given().baseUri(masking.baseUrl()).get("/api/v1/rulesets/clinic-pii").then().statusCode(200).body(
+                "version", org.hamcrest.Matchers.equalTo(2)).body("rules[2].algorithm",
+                        org.hamcrest.Matchers
+                                .equalTo("null"));
+        // Unchanged, a ruleset is reconciled again and nothing is written.
+        String version = resources.get(MaskingRuleset.class, "clinic-pii").getMetadata().getResourceVersion();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                resources.get(MaskingRuleset.class, "clinic-pii").getMetadata().getResourceVersion()).isEqualTo(
+                        version));
+    }
+
+    private static void restCannotDeleteWhatAResourceMade(String sourceId, String maskedId) {
+        given().baseUri(masking.baseUrl()).delete("/api/v1/masked-datasets/" + maskedId).then().statusCode(409).body(
+                "detail", containsString("kubectl delete maskeddataset -n " + namespace + " clinic-masked"));
+        given().baseUri(masking.baseUrl()).delete("/api/v1/rulesets/clinic-pii").then().statusCode(409).body(
+                "detail", containsString("kubectl delete maskingruleset -n " + namespace + " clinic-pii"));
+        given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(409).body(
+                "detail", containsString("kubectl delete source -n " + namespace + " clinic"));
+    }
+}
