@@ -442,7 +442,8 @@ class KubernetesResourcesIT {
             assertThat(applied.getMessage()).contains("point in time");
         });
         assertThat(given().baseUri(provisioning.baseUrl()).queryParam("resource", vdbId).get("/api/v1/jobs").then()
-                .extract().jsonPath().getList("id", String.class)).as("nothing started for a spec that cannot be applied")
+                .extract().jsonPath().getList("id", String.class))
+                .as("nothing started for a spec that cannot be applied")
                 .containsExactlyInAnyOrderElementsOf(jobs);
     }
 
