@@ -25,7 +25,7 @@ infra: ## install + start Strata's PostgreSQL cluster and the Kafka broker
 up: ## infra + build (when stale), deploy and start all services; waits until ready
 	@$(LOCAL) up
 
-down: ## Stop the services, Kafka and PostgreSQL started by up/infra
+down: ## Stop the services, Kafka and PostgreSQL started by up/infra; lists the database engines left running (ENGINES=1 stops them too)
 	@$(LOCAL) down
 
 status: ## One line per component; exit 3 unless all healthy

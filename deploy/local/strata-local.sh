@@ -44,12 +44,14 @@ cmd_up() {
   services_up
 }
 
-# Stop, by pid, what up/infra started: services first, then NFS-Ganesha, the broker, PostgreSQL.
+# Stop, by pid, what up/infra started: services first, then NFS-Ganesha, the broker, PostgreSQL; then say which
+# database engines keep running (ENGINES=1: stop them too).
 cmd_down() {
   services_stop
   ganesha_stop
   kafka_stop
   pg_stop
+  engines_down
   return 0
 }
 

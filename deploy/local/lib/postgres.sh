@@ -208,6 +208,42 @@ pg_stop() {
   rm -f "$(pid_file postgres)"
 }
 
+# The PostgreSQL servers Strata started that outlive its services, as "pid data-directory" lines: the staging
+# standbys, the virtual databases and the demo's production, all with data under $STRATA_HOME (Strata's own state
+# cluster aside).
+pg_engines() {
+  local pid args dir
+  while read -r pid args; do
+    dir="${args#* -D }"
+    dir="${dir%% *}"
+    [[ $dir == "$STRATA_HOME"/* && $dir != "$PG_DATA" ]] || continue
+    printf '%s %s\n' "$pid" "$dir"
+  done < <(ps -eo pid=,args= | awk '$2 ~ /bin\/postgres$/ && $3 == "-D"')
+}
+
+# After down: say which engines keep running and on which ports, or stop them too with ENGINES=1 (the services
+# start them again at their next start: running virtual databases and active sources' staging copies).
+engines_down() {
+  local pid dir port owner stopped=0 left=()
+  while read -r pid dir; do
+    [[ -n $pid ]] || continue
+    port="$(sed -n 4p "$dir/postmaster.pid" 2>/dev/null || true)"
+    if [[ ${ENGINES:-0} == 1 ]]; then
+      owner="$(stat -c %U "$dir")"
+      runuser -u "$owner" -- "$(pg_bin)/pg_ctl" -D "$dir" -m fast -w -t 60 -s stop ||
+        warn "could not stop PostgreSQL on port $port ($dir)"
+      stopped=$((stopped + 1))
+    else
+      left+=("PostgreSQL on port ${port:-?} (pid $pid), data $dir")
+    fi
+  done < <(pg_engines)
+  ((stopped == 0)) || info "stopped $stopped database engines (virtual databases, staging copies, the demo's production)"
+  ((${#left[@]} == 0)) && return 0
+  info "still running, serving their users without Strata's services:"
+  printf '      %s\n' "${left[@]}"
+  info "\`make down ENGINES=1\` stops them too; \`make up\` starts running virtual databases and staging copies again"
+}
+
 # The cluster's status line; returns 3 unless it runs and answers pg_isready.
 pg_status() {
   local pid health rc=0

@@ -32,8 +32,15 @@ public class VdbMonitor {
     @Inject
     KubernetesEngines kubernetes;
 
+    @Inject
+    VdbResume resume;
+
     @Scheduled(every = "${strata.provisioning.monitor-interval:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
+        if (!resume.done()) {
+            // The engines stopped while the service was down are being started again.
+            return;
+        }
         for (Vdb vdb : QuarkusTransaction.requiringNew().call(() -> Vdb.<Vdb>list("status", Vdb.Status.RUNNING))) {
             // An engine in a pod is the kubelet's to watch and restart.
             if (busy(vdb.id) || kubernetes.onKubernetes(vdb)) {
