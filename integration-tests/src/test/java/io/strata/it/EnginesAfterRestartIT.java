@@ -72,27 +72,12 @@ class EnginesAfterRestartIT {
         provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(broker, prefix)
                 .start();
         ingest = ServiceProcess.of("ingest-service").with(ingestConfig).withBroker(broker, prefix).start();
-        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
-                "clinic", "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(),
-                        "database", "clinic", "user", "app", "password", "ap")))
-                .post("/api/v1/sources").then().log().ifValidationFails().statusCode(202).extract().jsonPath();
-        sourceId = linked.getString("id");
-        Jobs.awaitEnd(ingest, linked.getString("jobId"), "SUCCEEDED", PATIENCE);
+        sourceId = ClinicSource.link(ingest, source, PATIENCE);
     }
 
     @AfterAll
     static void stop() {
-        try {
-            for (ServiceProcess service : new ServiceProcess[]{ingest, provisioning, snapshot}) {
-                if (service != null) {
-                    service.stop();
-                }
-            }
-            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true"));
-        } finally {
-            source.close();
-            home.close();
-        }
+        Teardown.of(home, source, ingest, provisioning, snapshot);
     }
 
     @Test

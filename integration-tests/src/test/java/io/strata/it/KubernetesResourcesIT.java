@@ -117,12 +117,7 @@ class KubernetesResourcesIT {
         ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
                 "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39)))
                 .start();
-        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
-                "clinic", "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(),
-                        "database", "clinic", "user", "app", "password", "ap")))
-                .post("/api/v1/sources").then().log().ifValidationFails().statusCode(202).extract().jsonPath();
-        sourceId = linked.getString("id");
-        Jobs.awaitEnd(ingest, linked.getString("jobId"), "SUCCEEDED", PATIENCE);
+        sourceId = ClinicSource.link(ingest, source, PATIENCE);
     }
 
     @AfterAll
