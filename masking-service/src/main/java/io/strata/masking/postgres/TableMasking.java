@@ -36,6 +36,8 @@ final class TableMasking implements Callable<TableMasking.Result> {
     private static final Logger LOG = Logger.getLogger(TableMasking.class);
     private static final int STREAM_BUFFER = 1 << 16;
     private static final double NANOS_PER_SECOND = 1e9;
+    /** Masked chunks waiting for the load of a rebuilt table: about 20 MB. */
+    private static final int LOAD_QUEUE = 64;
 
     /** A masked column of the table: where it is in the COPY row, its masker and its number in the leak check. */
     record MaskedColumn(ColumnRef column, int index, Masker masker, int source) {
@@ -148,9 +150,13 @@ final class TableMasking implements Callable<TableMasking.Result> {
         // FREEZE: the table was created in this transaction (see rewrite).
         PGCopyOutputStream load = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY " + rebuild
                 .newTableSql() + " (" + Sql.quoteAll(table.copyColumns()) + ") FROM STDIN (FREEZE)", STREAM_BUFFER);
+        BackgroundWriter writer = new BackgroundWriter(load, LOAD_QUEUE, "load-" + table.displayName());
+        boolean written = false;
         try (Connection reader = connections.open()) {
             PostgresMasking.tune(reader);
-            result = maskInto(reader, load);
+            result = maskInto(reader, writer);
+            writer.finish();
+            written = true;
             long loaded = load.endCopy();
             if (loaded != result.rows()) {
                 throw new IOException("COPY loaded " + loaded + " rows of " + table.displayName() + " where "
@@ -163,6 +169,9 @@ final class TableMasking implements Callable<TableMasking.Result> {
             }
             throw e;
         } finally {
+            if (!written) {
+                writer.abort();
+            }
             cancel(load);
         }
         long loaded = System.nanoTime();
