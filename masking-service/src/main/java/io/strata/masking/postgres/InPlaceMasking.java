@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,8 @@ import io.strata.masking.algorithms.RuleError;
  * COPY names the table's columns rather than {@code SELECT *}: generated columns cannot be written (PostgreSQL
  * computes them again from the masked values), and COPY of a table leaves its inheritance children alone, as
  * {@code TRUNCATE ONLY} does. Rewritten in place, the table keeps its identity, so sequences, grants, views,
- * triggers, policies and comments are untouched ({@code RESTART IDENTITY} is not used: the sequences keep their positions); comments,
- * {@code CLUSTER} marks and replica identities of the dropped indexes and constraints are set again. A table without
+ * triggers, policies and comments are untouched ({@code RESTART IDENTITY} is not used: the sequences keep their
+ * positions); comments, {@code CLUSTER} marks and replica identities of the dropped indexes and constraints are set again. A table without
  * a primary key goes the same way. Indexes and constraints of a partition that belong to its partitioned parent stay
  * in place (they cannot be dropped alone) and are updated as the rows arrive.
  * <li>Materialized views are refreshed, since they may hold copies of the original values (the leak check reads
@@ -129,10 +128,9 @@ public final class InPlaceMasking {
         Set<String> maskedTables = plan.keySet().stream().flatMap(table -> Stream.concat(Stream.of(table
                 .displayName()), table.partitionOf().stream())).collect(Collectors.toSet());
         Map<TableSchema, String> obstacles = rebuildObstacles(plan.keySet());
-        Set<String> sharedReferences = referencedByRebuiltTables(schema, plan, maskedTables, obstacles);
+        Set<ForeignKey> sharingAReference = sharingAReference(schema, plan, maskedTables, obstacles);
         List<ForeignKey> foreignKeys = schema.foreignKeysTouching(maskedTables).stream().filter(foreignKey -> !stays(
-                foreignKey, schema, plan, maskedTables) || sharedReferences.contains(foreignKey.referencedTable()))
-                .toList();
+                foreignKey, schema, plan, maskedTables) || sharingAReference.contains(foreignKey)).toList();
         dropForeignKeys(foreignKeys);
         List<TableSchema> order = plan.keySet().stream().sorted(Comparator.comparingLong(table -> -table
                 .rowEstimate())).toList();
@@ -243,24 +241,24 @@ public final class InPlaceMasking {
     }
 
     /**
-     * The tables that foreign keys staying on two or more rebuilt tables reference. A rebuilt table gets its staying
-     * foreign keys before its load, which locks the referenced table against another such addition until the commit:
-     * two rebuilt tables that reference the same table would be masked one after the other. Their foreign keys are
-     * dropped and added back (and checked) instead.
+     * The foreign keys that could stay on rebuilt tables but reference a table that such a foreign key of another
+     * rebuilt table references too. A rebuilt table gets its staying foreign keys before its load, which locks the
+     * referenced table against another such addition until the commit: two rebuilt tables that reference the same
+     * table would be masked one after the other. These foreign keys are dropped and added back (and checked) instead.
      */
-    private Set<String> referencedByRebuiltTables(DatabaseSchema schema,
+    private Set<ForeignKey> sharingAReference(DatabaseSchema schema,
             Map<TableSchema, List<TableMasking.MaskedColumn>> plan, Set<String> maskedTables,
             Map<TableSchema, String> obstacles) {
-        Map<String, Set<String>> referencingTables = new HashMap<>();
+        Map<String, List<ForeignKey>> byReferencedTable = new HashMap<>();
         for (TableSchema table : plan.keySet()) {
             if (obstacles.get(table) == null) {
                 table.foreignKeys().stream().filter(foreignKey -> stays(foreignKey, schema, plan, maskedTables))
-                        .forEach(foreignKey -> referencingTables.computeIfAbsent(foreignKey.referencedTable(),
-                                key -> new HashSet<>()).add(table.displayName()));
+                        .forEach(foreignKey -> byReferencedTable.computeIfAbsent(foreignKey.referencedTable(),
+                                key -> new ArrayList<>()).add(foreignKey));
             }
         }
-        return referencingTables.entrySet().stream().filter(entry -> entry.getValue().size() > 1).map(
-                Map.Entry::getKey).collect(Collectors.toSet());
+        return byReferencedTable.values().stream().filter(foreignKeys -> foreignKeys.stream().map(ForeignKey::table)
+                .distinct().count() > 1).flatMap(List::stream).collect(Collectors.toSet());
     }
 
     private boolean superuser() {
