@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jboss.logging.Logger;
+
 import io.strata.masking.algorithms.Masker;
 import io.strata.masking.algorithms.RuleError;
 
@@ -32,7 +34,10 @@ import io.strata.masking.algorithms.RuleError;
  * not masked (nor generated) to a table that is not rewritten. {@code TRUNCATE} accepts it, its checks do not fire
  * while the rows are loaded ({@code session_replication_role = replica}), and they need not: the rows come back
  * with the bytes they had in its columns, and the table it references is untouched, so it holds as it did, and
- * checking it again (a join of both tables) would only cost time.</li>
+ * checking it again (a join of both tables) would only cost time. A table that is rebuilt gets such a foreign key
+ * back on its new, empty table before the load, so it is not checked either; that locks the table it references until
+ * the commit, so when two rebuilt tables have one to the same table, theirs are dropped and added back instead, or
+ * the second table would wait for the first.</li>
  * <li>Each masked table is rewritten by its own connection and transaction, {@code threads} tables at a time, the
  * largest first: {@code SET LOCAL synchronous_commit = off}; an exclusive lock; the table's user triggers switched
  * off ({@code session_replication_role = replica} as superuser, plus the triggers enabled ALWAYS or REPLICA by
@@ -40,8 +45,19 @@ import io.strata.masking.algorithms.RuleError;
  * {@code threads} workers shared by all the tables mask ({@link ChunkWorkers}: one big table uses every core); in a
  * chunk, rows are parsed ({@link CopyTextReader}), each masked column's {@link Masker} applied (its row gives the
  * row's original values by column name), every original and masked value given to the {@link LeakVerifier}, and the
- * masked rows written in COPY text format ({@link CopyTextWriter}), unmasked fields as the bytes they came in; the
- * chunks go to a spool file in the table's order. Then the
+ * masked rows written in COPY text format ({@link CopyTextWriter}), unmasked fields as the bytes they came in. The
+ * masked chunks then go, in the table's order, one of two ways.
+ * <p>
+ * <b>Rebuilt and swapped in</b>, where that is safe ({@link TableRebuild} says when): the table is locked against
+ * writes only ({@code EXCLUSIVE}), so that a second connection can read it while this one creates a new, empty table
+ * like it and streams the masked chunks into {@code COPY new FROM STDIN (FREEZE)} as they come: the load runs while
+ * the rows are read and masked instead of after. Then, in the same transaction, the old table is dropped, the new one
+ * renamed to its name, its keys and indexes built, and everything else of the old table carried over (owner,
+ * privileges, comments, check constraints, the foreign keys that stay, triggers, policies, sequences and their
+ * positions, storage parameters, replica identity); a failure at any step rolls back to the old table.
+ * <p>
+ * <b>Rewritten in place</b>, for the others (a dependent view, an inheritance child, a publication, a role that is
+ * not a superuser, ...): the chunks go to a spool file. Then the
  * table's indexes and its primary key, unique and exclusion constraints are dropped (their definitions kept), the
  * table is emptied with {@code TRUNCATE ONLY} and filled from the spool with {@code COPY ... FROM STDIN (FREEZE)},
  * the indexes and constraints are created again (which checks them: a masker that makes a key collide fails its
@@ -53,9 +69,9 @@ import io.strata.masking.algorithms.RuleError;
  * fails names the constraint, both tables and their columns; the others are still added.</li>
  * COPY names the table's columns rather than {@code SELECT *}: generated columns cannot be written (PostgreSQL
  * computes them again from the masked values), and COPY of a table leaves its inheritance children alone, as
- * {@code TRUNCATE ONLY} does. The table keeps its identity, so sequences, grants, views, triggers, policies and
- * comments are untouched ({@code RESTART IDENTITY} is not used: the sequences keep their positions); comments,
- * {@code CLUSTER} marks and replica identities of the dropped indexes and constraints are set again. A table without
+ * {@code TRUNCATE ONLY} does. Rewritten in place, the table keeps its identity, so sequences, grants, views,
+ * triggers, policies and comments are untouched ({@code RESTART IDENTITY} is not used: the sequences keep their
+ * positions); comments, {@code CLUSTER} marks and replica identities of the dropped indexes and constraints are set again. A table without
  * a primary key goes the same way. Indexes and constraints of a partition that belong to its partitioned parent stay
  * in place (they cannot be dropped alone) and are updated as the rows arrive.
  * <li>Materialized views are refreshed, since they may hold copies of the original values (the leak check reads
@@ -66,6 +82,8 @@ import io.strata.masking.algorithms.RuleError;
  * foreign keys are added back; then a {@link MaskingFailure} lists every problem, and the clone must be discarded.
  */
 public final class InPlaceMasking {
+
+    private static final Logger LOG = Logger.getLogger(InPlaceMasking.class);
 
     private final ConnectionFactory connections;
     private final int threads;
@@ -109,8 +127,10 @@ public final class InPlaceMasking {
         // A foreign key that references a partitioned table also stops TRUNCATE of its partitions.
         Set<String> maskedTables = plan.keySet().stream().flatMap(table -> Stream.concat(Stream.of(table
                 .displayName()), table.partitionOf().stream())).collect(Collectors.toSet());
+        Map<TableSchema, String> obstacles = rebuildObstacles(plan.keySet());
+        Set<ForeignKey> sharingAReference = sharingAReference(schema, plan, maskedTables, obstacles);
         List<ForeignKey> foreignKeys = schema.foreignKeysTouching(maskedTables).stream().filter(foreignKey -> !stays(
-                foreignKey, schema, plan, maskedTables)).toList();
+                foreignKey, schema, plan, maskedTables) || sharingAReference.contains(foreignKey)).toList();
         dropForeignKeys(foreignKeys);
         List<TableSchema> order = plan.keySet().stream().sorted(Comparator.comparingLong(table -> -table
                 .rowEstimate())).toList();
@@ -120,7 +140,8 @@ public final class InPlaceMasking {
         try (ChunkWorkers workers = new ChunkWorkers("masking", threads)) {
             List<Callable<TableMasking.Result>> tasks = new ArrayList<>();
             order.forEach(table -> tasks.add(new TableMasking(connections, table, plan.get(table), verifier,
-                    spoolDirectory, workers)));
+                    spoolDirectory, workers, obstacles.get(table), table.foreignKeys().stream().filter(
+                            foreignKey -> !foreignKeys.contains(foreignKey)).toList())));
             attempts = Parallel.run("masking", threads, tasks);
         }
         for (int i = 0; i < attempts.size(); i++) {
@@ -189,6 +210,55 @@ public final class InPlaceMasking {
         }
         // A partition's parent, or a table that is not masked: the old way.
         return false;
+    }
+
+    /**
+     * Why each table cannot be rebuilt and swapped in ({@link TableRebuild#obstacle}); {@code null} for those that
+     * can. Not knowing is a reason: such a table is rewritten in place.
+     */
+    private Map<TableSchema, String> rebuildObstacles(Set<TableSchema> tables) {
+        Map<TableSchema, String> obstacles = new HashMap<>();
+        if (!superuser()) {
+            tables.forEach(table -> obstacles.put(table, "the masking role is not a superuser, so it could not give "
+                    + "a new table the old one's owner"));
+            return obstacles;
+        }
+        try (Connection connection = connections.open()) {
+            for (TableSchema table : tables) {
+                obstacles.put(table, TableRebuild.obstacle(connection, table));
+            }
+        } catch (SQLException e) {
+            tables.forEach(table -> obstacles.put(table, "its catalog could not be read (" + Sql.describe(e) + ")"));
+        }
+        obstacles.forEach((table, obstacle) -> {
+            if (obstacle == null) {
+                LOG.debugf("%s will be masked into a new table, swapped in", table.displayName());
+            } else {
+                LOG.infof("%s will be masked in place, not swapped: %s", table.displayName(), obstacle);
+            }
+        });
+        return obstacles;
+    }
+
+    /**
+     * The foreign keys that could stay on rebuilt tables but reference a table that such a foreign key of another
+     * rebuilt table references too. A rebuilt table gets its staying foreign keys before its load, which locks the
+     * referenced table against another such addition until the commit: two rebuilt tables that reference the same
+     * table would be masked one after the other. These foreign keys are dropped and added back (and checked) instead.
+     */
+    private Set<ForeignKey> sharingAReference(DatabaseSchema schema,
+            Map<TableSchema, List<TableMasking.MaskedColumn>> plan, Set<String> maskedTables,
+            Map<TableSchema, String> obstacles) {
+        Map<String, List<ForeignKey>> byReferencedTable = new HashMap<>();
+        for (TableSchema table : plan.keySet()) {
+            if (obstacles.get(table) == null) {
+                table.foreignKeys().stream().filter(foreignKey -> stays(foreignKey, schema, plan, maskedTables))
+                        .forEach(foreignKey -> byReferencedTable.computeIfAbsent(foreignKey.referencedTable(),
+                                key -> new ArrayList<>()).add(foreignKey));
+            }
+        }
+        return byReferencedTable.values().stream().filter(foreignKeys -> foreignKeys.stream().map(ForeignKey::table)
+                .distinct().count() > 1).flatMap(List::stream).collect(Collectors.toSet());
     }
 
     private boolean superuser() {

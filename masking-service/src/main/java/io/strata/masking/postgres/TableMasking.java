@@ -21,18 +21,23 @@ import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.PGCopyOutputStream;
 
 import io.strata.masking.algorithms.Masker;
 
 /**
- * Rewrites one table with its masked values, in one connection and one transaction, as {@link InPlaceMasking}
- * describes. Its foreign keys are already dropped.
+ * Rewrites one table with its masked values, in one transaction, as {@link InPlaceMasking} describes: into a new table
+ * swapped in for it ({@link TableRebuild}), loaded while the old one is read, or, where a swap is not safe, in place
+ * (truncated and loaded from a spool file after it is read). Its foreign keys are already dropped, but for the ones
+ * that stay.
  */
 final class TableMasking implements Callable<TableMasking.Result> {
 
     private static final Logger LOG = Logger.getLogger(TableMasking.class);
     private static final int STREAM_BUFFER = 1 << 16;
     private static final double NANOS_PER_SECOND = 1e9;
+    /** Masked chunks waiting for the load of a rebuilt table: about 20 MB. */
+    private static final int LOAD_QUEUE = 64;
 
     /** A masked column of the table: where it is in the COPY row, its masker and its number in the leak check. */
     record MaskedColumn(ColumnRef column, int index, Masker masker, int source) {
@@ -52,14 +57,23 @@ final class TableMasking implements Callable<TableMasking.Result> {
     private final LeakVerifier verifier;
     private final Path spoolDirectory;
     private final ChunkWorkers workers;
+    private final String rebuildObstacle;
+    private final List<ForeignKey> keptForeignKeys;
     /** The masked column at each position of the COPY row, {@code null} where a column is not masked. */
     private final MaskedColumn[] maskedAt;
     /** The position of each column in the COPY row, for the maskers that look at other columns of the row. */
     private final Map<String, Integer> indexOf = new HashMap<>();
 
+    /**
+     * @param rebuildObstacle why the table cannot be rebuilt and swapped in ({@link TableRebuild#obstacle}), so it
+     *        is rewritten in place; {@code null} to rebuild it
+     * @param keptForeignKeys the foreign keys that leave the table and stay in place while it is masked
+     */
     TableMasking(ConnectionFactory connections, TableSchema table, List<MaskedColumn> masked, LeakVerifier verifier,
-            Path spoolDirectory, ChunkWorkers workers) {
+            Path spoolDirectory, ChunkWorkers workers, String rebuildObstacle, List<ForeignKey> keptForeignKeys) {
         this.connections = connections;
+        this.rebuildObstacle = rebuildObstacle;
+        this.keptForeignKeys = List.copyOf(keptForeignKeys);
         this.table = table;
         this.masked = List.copyOf(masked);
         this.verifier = verifier;
@@ -75,13 +89,32 @@ final class TableMasking implements Callable<TableMasking.Result> {
 
     @Override
     public Result call() throws SQLException, IOException {
+        if (rebuildObstacle == null) {
+            return inTransaction(this::rebuild);
+        }
         Path spool = Files.createTempFile(spoolDirectory, "strata-mask-", ".copy");
+        try {
+            return inTransaction(connection -> rewrite(connection, spool));
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    /** What masks the table in the connection's transaction. */
+    @FunctionalInterface
+    private interface Rewrite {
+
+        Result apply(Connection connection) throws SQLException, IOException;
+    }
+
+    /** Runs the rewrite in one transaction of its own connection, then analyzes the table. */
+    private Result inTransaction(Rewrite rewrite) throws SQLException, IOException {
         try (Connection connection = connections.open()) {
             PostgresMasking.tune(connection);
             connection.setAutoCommit(false);
             Result result;
             try {
-                result = rewrite(connection, spool);
+                result = rewrite.apply(connection);
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
@@ -89,8 +122,6 @@ final class TableMasking implements Callable<TableMasking.Result> {
             }
             analyze(connection);
             return result;
-        } finally {
-            Files.deleteIfExists(spool);
         }
     }
 
@@ -104,12 +135,78 @@ final class TableMasking implements Callable<TableMasking.Result> {
         }
     }
 
+    /**
+     * Masks the table into a new one and swaps it in ({@link TableRebuild}): this connection loads the new table
+     * while another reads the old one, so the load runs while the rows are read and masked rather than after.
+     */
+    private Result rebuild(Connection connection) throws SQLException, IOException {
+        long start = System.nanoTime();
+        // EXCLUSIVE rather than ACCESS EXCLUSIVE: nobody writes, and the reading connection can still read.
+        Sql.execute(connection, "SET LOCAL synchronous_commit = off", "LOCK TABLE " + table.sql()
+                + " IN EXCLUSIVE MODE", "SET LOCAL session_replication_role = replica");
+        TableRebuild rebuild = TableRebuild.read(connection, table);
+        rebuild.createEmptyTable(connection, keptForeignKeys);
+        Result result;
+        // FREEZE: the table was created in this transaction (see rewrite).
+        PGCopyOutputStream load = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY " + rebuild
+                .newTableSql() + " (" + Sql.quoteAll(table.copyColumns()) + ") FROM STDIN (FREEZE)", STREAM_BUFFER);
+        BackgroundWriter writer = new BackgroundWriter(load, LOAD_QUEUE, "load-" + table.displayName());
+        boolean written = false;
+        try (Connection reader = connections.open()) {
+            PostgresMasking.tune(reader);
+            result = maskInto(reader, writer);
+            writer.finish();
+            written = true;
+            long loaded = load.endCopy();
+            if (loaded != result.rows()) {
+                throw new IOException("COPY loaded " + loaded + " rows of " + table.displayName() + " where "
+                        + result.rows() + " were masked");
+            }
+        } catch (IOException e) {
+            // A failed write to the COPY: PostgreSQL's error says which column refused a value.
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        } finally {
+            if (!written) {
+                writer.abort();
+            }
+            cancel(load);
+        }
+        long loaded = System.nanoTime();
+        rebuild.swap(connection);
+        restoreKeysAndIndexes(connection);
+        rebuild.restore(connection, keptForeignKeys);
+        long indexed = System.nanoTime();
+        double loading = (loaded - start) / NANOS_PER_SECOND;
+        double swapping = (indexed - loaded) / NANOS_PER_SECOND;
+        LOG.infof("Masked %s into a new table: %d rows, %d bytes; read, masked and loaded in %.1f s, swapped in, "
+                + "keys and indexes built in %.1f s", table.displayName(), result.rows(), result.bytes(), loading,
+                swapping);
+        return result;
+    }
+
+    /** Ends a load that failed half-way; the transaction rolls back anyway, so a failure to cancel changes nothing. */
+    private static void cancel(PGCopyOutputStream load) {
+        if (load.isActive()) {
+            try {
+                load.cancelCopy();
+            } catch (SQLException e) {
+                LOG.debugf("Could not cancel a COPY that failed: %s", Sql.describe(e));
+            }
+        }
+    }
+
     private Result rewrite(Connection connection, Path spool) throws SQLException, IOException {
         long start = System.nanoTime();
         Sql.execute(connection, "SET LOCAL synchronous_commit = off", "LOCK TABLE " + table.sql()
                 + " IN ACCESS EXCLUSIVE MODE");
         List<Trigger> triggers = disableTriggers(connection);
-        Result result = maskToSpool(connection, spool);
+        Result result;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), STREAM_BUFFER)) {
+            result = maskInto(connection, out);
+        }
         long masked = System.nanoTime();
         dropKeysAndIndexes(connection);
         Sql.execute(connection, "TRUNCATE ONLY " + table.sql());
@@ -180,17 +277,17 @@ final class TableMasking implements Callable<TableMasking.Result> {
     }
 
     /**
-     * Reads the table with COPY and writes the masked rows to the spool file, in the table's order; the rows are
-     * masked by the {@link ChunkWorkers}, a chunk at a time.
+     * Reads the table with COPY on the connection and writes the masked rows to {@code out} (a spool file, or the
+     * COPY that loads the new table), in the table's order; the rows are masked by the {@link ChunkWorkers}, a chunk
+     * at a time.
      */
-    private Result maskToSpool(Connection connection, Path spool) throws SQLException, IOException {
+    private Result maskInto(Connection connection, OutputStream out) throws SQLException, IOException {
         List<String> columns = table.copyColumns();
         long[] values = new long[columns.size()];
         long[] changed = new long[columns.size()];
         long[] rows = new long[1];
         String copy = "COPY " + table.sql() + " (" + Sql.quoteAll(columns) + ") TO STDOUT";
-        try (InputStream in = new PGCopyInputStream(connection.unwrap(PGConnection.class), copy);
-                OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), STREAM_BUFFER)) {
+        try (InputStream in = new PGCopyInputStream(connection.unwrap(PGConnection.class), copy)) {
             long bytes = workers.run(in, this::maskChunk, chunk -> {
                 chunk.text().writeTo(out);
                 rows[0] += chunk.rows();
