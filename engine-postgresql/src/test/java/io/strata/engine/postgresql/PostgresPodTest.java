@@ -1,6 +1,7 @@
 package io.strata.engine.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,12 +81,11 @@ class PostgresPodTest {
         assertThat(data.resolve("postmaster.pid")).doesNotExist();
 
         server = start(here(pod.command(), port));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (asPostgresExit(here(pod.readiness(), port)) != 0) {
+        List<String> readiness = here(pod.readiness(), port);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             assertThat(server.isAlive()).as("the server runs").isTrue();
-            assertThat(System.nanoTime()).as("ready within a minute").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+            return asPostgresExit(readiness) == 0;
+        });
         // Over the network, with the password the init container set; a wrong one is refused.
         List<String> query = List.of(BIN + "/psql", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "app",
                 "-d", "postgres", "-tAc", "select pg_is_in_recovery()");

@@ -54,11 +54,9 @@ public class StagingResume {
                     Log.infof("The staging copy of source %s was not running; started it again", source.name);
                     started++;
                 }
-            } catch (UserError e) {
-                Log.warnf("The staging copy of source %s could not be started again: %s", source.name, e.describe());
             } catch (RuntimeException e) {
-                Log.warnf("The staging copy of source %s could not be started again: %s", source.name, e
-                        .getMessage());
+                Log.warnf("The staging copy of source %s could not be started again: %s", source.name,
+                        e instanceof UserError user ? user.describe() : e.getMessage());
             }
         }
         return started;

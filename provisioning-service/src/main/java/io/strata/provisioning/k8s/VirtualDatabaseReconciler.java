@@ -61,13 +61,6 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
         implements
             Cleaner<VirtualDatabase> {
 
-    /** The Secret keys, as applications read them. */
-    static final String HOST = "host";
-    static final String PORT = "port";
-    static final String DATABASE = "database";
-    static final String USERNAME = "username";
-    static final String PASSWORD = "password";
-
     /** States that last until someone acts: nothing to look at again for. */
     private static final Set<String> SETTLED = Set.of(Vdb.Status.RUNNING.name(), Vdb.Status.STOPPED.name(),
             Vdb.Status.FAILED.name());
@@ -314,14 +307,8 @@ public class VirtualDatabaseReconciler extends StatusReconciler<VirtualDatabase,
     /** Writes the credentials Secret when it is missing or different; its name. */
     private String writeSecret(KubernetesClient client, VirtualDatabase resource, VdbView vdb) {
         Map<String, String> credentials = vdbs.credentials(vdb.id());
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put(HOST, vdb.connection().host());
-        data.put(PORT, Integer.toString(vdb.connection().port()));
-        if (vdb.connection().database() != null) {
-            data.put(DATABASE, vdb.connection().database());
-        }
-        data.put(USERNAME, credentials.get("user"));
-        data.put(PASSWORD, credentials.get("password"));
+        Map<String, String> data = PodWorkloads.credentials(vdb.connection().host(), vdb.connection().port(), vdb
+                .connection().database(), credentials.get("user"), credentials.get("password"));
         String namespace = resource.getMetadata().getNamespace();
         Secret current = client.secrets().inNamespace(namespace).withName(secretName(resource)).get();
         if (current == null || !data.equals(current.getStringData() != null

@@ -46,8 +46,6 @@ public class PodWorkloads {
 
     /** The label that names the virtual database on each of its objects and on its pod. */
     public static final String VDB_LABEL = "strata.io/vdb";
-    /** The Secret keys, as applications read them. */
-    public static final List<String> SECRET_KEYS = List.of("host", "port", "database", "username", "password");
 
     private static final String ENGINE = "engine";
     private static final String DATA_VOLUME = "data";
@@ -213,17 +211,28 @@ public class PodWorkloads {
         }
     }
 
-    private static Secret secret(PodVdb vdb) {
+    /**
+     * What a credentials Secret holds, under the keys applications read: host, port, database (when there is one),
+     * username and password.
+     */
+    public static Map<String, String> credentials(String host, int port, String database, String user,
+            String password) {
         Map<String, String> data = new LinkedHashMap<>();
-        data.put("host", hostOf(vdb.name(), vdb.namespace()));
-        data.put("port", String.valueOf(vdb.servicePort()));
-        if (vdb.database() != null) {
-            data.put("database", vdb.database());
+        data.put("host", host);
+        data.put("port", String.valueOf(port));
+        if (database != null) {
+            data.put("database", database);
         }
-        if (vdb.user() != null) {
-            data.put("username", vdb.user());
+        if (user != null) {
+            data.put("username", user);
         }
-        data.put("password", vdb.password());
+        data.put("password", password);
+        return data;
+    }
+
+    private static Secret secret(PodVdb vdb) {
+        Map<String, String> data = credentials(hostOf(vdb.name(), vdb.namespace()), vdb.servicePort(), vdb
+                .database(), vdb.user(), vdb.password());
         return new SecretBuilder().withNewMetadata().withName(secretOf(vdb.name())).withNamespace(vdb.namespace())
                 .withLabels(labels(vdb)).endMetadata().withType("Opaque").withStringData(data).build();
     }

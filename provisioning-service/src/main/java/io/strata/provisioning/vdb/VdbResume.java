@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.util.DaemonThreads;
-import io.strata.engine.UserError;
 
 /**
  * When the service starts, the engines of running virtual databases that do not run are started again: they were
@@ -69,12 +68,9 @@ public class VdbResume {
                             vdb.name, vdb.port);
                     started++;
                 }
-            } catch (UserError e) {
-                Log.warnf("The engine of virtual database %s could not be started again: %s", vdb.name, e
-                        .describe());
             } catch (RuntimeException e) {
-                Log.warnf("The engine of virtual database %s could not be started again: %s", vdb.name, e
-                        .getMessage());
+                Log.warnf("The engine of virtual database %s could not be started again: %s", vdb.name, VdbWorker
+                        .describe(e));
             }
         }
         return started;
