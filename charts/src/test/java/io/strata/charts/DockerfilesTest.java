@@ -37,6 +37,8 @@ class DockerfilesTest {
                     "COPY target/quarkus-app/quarkus/ /deployments/quarkus/", "EXPOSE " + port + "\n",
                     "USER 1001\n", "/deployments/quarkus-run.jar");
         });
+        assertThat(Chart.read("ingest-service/src/main/docker/Dockerfile.jvm")).as("psql, for sources staged in pods")
+                .contains("postgresql-client");
     }
 
     @Test

@@ -61,17 +61,19 @@ class RbacTest {
             "watch bookmarks.strata.io", "patch bookmarks.strata.io/status", "update bookmarks.strata.io/finalizers",
             "watch podresets.strata.io", "patch podresets.strata.io/status"};
 
-    /** A virtual database in a pod: its credentials Secret, its Service and its StatefulSet. */
-    private static final String[] WORKLOADS = {"get secrets", "create secrets", "update secrets", "delete secrets",
-            "get services", "create services", "update services", "delete services", "get statefulsets.apps",
-            "create statefulsets.apps", "update statefulsets.apps", "patch statefulsets.apps",
-            "delete statefulsets.apps"};
+    /** An engine in a pod of its own (a virtual database, a staging copy): its Secret and its StatefulSet. */
+    private static final String[] ENGINE_WORKLOADS = {"get secrets", "create secrets", "update secrets",
+            "delete secrets", "get statefulsets.apps", "create statefulsets.apps", "update statefulsets.apps",
+            "patch statefulsets.apps", "delete statefulsets.apps"};
+
+    /** A virtual database in a pod: its Service besides. */
+    private static final String[] SERVICES = {"get services", "create services", "update services",
+            "delete services"};
 
     private static final String[] SOURCE_OPERATOR = {"get environments.strata.io", "list environments.strata.io",
             "watch environments.strata.io", "patch environments.strata.io/status",
             "update environments.strata.io/finalizers", "get sources.strata.io", "list sources.strata.io",
-            "watch sources.strata.io", "patch sources.strata.io/status", "update sources.strata.io/finalizers",
-            "get secrets"};
+            "watch sources.strata.io", "patch sources.strata.io/status", "update sources.strata.io/finalizers"};
 
     private static final String[] MASKING_OPERATOR = {"get maskingrulesets.strata.io", "list maskingrulesets.strata.io",
             "watch maskingrulesets.strata.io", "patch maskingrulesets.strata.io/status",
@@ -95,7 +97,8 @@ class RbacTest {
         try (KubernetesClient provisioning = rbac.as("provisioning")) {
             assertMay(provisioning, namespace, true, OPERATOR);
             assertMay(provisioning, namespace, true, CLAIMS);
-            assertMay(provisioning, namespace, true, WORKLOADS);
+            assertMay(provisioning, namespace, true, ENGINE_WORKLOADS);
+            assertMay(provisioning, namespace, true, SERVICES);
             assertMay(provisioning, namespace, true, EXEC);
             assertMay(provisioning, null, true, "get persistentvolumes", "create persistentvolumes",
                     "update persistentvolumes", "delete persistentvolumes", "list nodes");
@@ -180,7 +183,7 @@ class RbacTest {
     }
 
     @Test
-    void ingestMayRunItsOperatorReadSecretsByNameAndExecButNothingElse() {
+    void ingestMayRunItsOperatorItsStagingPodsAndExecButNothingElse() {
         AppliedRbac rbac = AppliedRbac.apply(Map.of(), "elsewhere");
         String namespace = rbac.namespace();
         AppliedRbac noOperator = AppliedRbac.apply(Map.of("ingest.operator", false));
@@ -188,19 +191,19 @@ class RbacTest {
         try (KubernetesClient ingest = rbac.as("ingest"); KubernetesClient without = noOperator.as("ingest")) {
             assertMay(ingest, namespace, true, EXEC);
             assertMay(ingest, namespace, true, SOURCE_OPERATOR);
-            assertMay(ingest, namespace, false, "create secrets", "list secrets", "watch secrets", "update secrets",
-                    "list pods", "delete pods", "create pods", "get virtualdatabases.strata.io",
-                    "create persistentvolumeclaims", "create sources.strata.io", "delete environments.strata.io",
-                    "get maskeddatasets.strata.io");
+            assertMay(ingest, namespace, true, ENGINE_WORKLOADS);
+            assertMay(ingest, namespace, false, "list secrets", "watch secrets", "list pods", "delete pods",
+                    "create pods", "get virtualdatabases.strata.io", "create persistentvolumeclaims",
+                    "create services", "list statefulsets.apps", "create sources.strata.io",
+                    "delete environments.strata.io", "get maskeddatasets.strata.io");
             assertMay(ingest, "elsewhere", false, "create secrets", "get secrets", "get pods", "create pods/exec",
-                    "get sources.strata.io");
+                    "create statefulsets.apps", "get sources.strata.io");
             assertMay(ingest, null, false, "list nodes", "create persistentvolumes");
             assertRefused(() -> ingest.secrets().inNamespace("elsewhere").resource(new SecretBuilder()
                     .withNewMetadata().withName("x").endMetadata().build()).create());
-            assertRefused(() -> ingest.secrets().inNamespace(namespace).resource(new SecretBuilder()
-                    .withNewMetadata().withName("x").endMetadata().build()).create());
             assertRefused(() -> ingest.secrets().inNamespace(namespace).list());
             assertMay(without, noOperator.namespace(), true, EXEC);
+            assertMay(without, noOperator.namespace(), true, ENGINE_WORKLOADS);
             assertMay(without, noOperator.namespace(), false, SOURCE_OPERATOR);
         }
     }
@@ -286,12 +289,14 @@ class RbacTest {
                 KubernetesClient ingest = everywhere.as("ingest")) {
             assertMay(provisioning, "elsewhere", true, OPERATOR);
             assertMay(ingest, "elsewhere", true, EXEC);
-            assertMay(ingest, "elsewhere", false, "create secrets");
+            assertMay(ingest, "elsewhere", true, ENGINE_WORKLOADS);
+            assertMay(ingest, "elsewhere", false, "list secrets", "create services");
         }
         try (KubernetesClient provisioning = noOperator.as("provisioning")) {
             assertMay(provisioning, noOperator.namespace(), true, CLAIMS);
             // Virtual databases in pods are made over REST too.
-            assertMay(provisioning, noOperator.namespace(), true, WORKLOADS);
+            assertMay(provisioning, noOperator.namespace(), true, ENGINE_WORKLOADS);
+            assertMay(provisioning, noOperator.namespace(), true, SERVICES);
             assertMay(provisioning, noOperator.namespace(), false, OPERATOR);
         }
     }

@@ -37,4 +37,16 @@ public interface LinkedOperations {
 
     /** Removes what linking left on the source host (a replication slot); runs when the source is deleted. */
     void unlink(LinkedSource source, Staging staging);
+
+    /**
+     * How the staging copy runs in a Kubernetes pod instead of on a staging host, or {@code null} when the engine
+     * cannot (and the source's staging must be a host). Called once when the source is linked, after
+     * {@link #validateSource}; {@code client} is the service's own host, with a client installation to ask the source
+     * what the pod needs (its version, the settings a copy must match).
+     *
+     * @throws UserError when the source cannot be staged in a pod, saying why
+     */
+    default StagingPod stagingPod(LinkedSource source, Staging client) {
+        return null;
+    }
 }

@@ -120,6 +120,15 @@ public final class KubernetesPod implements HostConnection {
         return user;
     }
 
+    /**
+     * Without a user, the pod is one that Strata made to run everything as the owner of its files: every command runs
+     * as that uid, whatever user a plugin asks for.
+     */
+    @Override
+    public List<String> as(String osUser, List<String> command) {
+        return user == null ? command : HostConnection.super.as(osUser, command);
+    }
+
     @Override
     public Result run(List<String> command, Map<String, String> environment, byte[] stdin, Duration timeout,
             Consumer<String> stderrLines) {

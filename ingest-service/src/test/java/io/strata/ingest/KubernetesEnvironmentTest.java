@@ -73,13 +73,13 @@ class KubernetesEnvironmentTest {
                         "postgres"))
                 .body("credential", nullValue()).extract().path("id");
         given().get("/api/v1/environments/" + id).then().statusCode(200).body("pod", equalTo("pg-0"));
-        // Its container cannot mount a staging volume.
-        given().contentType("application/json").body(Map.of("name", "on-k8s", "engine", "postgresql", "environment",
-                "local", "connection", Map.of("host", "127.0.0.1", "port", 5432, "database", "x", "user", "u",
-                        "password", "p"),
-                "staging", Map.of("environment", id))).post("/api/v1/sources").then().statusCode(400).body("field",
-                        equalTo("staging.environment"))
-                .body("detail", containsString("Kubernetes pod"));
+        // As a staging environment it stands for a staging pod of its own in its namespace, which the files
+        // engine cannot have.
+        given().contentType("application/json").body(Map.of("name", "on-k8s", "engine", "files", "environment",
+                "local", "path", System.getProperty("java.io.tmpdir"), "staging", Map.of("environment", id))).post(
+                        "/api/v1/sources")
+                .then().statusCode(400).body("field", equalTo("staging.kubernetes")).body("detail",
+                        containsString("files engine cannot keep its staging copy in a pod"));
         given().delete("/api/v1/environments/" + id).then().statusCode(204);
     }
 

@@ -185,7 +185,7 @@ class KubernetesPipelineIT {
 
         resources.kubectl("delete", "maskeddatasets.strata.io", "clinic-masked", "--timeout=180s");
         resources.kubectl("delete", "maskingrulesets.strata.io", "clinic-pii", "bad-rules", "--timeout=120s");
-        resources.kubectl("delete", "sources.strata.io", "clinic", "unlinked", "--timeout=180s");
+        resources.kubectl("delete", "sources.strata.io", "clinic", "unlinked", "staged-twice", "--timeout=180s");
         resources.kubectl("delete", "environments.strata.io", "db-host", "--timeout=120s");
         given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + masked.getStatus().getId()).then()
                 .statusCode(404);
@@ -215,6 +215,8 @@ class KubernetesPipelineIT {
     private static void refusedSpecsAreSaidInReady() {
         resources.apply(rulesetYaml("bad-rules", "no-such-algorithm"));
         resources.apply(sourceYaml("unlinked", "no-such-secret"));
+        resources.apply(sourceYaml("staged-twice", "clinic-source") + "  staging:\n    environment: db-host\n"
+                + "    pod: {}\n");
         // A masked dataset cannot change: another resetUsers is said in Ready, and the dataset stays as it was.
         resources.apply(maskedDatasetYaml("false"));
         // A ruleset can: its rules changed make its next version.
@@ -230,6 +232,10 @@ class KubernetesPipelineIT {
             assertThat(unlinked.getReason()).isEqualTo("NotFound");
             assertThat(unlinked.getMessage()).contains("no Secret no-such-secret").contains(
                     "spec.connection.passwordSecret");
+            Condition stagedTwice = KubeResources.ready(resources.get(Source.class, "staged-twice").getStatus());
+            assertThat(stagedTwice).isNotNull();
+            assertThat(stagedTwice.getReason()).isEqualTo("InvalidSpec");
+            assertThat(stagedTwice.getMessage()).contains("staging.environment or staging.kubernetes, not both");
             Condition changed = KubeResources.ready(resources.get(MaskedDataset.class, "clinic-masked").getStatus());
             assertThat(changed.getReason()).isEqualTo("Immutable");
             assertThat(changed.getMessage()).contains("kubectl delete maskeddataset clinic-masked");

@@ -115,8 +115,8 @@ class KubernetesResourcesIT {
                 "kubeconfig", kube.serviceAccountKubeconfig(namespace, "strata-catalog").toString(),
                 "strata.kubernetes.operator", "true", "quarkus.operator-sdk.namespaces", namespace)).start();
         ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, brokerPrefix).with(Map.of(
-                "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39)))
-                .start();
+                "strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 20) + "-" + (ports + 39),
+                "kubeconfig", kube.serviceAccountKubeconfig(namespace, "strata-ingest").toString())).start();
         sourceId = ClinicSource.link(ingest, source, PATIENCE);
     }
 
@@ -510,6 +510,68 @@ class KubernetesResourcesIT {
         given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId).then().statusCode(404);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(snapshot.baseUrl()).queryParam(
                 "dataset", vdbId).get("/api/v1/volumes").then().extract().jsonPath().getList("id")).isEmpty());
+    }
+
+    @Test
+    void aSourceStagedInAPodGetsAClaimASecretAndAStatefulSetAndAFailedLoadLeavesNothing() {
+        source.execute("postgres", "create role stager login replication password 'st4ging-pw'");
+        Map<String, Object> inPod = Map.of("kubernetes", Map.of("namespace", namespace));
+        staged("refused", Map.of("environment", "local", "kubernetes", Map.of("namespace", namespace)), Map.of())
+                .statusCode(400).body("detail", containsString("not both"));
+        staged("refused", inPod, Map.of("logSync", true)).statusCode(400).body("detail", containsString(
+                "logSync"));
+        JsonPath linked = staged("staged", inPod, Map.of()).statusCode(202).extract().jsonPath();
+
+        // The staging volume's claim, the Secret with the source's password, and a StatefulSet whose init
+        // containers give the volume to the pod's user and load it.
+        await().atMost(PATIENCE).until(() -> admin.apps().statefulSets().inNamespace(namespace).withName(
+                "staging-staged").get() != null);
+        var set = admin.apps().statefulSets().inNamespace(namespace).withName("staging-staged").get();
+        var pod = set.getSpec().getTemplate().getSpec();
+        String claim = pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName();
+        PodObjects objects = PodObjects.of(admin, namespace, "staging-staged", claim);
+        assertThat(objects.volume().getSpec().getNfs().getPath()).isNotBlank();
+        assertThat(secretValue(objects.secret(), "password")).isEqualTo("st4ging-pw");
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(999L);
+        assertThat(pod.getInitContainers().get(0).getCommand()).containsExactly("chown", "999:999",
+                "/var/lib/strata/data");
+        assertThat(pod.getInitContainers().get(0).getSecurityContext().getRunAsUser()).isZero();
+        assertThat(pod.getInitContainers().get(1).getCommand().get(2)).contains("pg_basebackup", "standby.signal");
+        assertThat(pod.getContainers().get(0).getImage()).isEqualTo("postgres:15");
+        assertThat(pod.getContainers().get(0).getCommand()).contains("primary_slot_name=strata_" + linked.getString(
+                "id").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_"), "hot_standby=on");
+        assertThat(pod.getContainers().get(0).getEnv().get(0).getValueFrom().getSecretKeyRef().getName()).isEqualTo(
+                "staging-staged-credentials");
+        assertThat(admin.getKubernetesSerialization().asYaml(set)).doesNotContain("st4ging-pw");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().baseUri(ingest.baseUrl()).get(
+                "/api/v1/jobs/" + linked.getString("jobId")).then().extract().jsonPath().getString("step"))
+                .contains("waiting for the staging pod"));
+
+        // The kubelet's part, played by the test: the pod is reported ready, but no pod exists to sync in, so
+        // the link fails, saying so, and gives back everything it made.
+        admin.apps().statefulSets().inNamespace(namespace).withName("staging-staged").editStatus(current -> {
+            current.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder().withReplicas(1)
+                    .withReadyReplicas(1).withObservedGeneration(current.getMetadata().getGeneration())
+                    .withCurrentRevision("r1").withUpdateRevision("r1").build());
+            return current;
+        });
+        JsonPath failed = Jobs.awaitEnd(ingest, linked.getString("jobId"), "FAILED", PATIENCE);
+        assertThat(failed.getString("error")).contains("staging-staged-0");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(PodObjects.of(admin, namespace, "staging-staged",
+                claim).left()).isEmpty());
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + linked.getString("id")).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("FAILED"));
+    }
+
+    /** {@code POST /sources} of the clinic database as {@code stager}, staged as {@code staging} says. */
+    private static io.restassured.response.ValidatableResponse staged(String name, Map<String, Object> staging,
+            Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "engine", "postgresql", "staging", staging,
+                "connection", Map.of("host", "127.0.0.1", "port", source.port(), "database", "clinic", "user",
+                        "stager", "password", "st4ging-pw")));
+        body.putAll(more);
+        return given().baseUri(ingest.baseUrl()).contentType("application/json").body(body).post("/api/v1/sources")
+                .then().log().ifValidationFails();
     }
 
     @Test

@@ -56,8 +56,7 @@ class ExamplesTest {
         List<Path> files = strataResources();
         assertThat(files).extracting(file -> file.getFileName().toString()).contains("virtualdatabase.yaml",
                 "virtualdatabase-in-pod.yaml", "vdbrefresh.yaml", "datapod.yaml", "podreset.yaml", "environment.yaml",
-                "source.yaml",
-                "maskingruleset.yaml", "maskeddataset.yaml");
+                "source.yaml", "source-staged-in-pod.yaml", "maskingruleset.yaml", "maskeddataset.yaml");
         for (Path file : files) {
             String yaml = Files.readString(file);
             String kind = yaml.lines().filter(line -> line.startsWith("kind: ")).findFirst().orElseThrow()
@@ -90,6 +89,10 @@ class ExamplesTest {
         Environment environment = serialization.unmarshal(Files.readString(EXAMPLES.resolve("environment.yaml")),
                 Environment.class);
         assertThat(environment.getSpec().getPrivateKeySecret().getKey()).isEqualTo("id_ed25519");
+        Source staged = serialization.unmarshal(Files.readString(EXAMPLES.resolve("source-staged-in-pod.yaml")),
+                Source.class);
+        assertThat(staged.getSpec().getStaging().getPod()).isNotNull();
+        assertThat(staged.getSpec().getStaging().getEnvironment()).isNull();
     }
 
     @Test

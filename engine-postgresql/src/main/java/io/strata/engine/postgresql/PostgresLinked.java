@@ -16,6 +16,7 @@ import io.strata.engine.ProgressListener;
 import io.strata.engine.SnapshotMetadata;
 import io.strata.engine.SnapshotPoint;
 import io.strata.engine.Staging;
+import io.strata.engine.StagingPod;
 import io.strata.engine.StagingStatus;
 import io.strata.engine.UserError;
 
@@ -142,11 +143,7 @@ class PostgresLinked implements LinkedOperations {
         // A slot of an earlier attempt or of the volume a resync replaces: the new base backup makes it again.
         sourceSql.execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '"
                 + slot + "' and not active;");
-        Map<String, String> minimums = new LinkedHashMap<>();
-        for (List<String> setting : sourceSql.rows("select name, setting from pg_settings where name in ("
-                + String.join(", ", STANDBY_MINIMUMS.stream().map(name -> "'" + name + "'").toList()) + ")")) {
-            minimums.put(setting.get(0), setting.get(1));
-        }
+        Map<String, String> minimums = standbyMinimums(sourceSql);
 
         progress.progress(0, "pg_basebackup from " + connection.host() + ":" + connection.port());
         List<String> command = List.of(staging.repository().binDir() + "/pg_basebackup", "-d", "host="
@@ -172,6 +169,27 @@ class PostgresLinked implements LinkedOperations {
         }
         writeStandbyConfiguration(source, staging, connection, minimums);
         progress.progress(100, "base backup done");
+    }
+
+    /** The source's values of the settings a standby must have at least as high. */
+    private static Map<String, String> standbyMinimums(Psql sourceSql) {
+        Map<String, String> minimums = new LinkedHashMap<>();
+        for (List<String> setting : sourceSql.rows("select name, setting from pg_settings where name in ("
+                + String.join(", ", STANDBY_MINIMUMS.stream().map(name -> "'" + name + "'").toList()) + ")")) {
+            minimums.put(setting.get(0), setting.get(1));
+        }
+        return minimums;
+    }
+
+    @Override
+    public StagingPod stagingPod(LinkedSource source, Staging client) {
+        if (source.flag("logSync", false)) {
+            throw new UserError("logSync keeps the source's WAL in the staging copy's work directory, which a pod "
+                    + "does not keep across restarts.", "Link without logSync, or stage on a host environment.");
+        }
+        Psql sourceSql = source(source, client);
+        int major = Integer.parseInt(sourceSql.value("select current_setting('server_version_num')")) / 10000;
+        return PostgresStagingPod.of(source, major, standbyMinimums(sourceSql));
     }
 
     private static void prepareDirectories(Staging staging) {

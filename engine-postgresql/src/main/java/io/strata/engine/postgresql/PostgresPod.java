@@ -18,7 +18,7 @@ import io.strata.engine.SnapshotMetadata;
  */
 final class PostgresPod {
 
-    private static final int PORT = 5432;
+    static final int PORT = 5432;
     private static final String DATA = EnginePod.DATA_MOUNT;
     private static final String RUN = EnginePod.RUN_MOUNT;
 
@@ -70,23 +70,32 @@ final class PostgresPod {
         return major == null || major.isBlank() ? "postgres" : "postgres:" + major;
     }
 
-    private static Map<String, String> settings(String name, Map<String, Object> parameters) {
+    /**
+     * The settings every PostgreSQL pod of Strata has on its command line: the port, what listens, and the paths of
+     * the pod rather than of the server whose files are on the volume; no archiving, no TLS, logs on stderr.
+     */
+    static Map<String, String> podSettings(String listen, String socketDir) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("port", String.valueOf(PORT));
-        settings.put("listen_addresses", "*");
-        settings.put("unix_socket_directories", RUN);
+        settings.put("listen_addresses", listen);
+        settings.put("unix_socket_directories", socketDir);
         settings.put("hba_file", RUN + "/pg_hba.conf");
         settings.put("ident_file", RUN + "/pg_ident.conf");
         settings.put("external_pid_file", "");
-        settings.put("primary_conninfo", "");
-        settings.put("primary_slot_name", "");
         settings.put("restore_command", "");
-        settings.put("recovery_target_time", "");
         settings.put("archive_mode", "off");
-        settings.put("hot_standby", "off");
         settings.put("ssl", "off");
         settings.put("logging_collector", "off");
         settings.put("log_destination", "stderr");
+        return settings;
+    }
+
+    private static Map<String, String> settings(String name, Map<String, Object> parameters) {
+        Map<String, String> settings = podSettings("*", RUN);
+        settings.put("primary_conninfo", "");
+        settings.put("primary_slot_name", "");
+        settings.put("recovery_target_time", "");
+        settings.put("hot_standby", "off");
         settings.put("shared_buffers", text(parameters, "sharedBuffers", "32MB"));
         settings.put("max_connections", String.valueOf(parameters.getOrDefault("maxConnections", 50)));
         settings.put("password_encryption", "scram-sha-256");

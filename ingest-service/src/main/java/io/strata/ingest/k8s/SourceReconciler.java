@@ -26,6 +26,7 @@ import io.strata.kubernetes.v1alpha1.Environment;
 import io.strata.kubernetes.v1alpha1.Source;
 import io.strata.kubernetes.v1alpha1.SourceConnection;
 import io.strata.kubernetes.v1alpha1.SourceSpec;
+import io.strata.kubernetes.v1alpha1.SourceStaging;
 import io.strata.kubernetes.v1alpha1.SourceStatus;
 import io.strata.kubernetes.v1alpha1.StatusConditions;
 import io.strata.kubernetes.v1alpha1.StrataResources;
@@ -177,14 +178,24 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
             parameters.put("logSync", spec.getLogSync());
         }
         String name = spec.getName() != null ? spec.getName() : resource.getMetadata().getName();
-        return new LinkSource(name, spec.getEngine(), environment, stagingEnvironment == null
-                ? null
-                : new LinkSource.StagingTarget(stagingEnvironment),
+        return new LinkSource(name, spec.getEngine(), environment, staging(resource, stagingEnvironment),
                 spec.getSyncPolicy() == null
                         ? null
                         : new LinkSource.SyncPolicy(spec.getSyncPolicy().getCron()),
                 spec.getSensitive(),
                 parameters);
+    }
+
+    /** Where the spec stages: an environment, or a pod (in this resource's namespace unless it names one). */
+    private static LinkSource.StagingTarget staging(Source resource, String stagingEnvironment) {
+        SourceStaging staging = resource.getSpec() == null ? null : resource.getSpec().getStaging();
+        if (staging != null && staging.getPod() != null) {
+            String namespace = staging.getPod().getNamespace() != null
+                    ? staging.getPod().getNamespace()
+                    : resource.getMetadata().getNamespace();
+            return new LinkSource.StagingTarget(stagingEnvironment, new LinkSource.KubernetesStaging(namespace));
+        }
+        return stagingEnvironment == null ? null : new LinkSource.StagingTarget(stagingEnvironment);
     }
 
     private static void describe(SourceView source, SourceStatus status, StatusConditions conditions) {

@@ -34,7 +34,10 @@ public record LinkSource(
 
     /** What a request without a body is told. */
     public static final String REQUIRED = "is required: send a JSON body {name, engine, environment, connection | "
-            + "path, staging: {environment}, syncPolicy: {cron}, logSync, sensitive}";
+            + "path, staging: {environment} | {kubernetes: {namespace}}, syncPolicy: {cron}, logSync, sensitive}";
+
+    private static final String NAMESPACE = "is required: a Kubernetes namespace name (lower-case letters, digits "
+            + "and '-', at most 63)";
 
     private static final String NAME = "is required: 1 to 63 letters, digits, '_', '.' or '-'";
 
@@ -42,8 +45,24 @@ public record LinkSource(
         parameters = parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
     }
 
-    /** @param environment the staging environment's id or name */
-    public record StagingTarget(String environment) {
+    /**
+     * Where the staging copy runs: on a host environment, or in a pod of a Kubernetes namespace.
+     *
+     * @param environment the staging environment's id or name (a Kubernetes environment means a pod in its
+     *        namespace)
+     * @param kubernetes a pod in this namespace instead
+     */
+    public record StagingTarget(String environment, @Valid KubernetesStaging kubernetes) {
+
+        /** A staging copy on a host environment. */
+        public StagingTarget(String environment) {
+            this(environment, null);
+        }
+    }
+
+    /** @param namespace the namespace of the staging pod, its Secret and the claim on the staging volume */
+    public record KubernetesStaging(
+            @NotNull(message = NAMESPACE) @Pattern(regexp = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?", message = NAMESPACE) String namespace) {
     }
 
     /** @param cron a five-field Unix cron expression, e.g. {@code 0 * * * *} for every hour */

@@ -37,12 +37,14 @@ public class LinkValidator {
      *
      * @param plugin the engine's plugin
      * @param environment where the source lives
-     * @param staging where its staging copy runs
+     * @param staging where its staging copy runs: a host, or for a pod the environment it was named by (if any)
+     * @param stagingNamespace the namespace of its staging pod, or {@code null} when it is staged on a host
      * @param cron the sync policy, or {@code null}
      * @param parameters the plugin's parameters without secrets
      * @param secrets the secrets taken out of them, by path
      */
-    public record CheckedLink(EnginePlugin plugin, Environment environment, Environment staging, String cron,
+    public record CheckedLink(EnginePlugin plugin, Environment environment, Environment staging,
+            String stagingNamespace, String cron,
             Map<String, Object> parameters, Map<String, String> secrets) {
 
         /** Whether the source keeps its log for point-in-time provisioning. */
@@ -55,7 +57,8 @@ public class LinkValidator {
     public CheckedLink check(LinkSource request) {
         EnginePlugin plugin = engines.require(request.engine());
         Environment environment = environment(request.environment(), "environment");
-        Environment staging = stagingEnvironment(request.staging());
+        String stagingNamespace = stagingNamespace(request.staging());
+        Environment staging = stagingNamespace == null ? stagingEnvironment(request.staging()) : null;
         String cron = request.syncPolicy() == null ? null : cron(request.syncPolicy().cron());
         Map<String, Object> parameters = new LinkedHashMap<>(request.parameters());
         ParameterSchema schema = plugin.sourceParameters();
@@ -74,19 +77,33 @@ public class LinkValidator {
             throw ApiException.conflict("A source named " + request.name() + " exists already; choose another "
                     + "name.");
         }
-        return new CheckedLink(plugin, environment, staging, cron, parameters, secrets);
+        return new CheckedLink(plugin, environment, staging, stagingNamespace, cron, parameters, secrets);
     }
 
     private static Environment stagingEnvironment(LinkSource.StagingTarget target) {
         String id = target == null || target.environment() == null ? Environment.LOCAL_ID : target.environment();
-        Environment staging = environment(id, "staging.environment");
-        if (staging.kind == EnvironmentKind.KUBERNETES) {
-            throw ApiException.badRequest("staging.environment", "Environment " + staging.name + " is a Kubernetes "
-                    + "pod, which cannot mount the staging volume; staging there needs a pod of its own that mounts "
-                    + "the volume's claim, which comes with the Kubernetes resources. Use a local or ssh environment "
-                    + "for staging.");
+        return environment(id, "staging.environment");
+    }
+
+    /**
+     * The namespace of a staging pod: {@code staging.kubernetes.namespace}, or a Kubernetes staging environment's;
+     * {@code null} for a host.
+     */
+    private static String stagingNamespace(LinkSource.StagingTarget target) {
+        if (target == null) {
+            return null;
         }
-        return staging;
+        if (target.kubernetes() != null) {
+            if (target.environment() != null) {
+                throw ApiException.badRequest("staging", "Give staging.environment or staging.kubernetes, not both.");
+            }
+            return target.kubernetes().namespace();
+        }
+        if (target.environment() == null) {
+            return null;
+        }
+        Environment staging = environment(target.environment(), "staging.environment");
+        return staging.kind == EnvironmentKind.KUBERNETES ? staging.namespace : null;
     }
 
     /** An environment by id or name; the local one when none is given. */

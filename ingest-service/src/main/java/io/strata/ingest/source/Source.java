@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.strata.common.persistence.ObjectMapConverter;
+import io.strata.engine.StagingPod;
 
 /** A linked production database (or file tree) and its staging copy. */
 @Entity
@@ -45,7 +46,8 @@ public class Source extends PanacheEntityBase {
     @Column(name = "environment_id", nullable = false)
     public String environmentId;
 
-    @Column(name = "staging_environment_id", nullable = false)
+    /** The staging host's environment; {@code null} when the staging copy runs in a pod. */
+    @Column(name = "staging_environment_id")
     public String stagingEnvironmentId;
 
     @Column(name = "repository_id")
@@ -74,6 +76,15 @@ public class Source extends PanacheEntityBase {
 
     @Column(name = "work_path", columnDefinition = "text")
     public String workPath;
+
+    /** For a staging copy in a Kubernetes pod: the pod's namespace; {@code null} when it runs on a host. */
+    @Column(name = "staging_namespace")
+    public String stagingNamespace;
+
+    /** For a staging copy in a pod: how the pod runs, as the plugin described it at link time. */
+    @Convert(converter = StagingPodConverter.class)
+    @Column(name = "staging_pod", columnDefinition = "text")
+    public StagingPod stagingPod;
 
     @Column(name = "sync_cron")
     public String syncCron;

@@ -22,6 +22,7 @@ import io.strata.common.tx.AfterCommit;
 import io.strata.contracts.events.Refusal;
 import io.strata.contracts.events.Reply;
 import io.strata.contracts.events.Topics;
+import io.strata.contracts.ingest.EnvironmentRef;
 import io.strata.contracts.provisioning.AttachFailed;
 import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
@@ -98,10 +99,19 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
                         .resource(), job.requestedBy));
             }
             case ATTACH -> {
-                Environment staging = Environment.findById(source(operation).stagingEnvironmentId);
-                jobs.progress(operation.jobId(), 10, "attaching the staging volume to " + staging.name);
-                events.publish(new AttachRequested(operation.requestId(), work.volumeId(), work.volumePath(), staging
-                        .toRef(), null, STAGING));
+                Source source = source(operation);
+                EnvironmentRef staging;
+                if (source.stagingNamespace != null) {
+                    staging = StagingPods.environment(source.stagingNamespace);
+                    jobs.progress(operation.jobId(), 10, "a claim on the staging volume in namespace "
+                            + source.stagingNamespace);
+                } else {
+                    Environment host = Environment.findById(source.stagingEnvironmentId);
+                    staging = host.toRef();
+                    jobs.progress(operation.jobId(), 10, "attaching the staging volume to " + host.name);
+                }
+                events.publish(new AttachRequested(operation.requestId(), work.volumeId(), work.volumePath(), staging,
+                        null, STAGING));
             }
             case SNAPSHOT -> requestSnapshot(operation);
             default -> throw new IllegalStateException(operation.step() + " sends no request");

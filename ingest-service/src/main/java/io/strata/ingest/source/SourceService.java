@@ -26,6 +26,8 @@ import io.strata.contracts.ingest.SourceView;
 import io.strata.engine.EnginePlugin;
 import io.strata.engine.LinkedSource;
 import io.strata.engine.ParameterSchema;
+import io.strata.engine.Staging;
+import io.strata.engine.StagingPod;
 import io.strata.engine.StagingStatus;
 import io.strata.engine.UserError;
 import io.strata.ingest.config.IngestConfig;
@@ -90,8 +92,14 @@ public class SourceService {
         source.sensitive = Boolean.TRUE.equals(request.sensitive());
         source.managedBy = managedBy;
         try {
-            checked.plugin().linked().validateSource(new LinkedSource(source.id, source.name, checked.parameters(),
-                    checked.secrets(), environments.connect(checked.environment())), contexts.staging(source, null));
+            LinkedSource linked = new LinkedSource(source.id, source.name, checked.parameters(), checked.secrets(),
+                    environments.connect(checked.environment()));
+            checked.plugin().linked().validateSource(linked, source.stagingNamespace == null
+                    ? contexts.staging(source, null)
+                    : contexts.client(source));
+            if (source.stagingNamespace != null) {
+                source.stagingPod = stagingPod(checked.plugin(), linked, contexts.client(source));
+            }
         } catch (UserError e) {
             List<ParameterSchema.Parameter> parameters = checked.plugin().sourceParameters().parameters();
             throw ApiException.badRequest(parameters.isEmpty() ? null : parameters.get(0).name(), e.describe());
@@ -110,21 +118,38 @@ public class SourceService {
         });
     }
 
-    /** The source a checked request describes, not yet stored: its staging repository found, a port chosen. */
+    /** The staging pod the plugin describes, or a 400 when its engine cannot stage in one. */
+    private static StagingPod stagingPod(EnginePlugin plugin, LinkedSource linked, Staging client) {
+        StagingPod pod = plugin.linked().stagingPod(linked, client);
+        if (pod == null) {
+            throw ApiException.badRequest("staging.kubernetes", "The " + plugin.name() + " engine cannot keep its "
+                    + "staging copy in a pod; stage it on a host environment (staging: {environment}).");
+        }
+        return pod;
+    }
+
+    /**
+     * The source a checked request describes, not yet stored: its staging repository found and a port chosen, or
+     * its staging namespace noted.
+     */
     private Source newSource(String name, CheckedLink checked) {
-        DiscoveredRepository repository = repository(checked.staging(), checked.plugin());
         Source source = new Source();
         source.id = Ids.next("src");
         source.name = name;
         source.engine = checked.plugin().name();
         source.environmentId = checked.environment().id;
-        source.stagingEnvironmentId = checked.staging().id;
-        source.repositoryId = repository == null ? null : repository.id;
+        if (checked.stagingNamespace() != null) {
+            source.stagingNamespace = checked.stagingNamespace();
+        } else {
+            DiscoveredRepository repository = repository(checked.staging(), checked.plugin());
+            source.stagingEnvironmentId = checked.staging().id;
+            source.repositoryId = repository == null ? null : repository.id;
+            source.stagingPort = freePort();
+        }
         source.parameters = checked.parameters();
         source.syncCron = checked.cron();
         source.logSync = checked.logSync();
         source.workPath = contexts.workPath(source.id);
-        source.stagingPort = freePort();
         source.createdAt = Instant.now();
         return source;
     }
@@ -270,7 +295,10 @@ public class SourceService {
             }
         }
         return new SourceView(source.id, source.name, source.engine, source.environmentId,
-                source.stagingEnvironmentId, source.state.name(), source.parameters,
+                source.stagingNamespace != null
+                        ? StagingPods.environmentId(source.stagingNamespace)
+                        : source.stagingEnvironmentId,
+                source.state.name(), source.parameters,
                 source.syncCron, scheduler.nextSync(source.id), source.logSync, source.lastSyncAt,
                 source.lastSnapshotId, source.lastPosition,
                 source.sizeBytes, source.snapshotCount, staging, source.error, source.createdAt, source.sensitive);

@@ -24,8 +24,14 @@ import io.strata.engine.UserError;
 @ApplicationScoped
 public class SourceWorker {
 
+    /** The source's secret parameter that a staging pod gets in its Secret. */
+    private static final String PASSWORD = "connection.password";
+
     @Inject
     SourceContexts contexts;
+
+    @Inject
+    StagingPods pods;
 
     /** Loads the staging copy at {@code work.path()} from the source and starts it (link, resync). */
     public SnapshotPoint load(String sourceId, SourceWork work, boolean replacing, Progress progress) {
@@ -33,6 +39,14 @@ public class SourceWorker {
         EnginePlugin plugin = contexts.plugin(source);
         LinkedSource linked = contexts.linked(source);
         Staging staging = contexts.staging(source, work.path());
+        if (source.stagingNamespace != null) {
+            // The pod's init container loads an empty volume; a resync's new claim replaces the pod.
+            progress.report(25, "starting the staging pod on claim " + work.path());
+            pods.apply(source, work.path(), linked.secrets().get(PASSWORD));
+            pods.awaitReady(source, (percent, what) -> progress.report(30, what));
+            progress.report(86, "the staging pod is ready");
+            return plugin.linked().preSnapshot(linked, staging, (percent, what) -> progress.report(88, what));
+        }
         if (replacing) {
             progress.report(20, "stopping the current staging copy");
             plugin.linked().stopStaging(linked, contexts.staging(source, work.oldPath()));
@@ -60,6 +74,11 @@ public class SourceWorker {
         Source source = find(sourceId);
         EnginePlugin plugin = contexts.plugin(source);
         LinkedSource linked = contexts.linked(source);
+        if (source.stagingNamespace != null) {
+            quietly(() -> pods.delete(source));
+            quietly(() -> plugin.linked().unlink(linked, contexts.client(source)));
+            return;
+        }
         Staging staging = contexts.staging(source, path);
         quietly(() -> plugin.linked().stopStaging(linked, staging));
         quietly(() -> plugin.linked().unlink(linked, staging));
@@ -70,6 +89,10 @@ public class SourceWorker {
         Source source = find(sourceId);
         EnginePlugin plugin = contexts.plugin(source);
         LinkedSource linked = contexts.linked(source);
+        if (source.stagingNamespace != null) {
+            quietly(() -> pods.apply(source, oldPath, linked.secrets().get(PASSWORD)));
+            return;
+        }
         if (newPath != null) {
             quietly(() -> plugin.linked().stopStaging(linked, contexts.staging(source, newPath)));
         }
@@ -84,8 +107,14 @@ public class SourceWorker {
         }
         EnginePlugin plugin = contexts.plugin(source);
         LinkedSource linked = contexts.linked(source);
-        Staging staging = contexts.staging(source, source.stagingPath);
         progress.report(20, "stopping the staging copy");
+        if (source.stagingNamespace != null) {
+            pods.delete(source);
+            progress.report(50, "removing what linking left on the source");
+            plugin.linked().unlink(linked, contexts.client(source));
+            return;
+        }
+        Staging staging = contexts.staging(source, source.stagingPath);
         plugin.linked().stopStaging(linked, staging);
         progress.report(50, "removing what linking left on the source");
         plugin.linked().unlink(linked, staging);
@@ -95,6 +124,10 @@ public class SourceWorker {
     public void stopStaging(String sourceId, String path, Progress progress) {
         Source source = find(sourceId);
         progress.report(20, "stopping the staging copy");
+        if (source.stagingNamespace != null) {
+            pods.scale(source, 0);
+            return;
+        }
         contexts.plugin(source).linked().stopStaging(contexts.linked(source), contexts.staging(source, path));
     }
 
@@ -102,6 +135,11 @@ public class SourceWorker {
     public void startStaging(String sourceId, String path, Progress progress) {
         Source source = find(sourceId);
         progress.report(20, "starting the staging copy");
+        if (source.stagingNamespace != null) {
+            pods.scale(source, 1);
+            pods.awaitReady(source, (percent, what) -> progress.report(30, what));
+            return;
+        }
         contexts.plugin(source).linked().startStaging(contexts.linked(source), contexts.staging(source, path));
     }
 

@@ -42,7 +42,9 @@ public class StagingResume {
                 Source.State.ACTIVE));
         int started = 0;
         for (Source source : active) {
-            if (source.stagingPath == null || operations.running(source.id) != null) {
+            // Kubernetes starts a staging pod again by itself.
+            if (source.stagingPath == null || source.stagingNamespace != null
+                    || operations.running(source.id) != null) {
                 continue;
             }
             try {

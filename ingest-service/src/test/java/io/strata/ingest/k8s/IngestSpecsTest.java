@@ -13,6 +13,7 @@ import io.strata.contracts.ingest.CreateEnvironment;
 import io.strata.ingest.source.LinkSource;
 import io.strata.kubernetes.v1alpha1.Environment;
 import io.strata.kubernetes.v1alpha1.EnvironmentSpec;
+import io.strata.kubernetes.v1alpha1.PodTarget;
 import io.strata.kubernetes.v1alpha1.SecretKeyRef;
 import io.strata.kubernetes.v1alpha1.Source;
 import io.strata.kubernetes.v1alpha1.SourceConnection;
@@ -69,6 +70,21 @@ class IngestSpecsTest {
         assertThat(request.syncPolicy().cron()).isEqualTo("0 * * * *");
         assertThat(request.parameters()).containsEntry("logSync", true).containsEntry("connection", Map.of("host",
                 "db1.internal", "port", 5433, "database", "clinic", "user", "app", "password", "s3cret"));
+    }
+
+    @Test
+    void aSourceStagedInAPodIsStagedInItsOwnNamespaceUnlessItNamesOne() {
+        SourceSpec spec = new SourceSpec();
+        spec.setEngine("postgresql");
+        SourceStaging staging = new SourceStaging();
+        staging.setPod(new PodTarget());
+        spec.setStaging(staging);
+
+        assertThat(SourceReconciler.request(source(spec), null, null, null).staging()).isEqualTo(
+                new LinkSource.StagingTarget(null, new LinkSource.KubernetesStaging("qa")));
+        staging.getPod().setNamespace("staging");
+        assertThat(SourceReconciler.request(source(spec), null, null, null).staging().kubernetes().namespace())
+                .isEqualTo("staging");
     }
 
     @Test

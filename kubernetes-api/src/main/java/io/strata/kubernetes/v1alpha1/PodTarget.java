@@ -9,8 +9,9 @@ import io.fabric8.generator.annotation.Pattern;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PodTarget {
 
-    @JsonPropertyDescription("The namespace of its PersistentVolumeClaim, StatefulSet, Service and Secret; default: "
-            + "this resource's namespace. Strata's account needs the provisioning role there.")
+    @JsonPropertyDescription("The namespace of the pod's objects (its PersistentVolumeClaim, StatefulSet and Secret, "
+            + "and a virtual database's Service); default: this resource's namespace. Strata's account needs the "
+            + "service's role there (provisioning for a virtual database, ingest for a staging copy).")
     @Pattern(StrataResources.NAMESPACE_PATTERN)
     private String namespace;
 

@@ -11,11 +11,25 @@ public class SourceStaging {
             + "id or name.")
     private String environment;
 
+    @JsonPropertyDescription("Run the staging copy in a pod of its own instead of on an environment's host: the "
+            + "staging volume becomes a PersistentVolume (NFS) and a claim, mounted by a StatefulSet of one pod "
+            + "running the engine's image, whose init container loads the copy; syncs run in the pod. Give "
+            + "environment or pod, not both. Not with logSync.")
+    private PodTarget pod;
+
     public String getEnvironment() {
         return environment;
     }
 
     public void setEnvironment(String environment) {
         this.environment = environment;
+    }
+
+    public PodTarget getPod() {
+        return pod;
+    }
+
+    public void setPod(PodTarget pod) {
+        this.pod = pod;
     }
 }

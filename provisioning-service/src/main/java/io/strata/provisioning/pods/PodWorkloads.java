@@ -14,24 +14,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.strata.engine.EnginePod;
 import io.strata.engine.UserError;
+import io.strata.hosts.EngineStatefulSets;
 import io.strata.provisioning.attach.KubernetesVolumes;
 
 /**
@@ -48,8 +43,6 @@ public class PodWorkloads {
     public static final String VDB_LABEL = "strata.io/vdb";
 
     private static final String ENGINE = "engine";
-    private static final String DATA_VOLUME = "data";
-    private static final String RUN_VOLUME = "run";
 
     @Inject
     Instance<KubernetesClient> client;
@@ -101,19 +94,12 @@ public class PodWorkloads {
                 return;
             }
             applyService(vdb.namespace(), service(vdb));
-            StatefulSet current = client.get().apps().statefulSets().inNamespace(vdb.namespace()).withName(name).get();
-            Long uid = vdb.uid() != null
-                    ? vdb.uid()
-                    : current == null
-                            ? null
-                            : current.getSpec().getTemplate().getSpec().getSecurityContext()
-                                    .getRunAsUser();
+            Long uid = vdb.uid() != null ? vdb.uid() : EngineStatefulSets.runsAs(client.get(), vdb.namespace(), name);
             if (uid == null) {
                 throw new UserError("The owner of the clone's files is not known to run " + vdb.name() + "'s engine "
                         + "as it.", "Set strata.provisioning.kubernetes.run-as-user to that uid.");
             }
-            client.get().apps().statefulSets().inNamespace(vdb.namespace()).resource(statefulSet(vdb, uid)).createOr(
-                    NonDeletingOperation::update);
+            EngineStatefulSets.apply(client.get(), workload(vdb, uid));
         } catch (KubernetesClientException e) {
             throw refused("create or update", vdb.namespace(), name, e);
         }
@@ -142,26 +128,16 @@ public class PodWorkloads {
 
     /** Scales the engine's StatefulSet to one pod (start) or none (stop); nothing for plain files. */
     public void scale(String namespace, String vdbName, int replicas) {
-        String name = nameOf(vdbName);
         try {
-            StatefulSet current = client.get().apps().statefulSets().inNamespace(namespace).withName(name).get();
-            if (current != null && !Integer.valueOf(replicas).equals(current.getSpec().getReplicas())) {
-                client.get().apps().statefulSets().inNamespace(namespace).withName(name).edit(set -> {
-                    set.getSpec().setReplicas(replicas);
-                    return set;
-                });
-            }
+            EngineStatefulSets.scale(client.get(), namespace, nameOf(vdbName), replicas);
         } catch (KubernetesClientException e) {
-            throw refused("scale", namespace, name, e);
+            throw refused("scale", namespace, nameOf(vdbName), e);
         }
     }
 
     /** How many of the engine's pods are ready: 0 or 1. */
     public int readyPods(String namespace, String vdbName) {
-        StatefulSet current = client.get().apps().statefulSets().inNamespace(namespace).withName(nameOf(vdbName))
-                .get();
-        Integer ready = current == null || current.getStatus() == null ? null : current.getStatus().getReadyReplicas();
-        return ready == null ? 0 : ready;
+        return EngineStatefulSets.readyPods(client.get(), namespace, nameOf(vdbName));
     }
 
     /** Deletes the StatefulSet, the Service and the Secret, those that exist. */
@@ -193,7 +169,8 @@ public class PodWorkloads {
                             + "the virtual database and snapshot it stopped.");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (ExecWatch exec = client.get().pods().inNamespace(namespace).withName(pod).inContainer(ENGINE)
+        try (ExecWatch exec = client.get().pods().inNamespace(namespace).withName(pod)
+                .inContainer(EngineStatefulSets.ENGINE_CONTAINER)
                 .writingOutput(output).writingError(output).exec(engine.flush().toArray(String[]::new))) {
             Integer exit = exec.exitCode().get(2, TimeUnit.MINUTES);
             if (exit == null || exit != 0) {
@@ -245,34 +222,13 @@ public class PodWorkloads {
                 .withNewTargetPort(vdb.engine().port()).withProtocol("TCP").endPort().endSpec().build();
     }
 
-    private static StatefulSet statefulSet(PodVdb vdb, long uid) {
-        EnginePod engine = vdb.engine();
+    private static EngineStatefulSets.Workload workload(PodVdb vdb, long uid) {
         List<EnvVar> env = List.of(new EnvVarBuilder().withName("STRATA_USER").withValue(vdb.user() == null
                 ? ""
                 : vdb.user()).build(), new EnvVarBuilder().withName("STRATA_PASSWORD").withNewValueFrom()
                         .withNewSecretKeyRef("password", secretOf(vdb.name()), false).endValueFrom().build());
-        List<VolumeMount> mounts = List.of(new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath(
-                EnginePod.DATA_MOUNT).build(), new VolumeMountBuilder().withName(RUN_VOLUME)
-                        .withMountPath(
-                                EnginePod.RUN_MOUNT)
-                        .build());
-        Container init = new ContainerBuilder().withName("configure").withImage(engine.image()).withCommand(engine
-                .init()).withEnv(env).withVolumeMounts(mounts).build();
-        Container main = new ContainerBuilder().withName(ENGINE).withImage(engine.image()).withCommand(engine
-                .command()).withEnv(env).withVolumeMounts(mounts).addNewPort().withName(ENGINE).withContainerPort(
-                        engine.port())
-                .endPort().withNewReadinessProbe().withNewExec().withCommand(engine.readiness()).endExec()
-                .withPeriodSeconds(2).endReadinessProbe().build();
-        Map<String, String> labels = labels(vdb);
-        return new StatefulSetBuilder().withNewMetadata().withName(nameOf(vdb.name())).withNamespace(vdb.namespace())
-                .withLabels(labels).endMetadata().withNewSpec().withReplicas(1).withServiceName(nameOf(vdb.name()))
-                .withNewSelector().withMatchLabels(Map.of(VDB_LABEL, vdb.vdbId())).endSelector().withNewTemplate()
-                .withNewMetadata().withLabels(labels).endMetadata().withNewSpec().withNewSecurityContext()
-                .withRunAsUser(uid).endSecurityContext().withInitContainers(init)
-                .withContainers(main).addNewVolume().withName(DATA_VOLUME).withNewPersistentVolumeClaim(vdb.claim(),
-                        false)
-                .endVolume().addNewVolume().withName(RUN_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec().endTemplate().endSpec().build();
+        return new EngineStatefulSets.Workload(nameOf(vdb.name()), vdb.namespace(), labels(vdb), Map.of(VDB_LABEL,
+                vdb.vdbId()), vdb.claim(), vdb.engine(), uid, env, false);
     }
 
     private static Map<String, String> labels(PodVdb vdb) {
