@@ -364,12 +364,16 @@ class KubernetesResourcesIT {
                 .inNamespace(namespace).withName("qa-pod").get();
         assertThat(pod.getStatus().getVirtualDatabases()).hasSize(1);
         String vdbId = pod.getStatus().getVirtualDatabases().get(0).getId();
-        JsonPath vdb = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId).then().statusCode(200)
-                .extract().jsonPath();
+        // Its virtual database's credentials are in the Secret the status names, as the REST API gives them.
+        String vdbName = pod.getStatus().getVirtualDatabases().get(0).getName();
+        assertThat(pod.getStatus().getVirtualDatabases().get(0).getCredentialsSecret()).isEqualTo(vdbName
+                + "-credentials");
         Map<String, String> credentials = given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/" + vdbId
                 + "/credentials").then().statusCode(200).extract().jsonPath().getMap("$");
-        String url = "jdbc:postgresql://" + vdb.getString("connection.host") + ":" + vdb.getInt("connection.port")
-                + "/" + vdb.getString("connection.database");
+        await().atMost(PATIENCE).until(() -> admin.secrets().inNamespace(namespace).withName(vdbName
+                + "-credentials").get() != null);
+        assertThat(secretValue(admin.secrets().inNamespace(namespace).withName(vdbName + "-credentials").get(),
+                "password")).isEqualTo(credentials.get("password"));
         kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("bookmark.yaml").toString());
         kube.kubectl("wait", "-n", namespace, "--for=condition=Ready", "bookmarks.strata.io/qa-pod-before-test",
                 "--timeout=180s");
@@ -377,16 +381,14 @@ class KubernetesResourcesIT {
                 "jsonpath={.status.id}").trim();
         given().baseUri(catalog.baseUrl()).get("/api/v1/bookmarks/" + bookmarkId).then().statusCode(200).body(
                 "pod", org.hamcrest.Matchers.equalTo(pod.getStatus().getId()));
-        try (Connection connection = DriverManager.getConnection(url, credentials.get("user"), credentials.get(
-                "password"))) {
+        try (Connection connection = connect(vdbName)) {
             connection.createStatement().execute("delete from visits");
         }
 
         kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling("podreset.yaml").toString());
         kube.kubectl("wait", "-n", namespace, "--for=condition=Complete", "podreset/qa-pod-reset",
                 "--timeout=180s");
-        try (Connection connection = DriverManager.getConnection(url, credentials.get("user"), credentials.get(
-                "password"));
+        try (Connection connection = connect(vdbName);
                 ResultSet rows = connection.createStatement().executeQuery("select count(*) from visits")) {
             rows.next();
             assertThat(rows.getInt(1)).as("the rows deleted by the destructive test are back").isPositive();
@@ -401,6 +403,8 @@ class KubernetesResourcesIT {
         given().baseUri(catalog.baseUrl()).get("/api/v1/datapods/" + pod.getStatus().getId()).then().statusCode(404);
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(provisioning.baseUrl()).get("/api/v1/vdbs/"
                 + vdbId).then().statusCode(404));
+        await().atMost(PATIENCE).until(() -> admin.secrets().inNamespace(namespace).withName(vdbName
+                + "-credentials").get() == null);
     }
 
     @Test

@@ -77,7 +77,10 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             String requestId = operation.partRequestId(at);
             events.publish(switch (operation.step()) {
                 case CREATE_VDB -> new PodVdbCreateRequested(requestId, member.vdbId(), member.vdbName(), work
-                        .targets().get(at), pod.owners.get(0), pod.id);
+                        .targets().get(at), pod.owners.get(0), pod.id,
+                        pod.managedBy == null
+                                ? null
+                                : pod.managedBy.substring(0, pod.managedBy.indexOf('/')));
                 case SNAPSHOT, SAVE, MARK -> new PodVdbSnapshotRequested(requestId, member.vdbId());
                 case MOVE -> work.recoveryTime() != null
                         ? new PodVdbMoveRequested(requestId, member.vdbId(), null, work.recoveryTime())

@@ -16,11 +16,19 @@ import io.strata.contracts.events.EventType;
  * @param snapshotId the snapshot it starts from
  * @param owner the user who owns it
  * @param pod the data pod it belongs to
+ * @param credentialsNamespace for a data pod made by a Kubernetes resource, the namespace where the virtual database's
+ *        credentials are kept in a Secret ({@code <name>-credentials}); {@code null} for none
  */
 @EventType(value = "PodVdbCreateRequested", version = 1)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PodVdbCreateRequested(String requestId, String vdbId, String name, String snapshotId, String owner,
-        String pod) implements Event {
+        String pod, String credentialsNamespace) implements Event {
+
+    /** A command for a data pod made over REST: no Secret. */
+    public PodVdbCreateRequested(String requestId, String vdbId, String name, String snapshotId, String owner,
+            String pod) {
+        this(requestId, vdbId, name, snapshotId, owner, pod, null);
+    }
 
     @Override
     public String subject() {

@@ -79,6 +79,11 @@ public class DataPodStatus extends StrataStatus {
         @JsonPropertyDescription("Its name in Strata.")
         private String name;
 
+        @JsonPropertyDescription("The Secret of this namespace with its connection and password: host, port, "
+                + "database, username, password (<name>-credentials), written by the provisioning service once the "
+                + "virtual database is made.")
+        private String credentialsSecret;
+
         public Member() {
         }
 
@@ -86,6 +91,15 @@ public class DataPodStatus extends StrataStatus {
             this.dataset = dataset;
             this.id = id;
             this.name = name;
+            this.credentialsSecret = name == null ? null : name + "-credentials";
+        }
+
+        public String getCredentialsSecret() {
+            return credentialsSecret;
+        }
+
+        public void setCredentialsSecret(String credentialsSecret) {
+            this.credentialsSecret = credentialsSecret;
         }
 
         public String getDataset() {

@@ -95,6 +95,7 @@ public class PodVdbs {
         vdb.parent = VdbService.NOT_KNOWN_YET;
         vdb.owner = request.owner();
         vdb.pod = request.pod();
+        vdb.credentialsNamespace = request.credentialsNamespace();
         vdbs.store(vdb);
         KnownSnapshot snapshot = KnownSnapshot.findById(request.snapshotId());
         if (snapshot == null) {

@@ -138,6 +138,13 @@ public class Vdb extends PanacheEntityBase {
     @Column(name = "managed_by")
     public String managedBy;
 
+    /**
+     * For a virtual database of a data pod that a DataPod resource made: the namespace where its credentials are kept
+     * in a Secret, {@code <name>-credentials}, while it exists. {@code null} otherwise.
+     */
+    @Column(name = "credentials_namespace")
+    public String credentialsNamespace;
+
     /** Its owner asked for it to be deleted while an operation ran on it: it is deleted when that one ends. */
     public boolean discard;
 

@@ -81,6 +81,9 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     @Inject
     Event<VdbChanged> changed;
 
+    @Inject
+    Event<PodVdbChanged> podVdbChanged;
+
     public VdbOperations() {
         super(VdbOperation.class, VdbStep.class, VdbWork.class);
     }
@@ -357,6 +360,10 @@ public class VdbOperations extends OperationDefinition<VdbOperation, VdbStep, Vd
     private void tellResource(Vdb vdb) {
         if (vdb.managedBy != null) {
             changed.fire(new VdbChanged(vdb.id, vdb.managedBy));
+        }
+        if (vdb.credentialsNamespace != null) {
+            podVdbChanged.fire(
+                    new PodVdbChanged(vdb.id, vdb.name, vdb.credentialsNamespace, vdb.status == Vdb.Status.DELETED));
         }
     }
 
