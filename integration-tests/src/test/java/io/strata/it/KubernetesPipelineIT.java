@@ -179,6 +179,7 @@ class KubernetesPipelineIT {
         assertThat(masked.getStatus().getSourceId()).isEqualTo(source.getStatus().getId());
         assertThat(resources.get(MaskingRuleset.class, "clinic-pii").getStatus().getVersion()).isEqualTo(1);
 
+        aSubsetInTheSpecIsKeptWithEachSnapshot();
         aRestartedOperatorFindsWhatItMadeAndWritesNothing();
         refusedSpecsAreSaidInReady();
         restCannotDeleteWhatAResourceMade(source.getStatus().getId(), masked.getStatus().getId());
@@ -192,6 +193,25 @@ class KubernetesPipelineIT {
         given().baseUri(masking.baseUrl()).get("/api/v1/rulesets/clinic-pii").then().statusCode(404);
         given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + source.getStatus().getId()).then().statusCode(404);
         given().baseUri(ingest.baseUrl()).get("/api/v1/environments/" + environmentId).then().statusCode(404);
+    }
+
+    private static void aSubsetInTheSpecIsKeptWithEachSnapshot() {
+        resources.apply("apiVersion: strata.io/v1alpha1\nkind: MaskedDataset\nmetadata:\n  name: clinic-few\nspec:\n"
+                + "  source: clinic\n  ruleset: clinic-pii\n  subset:\n    roots:\n      - table: patients\n"
+                + "        where: id > 1\n");
+        resources.awaitCondition("MaskedDataset", "clinic-few", "Ready", masking);
+        MaskedDataset few = resources.get(MaskedDataset.class, "clinic-few");
+        given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/" + few.getStatus().getId()).then()
+                .statusCode(200).body("subset.roots[0].table", org.hamcrest.Matchers.equalTo("patients"));
+        List<Map<String, Object>> tables = given().baseUri(masking.baseUrl()).get("/api/v1/masked-datasets/"
+                + few.getStatus().getId() + "/snapshots/" + few.getStatus().getLatestSnapshot() + "/report").then()
+                .statusCode(200).extract().jsonPath().getList("subset.tables");
+        assertThat(tables).filteredOn(table -> "patients".equals(table.get("table"))).singleElement().satisfies(
+                patients -> {
+                    assertThat(((Number) patients.get("rowsBefore")).longValue()).isEqualTo(1L);
+                    assertThat(((Number) patients.get("rowsKept")).longValue()).as("Ada's id is 1").isZero();
+                });
+        resources.kubectl("delete", "maskeddatasets.strata.io", "clinic-few", "--timeout=180s");
     }
 
     private static void aRestartedOperatorFindsWhatItMadeAndWritesNothing() {

@@ -9,8 +9,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /**
- * What a {@link MaskedDataset} should be: the fields of {@code POST /api/v1/masked-datasets} (a subset is made over
- * REST only, for now). Nothing of it can change once made: a different source or ruleset is another masked dataset.
+ * What a {@link MaskedDataset} should be: the fields of {@code POST /api/v1/masked-datasets}. Nothing of it can change once made: a different source or ruleset is another masked dataset.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MaskedDatasetSpec {
@@ -38,6 +37,17 @@ public class MaskedDatasetSpec {
 
     @JsonPropertyDescription("Production roles that must not log in to any copy: they lose their password and LOGIN.")
     private List<String> disableRoles;
+
+    @JsonPropertyDescription("Keep only a subset of each snapshot, with referential integrity; default: everything.")
+    private MaskedDatasetSubset subset;
+
+    public MaskedDatasetSubset getSubset() {
+        return subset;
+    }
+
+    public void setSubset(MaskedDatasetSubset subset) {
+        this.subset = subset;
+    }
 
     public String getName() {
         return name;

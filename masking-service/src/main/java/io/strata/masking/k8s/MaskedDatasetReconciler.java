@@ -8,6 +8,8 @@ import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -27,6 +29,7 @@ import io.strata.masking.dataset.MaskedDatasetView;
 import io.strata.masking.dataset.MaskedSnapshot;
 import io.strata.masking.ruleset.RulesetService;
 import io.strata.masking.ruleset.RulesetView;
+import io.strata.masking.subset.SubsetRequest;
 import io.strata.operator.Specs;
 import io.strata.operator.StatusReconciler;
 
@@ -132,11 +135,17 @@ public class MaskedDatasetReconciler extends StatusReconciler<MaskedDataset, Mas
         return source.getStatus().getId();
     }
 
+    /** The spec's subset has the REST request's shape, field for field. */
+    private static final ObjectMapper SUBSET = new ObjectMapper();
+
     /** The REST request a spec stands for, with the source and the ruleset resolved to Strata ids. */
     static CreateMaskedDataset request(MaskedDataset resource, String sourceId, String ruleset) {
         MaskedDatasetSpec spec = resource.getSpec() == null ? new MaskedDatasetSpec() : resource.getSpec();
         String name = spec.getName() != null ? spec.getName() : resource.getMetadata().getName();
-        return new CreateMaskedDataset(name, sourceId, ruleset, spec.getResetUsers(), spec.getDisableRoles(), null);
+        SubsetRequest subset = spec.getSubset() == null
+                ? null
+                : SUBSET.convertValue(spec.getSubset(), SubsetRequest.class);
+        return new CreateMaskedDataset(name, sourceId, ruleset, spec.getResetUsers(), spec.getDisableRoles(), subset);
     }
 
     /** Copies the masked dataset into the status and sets Ready; its last masking, or {@code null}. */

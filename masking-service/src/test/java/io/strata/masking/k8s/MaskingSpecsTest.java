@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.strata.kubernetes.v1alpha1.MaskedDataset;
 import io.strata.kubernetes.v1alpha1.MaskedDatasetSpec;
+import io.strata.kubernetes.v1alpha1.MaskedDatasetSubset;
 import io.strata.kubernetes.v1alpha1.MaskingRuleset;
 import io.strata.kubernetes.v1alpha1.MaskingRulesetSpec;
 import io.strata.kubernetes.v1alpha1.RulesetRule;
@@ -19,6 +20,7 @@ import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.dataset.CreateMaskedDataset;
 import io.strata.masking.ruleset.RulesetRequest;
 import io.strata.masking.ruleset.RulesetView;
+import io.strata.masking.subset.SubsetRequest;
 
 /**
  * What a MaskingRuleset's and a MaskedDataset's spec stand for as REST requests, and when a ruleset's spec is a change
@@ -97,5 +99,39 @@ class MaskingSpecsTest {
         assertThat(request.resetsUsers()).isFalse();
         assertThat(request.rolesToDisable()).containsExactly("reporting");
         assertThat(request.subset()).isNull();
+    }
+
+    @Test
+    void aMaskedDatasetSpecsSubsetIsTheRequestsSubset() {
+        MaskedDatasetSpec spec = new MaskedDatasetSpec();
+        spec.setSource("clinic");
+        spec.setRuleset("clinic-pii");
+        MaskedDatasetSubset subset = new MaskedDatasetSubset();
+        MaskedDatasetSubset.Root root = new MaskedDatasetSubset.Root();
+        root.setTable("patients");
+        root.setWhere("country = 'NL'");
+        root.setPercent(10.0);
+        subset.setRoots(List.of(root));
+        MaskedDatasetSubset.Columns patients = new MaskedDatasetSubset.Columns();
+        patients.setTable("patients");
+        patients.setColumns(List.of("id"));
+        MaskedDatasetSubset.VirtualKey key = new MaskedDatasetSubset.VirtualKey();
+        key.setTable("notes");
+        key.setColumns(List.of("patient"));
+        key.setReferences(patients);
+        subset.setVirtualKeys(List.of(key));
+        subset.setUnrelated("empty");
+        spec.setSubset(subset);
+        MaskedDataset resource = new MaskedDataset();
+        resource.setMetadata(new ObjectMetaBuilder().withName("clinic-few").withNamespace("qa").build());
+        resource.setSpec(spec);
+
+        SubsetRequest request = MaskedDatasetReconciler.request(resource, "src-1", "rs-1").subset();
+
+        assertThat(request.roots()).containsExactly(new SubsetRequest.Root("patients", "country = 'NL'", 10.0));
+        assertThat(request.virtualKeys()).containsExactly(new SubsetRequest.VirtualKey("notes", List.of("patient"),
+                new SubsetRequest.Reference("patients", List.of("id"))));
+        assertThat(request.unrelated()).isEqualTo(SubsetRequest.Unrelated.EMPTY);
+        assertThat(request.nullDanglingOptional()).isFalse();
     }
 }
