@@ -7,14 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** {@link Http} through the JDK's {@link HttpClient}. */
+/** {@link Http} through the JDK's {@link HttpClient}, made in the background as the command line is read. */
 public final class JdkHttp implements Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Supplier<HttpClient> client = Background.start("http", () -> HttpClient.newBuilder().version(
+            HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
 
     @Override
     public Answer send(String method, URI uri, Map<String, String> headers, String body) throws IOException {
@@ -23,7 +24,7 @@ public final class JdkHttp implements Http {
                 : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

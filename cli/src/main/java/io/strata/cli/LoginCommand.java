@@ -1,6 +1,5 @@
 package io.strata.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +37,7 @@ final class LoginCommand extends ApiCommand implements Callable<Integer> {
         if (token) {
             issued = secret(stdin, "Token");
         } else {
-            Map<String, String> credentials = Map.of("username", username, "password", secret(stdin, "Password"));
+            Body credentials = new Body().with("username", username).with("password", secret(stdin, "Password"));
             if (api.dryRun()) {
                 api.call("POST", "/auth/token", credentials);
                 return ExitCode.OK;

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -73,39 +74,33 @@ final class PodCommand extends ApiCommand {
     }
 
     @Command(name = "reset", description = "Back where the last bookmark, restore or refresh left the pod (a job).")
-    int reset(@Parameters(paramLabel = "POD", description = POD) String pod,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return operation(pod, "reset", null, wait);
+    int reset(@Mixin Target pod) {
+        return operation(pod.name, "reset", null, pod.wait);
     }
 
     @Command(name = "undo", description = "Undo the last refresh, restore, reset or undo (a job).")
-    int undo(@Parameters(paramLabel = "POD", description = POD) String pod,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return operation(pod, "undo", null, wait);
+    int undo(@Mixin Target pod) {
+        return operation(pod.name, "undo", null, pod.wait);
     }
 
     @Command(name = "refresh", description = "Every virtual database to the template's newest data (a job).")
-    int refresh(@Parameters(paramLabel = "POD", description = POD) String pod,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return operation(pod, "refresh", null, wait);
+    int refresh(@Mixin Target pod) {
+        return operation(pod.name, "refresh", null, pod.wait);
     }
 
     @Command(name = "stop", description = "Stop every virtual database's engine (a job).")
-    int stop(@Parameters(paramLabel = "POD", description = POD) String pod,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return operation(pod, "stop", null, wait);
+    int stop(@Mixin Target pod) {
+        return operation(pod.name, "stop", null, pod.wait);
     }
 
     @Command(name = "start", description = "Start a stopped pod again (a job).")
-    int start(@Parameters(paramLabel = "POD", description = POD) String pod,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return operation(pod, "start", null, wait);
+    int start(@Mixin Target pod) {
+        return operation(pod.name, "start", null, pod.wait);
     }
 
     @Command(name = "delete", description = "Delete a pod and its virtual databases; its bookmarks stay (a job).")
-    int delete(@Parameters(paramLabel = "POD", description = POD) String pod,
-            @Option(names = "--wait", description = "Follow the job to its end.") boolean wait) {
-        return accepted(api().call("DELETE", PODS + Api.segment(pod), null), wait, null, null);
+    int delete(@Mixin Target pod) {
+        return accepted(api().call("DELETE", PODS + Api.segment(pod.name), null), pod.wait, null, null);
     }
 
     @Command(name = "branch", description = "Make a branch of a pod's history, starting at a bookmark.")

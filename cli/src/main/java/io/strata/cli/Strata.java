@@ -39,7 +39,7 @@ public final class Strata implements Callable<Integer> {
     }
 
     private final Session session;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Supplier<ObjectMapper> json = Background.start("json", Strata::mapper);
     private Output.Format format = Output.Format.table;
     private boolean dryRun;
     private Config config;
@@ -136,17 +136,28 @@ public final class Strata implements Callable<Integer> {
 
     /** The API client of this run. */
     Api api() {
-        return new Api(session, config(), json, dryRun);
+        return new Api(session, config(), json.get(), dryRun);
     }
 
     /** Where results go, in the format asked for. */
     Output output() {
-        return new Output(session.out(), format, json);
+        return new Output(session.out(), format, json.get());
     }
 
     /** Follows jobs for {@code --wait}. */
     JobFollower follower() {
         return new JobFollower(api(), session.err(), session.progressBar(), session.pollInterval());
+    }
+
+    /** A JSON mapper, with what reading an answer needs already loaded. */
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            mapper.readTree("[{\"id\":\"warm-up\",\"n\":1,\"on\":true,\"none\":null}]");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return mapper;
     }
 
     /** The version from the jar's manifest. */

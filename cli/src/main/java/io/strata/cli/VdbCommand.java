@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,19 +71,18 @@ final class VdbCommand extends ApiCommand {
     }
 
     @Command(name = "stop", description = "Stop a virtual database's engine (a job).")
-    int stop(@Parameters(paramLabel = "VDB") String vdb, @Option(names = "--wait", description = WAIT) boolean wait) {
-        return move(vdb, "stop", null, wait);
+    int stop(@Mixin Target vdb) {
+        return move(vdb.name, "stop", null, vdb.wait);
     }
 
     @Command(name = "start", description = "Start a stopped virtual database (a job).")
-    int start(@Parameters(paramLabel = "VDB") String vdb, @Option(names = "--wait", description = WAIT) boolean wait) {
-        return move(vdb, "start", null, wait);
+    int start(@Mixin Target vdb) {
+        return move(vdb.name, "start", null, vdb.wait);
     }
 
     @Command(name = "delete", description = "Delete a virtual database and its storage (a job).")
-    int delete(@Parameters(paramLabel = "VDB") String vdb,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return accepted(api().call("DELETE", VDBS + Api.segment(vdb), null), wait, null, null);
+    int delete(@Mixin Target vdb) {
+        return accepted(api().call("DELETE", VDBS + Api.segment(vdb.name), null), vdb.wait, null, null);
     }
 
     private int move(String vdb, String operation, Body body, boolean wait) {

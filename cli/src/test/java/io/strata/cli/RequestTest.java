@@ -68,6 +68,23 @@ class RequestTest {
     }
 
     @Test
+    void theOperationsOnOneResourceTakeItsNameAndWait() {
+        FakeServer server = new FakeServer().answer("POST /datapods/qa/undo", 202, "{\"id\":\"pod-1\",\"jobId\":"
+                + "\"j-5\"}").answer("GET /jobs/j-5", 200, "{\"id\":\"j-5\",\"state\":\"SUCCEEDED\"}").answer(
+                        "GET /datapods/pod-1", 200, "{\"id\":\"pod-1\",\"name\":\"qa\",\"status\":\"READY\"}")
+                .answer("DELETE /vdbs/dev", 202, ACCEPTED);
+
+        FakeServer.Run undo = server.run("pod", "undo", "qa", "--wait");
+        FakeServer.Run delete = server.run("vdb", "delete", "dev");
+
+        assertThat(undo.exitCode()).isZero();
+        assertThat(undo.out()).contains("qa", "pod-1", "READY");
+        assertThat(delete.out()).contains("Accepted: vdb-1, job j-1");
+        assertThat(server.sent()).extracting(sent -> sent.method() + " " + sent.path()).containsExactly(
+                "POST /datapods/qa/undo", "GET /jobs/j-5", "GET /datapods/pod-1", "DELETE /vdbs/dev");
+    }
+
+    @Test
     void shareWithoutUsersSharesWithEveryone() throws Exception {
         FakeServer server = new FakeServer().answer("POST /bookmarks/bug-17/share", 200, "{\"id\":\"b-1\",\"name\":"
                 + "\"bug-17\",\"shared\":true}");

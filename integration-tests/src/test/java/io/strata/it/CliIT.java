@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,9 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.strata.testing.KafkaBroker;
-import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
+import io.strata.testing.RoutedServices;
 import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
@@ -37,7 +35,7 @@ class CliIT {
 
     private static StrataHome home;
     private static PostgresCluster source;
-    private static List<ServiceProcess> services;
+    private static RoutedServices services;
     private static ServiceProcess router;
 
     @TempDir
@@ -69,37 +67,14 @@ class CliIT {
     @BeforeAll
     static void start() {
         home = StrataHome.create();
-        PostgresCluster state = PostgresCluster.shared();
-        KafkaBroker broker = KafkaBroker.shared();
-        String prefix = Backbone.freshPrefix();
         source = ClinicSource.start("at link");
-        int ports = Ports.range(40);
-        Map<String, String> pool = Map.of("strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",
-                "strata.snapshot.pool.size", "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()));
-        ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix)
-                .with(pool).start();
-        ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state).withBroker(broker,
-                prefix).with("strata.home", home.toString()).with("strata.provisioning.ports", ports + "-"
-                        + (ports + 19))
-                .start();
-        ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix)
-                .with("strata.home", home.toString()).with("strata.ingest.staging.ports", (ports + 20) + "-"
-                        + (ports + 39))
-                .start();
-        ServiceProcess catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, prefix)
-                .start();
-        router = ServiceProcess.of("router").with("strata.router.services.snapshot.url", snapshot.baseUrl()).with(
-                "strata.router.services.provisioning.url", provisioning.baseUrl()).with(
-                        "strata.router.services.ingest.url", ingest.baseUrl())
-                .with("strata.router.services.catalog.url", catalog.baseUrl()).with(
-                        "strata.router.services.masking.url", "http://127.0.0.1:" + Ports.free())
-                .start();
-        services = List.of(router, catalog, ingest, provisioning, snapshot);
+        services = RoutedServices.start(home, 20);
+        router = services.router();
     }
 
     @AfterAll
     static void stop() {
-        Teardown.of(home, source, services == null ? new ServiceProcess[0] : services.toArray(new ServiceProcess[0]));
+        Teardown.of(home, source, services == null ? new ServiceProcess[0] : services.processes());
     }
 
     @Test
