@@ -5,8 +5,8 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
- * Work started at once on a thread of its own and waited for where its result is needed. Making the HTTP client and
- * the JSON mapper takes about as long as picocli's reading of the command line; on two cores they overlap.
+ * Work started at once on a thread of its own and waited for where its result is needed. Making the JSON mapper takes
+ * about as long as picocli's reading of the command line; on two cores they overlap.
  */
 final class Background {
 
