@@ -27,7 +27,8 @@ import io.strata.testing.StrataHome;
  * The {@code strata} command for real: the launcher {@code cli/src/main/sh/strata} run as a process, as a user runs it,
  * against the services (behind the router) run as processes. A table of commands, each with its exit code and what its
  * output must hold: signing in, listing environments, linking a source and provisioning a virtual database with
- * {@code --wait}, listing as JSON, bad input, an unknown name, a conflict, deleting, and signing out.
+ * {@code --wait}, listing as JSON, bad input, an unknown name, a conflict, stopping and starting, deleting, and
+ * signing out.
  */
 class CliIT {
 
@@ -97,6 +98,8 @@ class CliIT {
                 Step.of(5, "vdb create qa --from-dataset clinic", "exists already"),
                 Step.of(4, "vdb show nope", "nope"),
                 Step.of(4, "source sync nope", "No source has the id or name 'nope'"),
+                Step.of(0, "vdb stop qa --wait", "qa", "STOPPED"),
+                Step.of(0, "vdb start qa --wait", "qa", "RUNNING"),
                 Step.of(0, "vdb delete qa --dry-run", "DELETE " + router.baseUrl() + "/api/v1/vdbs/qa"),
                 Step.of(0, "vdb delete qa --wait", "vdb.delete", "SUCCEEDED"),
                 Step.of(4, "vdb show qa", "qa"),
