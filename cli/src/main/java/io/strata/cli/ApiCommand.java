@@ -54,6 +54,17 @@ abstract class ApiCommand {
         return ExitCode.OK;
     }
 
+    /** Prints a custom resource for {@code --dry-run --kubernetes}; without {@code --dry-run} that is bad input. */
+    int resource(String yaml) {
+        if (!api().dryRun()) {
+            throw CliException.badInput("--kubernetes prints the custom resource instead of sending the request: give "
+                    + "--dry-run too.");
+        }
+        root().session().out().print(yaml);
+        root().session().out().flush();
+        return ExitCode.OK;
+    }
+
     /** Prints what {@code GET path} answers: a list or one resource (with {@code --dry-run}, the request). */
     int show(String path, List<Column> columns) {
         JsonNode answer = api().call("GET", path, null);
