@@ -8,7 +8,7 @@ NAME  ?=
 BENCH_ROWS ?= 10000000
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice bench-kubernetes
+.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice bench-kubernetes bench-cli
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -75,6 +75,10 @@ bench-selfservice: ## A data pod of 3 VDBs of ~1 GB: bookmark, reset, undo, rest
 bench-kubernetes: ## kubectl apply of a VirtualDatabase (1 GB source) until Ready, and of one in a pod until Provisioned, p50 of 10, vs POST /vdbs (real API server)
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.KubernetesBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-cli: ## Wall time of `strata vdb list` (the launcher) against running services, with and without its class-data archive
+	$(MVN) -B -q -DskipTests install -pl bench,cli -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.CliBench -Dtest.strata.home=$(STRATA_HOME)
 
 crds: ## Regenerate the CRDs from kubernetes-api's classes into deploy/kubernetes/00-crds and charts/strata/crds
 	$(MVN) -B -q -DskipTests package -pl kubernetes-api

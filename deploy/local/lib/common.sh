@@ -29,6 +29,8 @@ STRATA_MASKING_JAVA_OPTS="${STRATA_MASKING_JAVA_OPTS:--Xmx2g -XX:TieredStopAtLev
 STRATA_READY_TIMEOUT="${STRATA_READY_TIMEOUT:-60}"
 STRATA_JAVA="${STRATA_JAVA:-java}"
 STRATA_MVN="${STRATA_MVN:-mvn}"
+# Where `up` links the strata command.
+STRATA_BIN="${STRATA_BIN:-/usr/local/bin}"
 
 KAFKA_VERSION="4.1.2"
 KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"

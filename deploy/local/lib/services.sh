@@ -277,6 +277,45 @@ services_up() {
   local t_end
   t_end="$(now_ms)"
   info "all ${#mods[@]} services ready: $(fmt_ms $((t_end - t_started))) from start, $(fmt_ms $((t_end - t_phase))) for the whole service phase (build check, build, deploy, start)"
+  install_cli
+}
+
+# The CLI: build it when its jar is missing or older than its sources, deploy the jar, its lib/ and the launcher
+# to $APP_DIR/cli when they changed (so that a rebuild in the repository never breaks a running command), write its
+# class-data archive with one training run (`strata vdb list` through the router, signed in when the admin password
+# is at hand), and link $STRATA_BIN/strata (default /usr/local/bin/strata) to the launcher.
+install_cli() {
+  local src="$STRATA_REPO/cli/target" dest="$APP_DIR/cli" tmp fp old token
+  [[ -d $STRATA_REPO/cli ]] || return 0
+  if [[ ! -f $src/strata-cli.jar || -n "$(find "$STRATA_REPO/cli/src" "$STRATA_REPO/cli/pom.xml" -type f \
+    -newer "$src/strata-cli.jar" -print -quit)" ]]; then
+    info "building the CLI (mvn -B -q -DskipTests package -pl cli)"
+    (cd "$STRATA_REPO" && "$STRATA_MVN" -B -q -DskipTests package -pl cli) || die "the CLI's build failed"
+  fi
+  tmp="$APP_DIR/.cli.tmp.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  cp -a "$src/strata-cli.jar" "$src/lib" "$tmp/"
+  cp -a "$STRATA_REPO/cli/src/main/sh/strata" "$tmp/strata"
+  fp="$(app_fingerprint "$tmp")"
+  old=""
+  [[ -f $dest/.strata-fingerprint ]] && read -r old <"$dest/.strata-fingerprint"
+  if [[ $fp == "$old" && -s $dest/strata.jsa ]]; then
+    rm -rf "$tmp"
+  else
+    printf '%s\n' "$fp" >"$tmp/.strata-fingerprint"
+    rm -rf "$dest"
+    mv "$tmp" "$dest"
+    token="$(training_token)" || token=training
+    STRATA_CDS_TRAIN=1 STRATA_CONFIG=/dev/null STRATA_URL="http://127.0.0.1:$(svc_port router)" \
+      STRATA_TOKEN="$token" "$dest/strata" vdb list >/dev/null 2>&1 || true
+    info "deployed the CLI to $dest (class-data archive: $([[ -s $dest/strata.jsa ]] && echo written || echo none))"
+  fi
+  if ln -sfn "$dest/strata" "$STRATA_BIN/strata" 2>/dev/null; then
+    info "strata: $STRATA_BIN/strata -> $dest/strata (see docs/cli.md)"
+  else
+    info "cannot link $STRATA_BIN/strata (run as root, or set STRATA_BIN); run $dest/strata instead"
+  fi
 }
 
 # Stop the router first (it fronts the others), then the five services together; forget their

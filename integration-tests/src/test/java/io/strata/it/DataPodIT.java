@@ -22,10 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.strata.testing.KafkaBroker;
-import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
-import io.strata.testing.Processes;
+import io.strata.testing.RoutedServices;
 import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
@@ -45,54 +43,24 @@ class DataPodIT {
 
     private static StrataHome home;
     private static PostgresCluster production;
-    private static List<ServiceProcess> services;
+    private static RoutedServices services;
     private static ServiceProcess router;
-    private static ServiceProcess catalog;
 
     @BeforeAll
     static void start() {
         home = StrataHome.create();
-        PostgresCluster state = PostgresCluster.shared();
-        KafkaBroker broker = KafkaBroker.shared();
-        String prefix = Backbone.freshPrefix();
         production = PostgresCluster.start(Map.of());
         production.execute("postgres", "create database shop", "create role app login replication password 'ap'");
         production.execute("shop", "create table items (id serial primary key, name text not null)",
                 "insert into items (name) values ('chair'), ('table')", "grant all on items to app",
                 "grant all on sequence items_id_seq to app", "grant execute on function pg_switch_wal() to app");
-        int ports = Ports.range(80);
-        ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix)
-                .with(Map.of("strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",
-                        "strata.snapshot.pool.size", "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free())))
-                .start();
-        ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state).withBroker(broker,
-                prefix).with(
-                        Map.of("strata.home", home.toString(), "strata.provisioning.ports", ports + "-" + (ports
-                                + 39)))
-                .start();
-        ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix)
-                .with(Map.of("strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 40) + "-"
-                        + (ports + 79)))
-                .start();
-        catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, prefix).start();
-        router = ServiceProcess.of("router").with(Map.of("strata.router.services.snapshot.url", snapshot.baseUrl(),
-                "strata.router.services.provisioning.url", provisioning.baseUrl(), "strata.router.services.ingest.url",
-                ingest.baseUrl(), "strata.router.services.catalog.url", catalog.baseUrl(),
-                "strata.router.services.masking.url", "http://127.0.0.1:" + Ports.free())).start();
-        services = List.of(router, catalog, ingest, provisioning, snapshot);
+        services = RoutedServices.start(home, 40);
+        router = services.router();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (services != null) {
-                services.forEach(ServiceProcess::stop);
-            }
-            Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true"));
-        } finally {
-            production.close();
-            home.close();
-        }
+        Teardown.of(home, production, services == null ? new ServiceProcess[0] : services.processes());
     }
 
     /** A request through the router, as the holder of {@code token}. */

@@ -54,11 +54,7 @@ class EnginesAfterRestartIT {
         PostgresCluster state = PostgresCluster.shared();
         broker = KafkaBroker.shared();
         prefix = Backbone.freshPrefix();
-        source = PostgresCluster.start(Map.of());
-        source.execute("postgres", "create database clinic", "create role app login replication password 'ap'");
-        source.execute("clinic", "create table visits (id serial primary key, note text)",
-                "insert into visits (note) values ('at link')", "grant all on visits to app",
-                "grant all on sequence visits_id_seq to app");
+        source = ClinicSource.start("at link");
         snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
                 "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
                 "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();

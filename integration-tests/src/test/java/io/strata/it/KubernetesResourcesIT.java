@@ -85,11 +85,7 @@ class KubernetesResourcesIT {
         PostgresCluster state = PostgresCluster.shared();
         KafkaBroker broker = KafkaBroker.shared();
         brokerPrefix = Backbone.freshPrefix();
-        source = PostgresCluster.start(Map.of());
-        source.execute("postgres", "create database clinic", "create role app login replication password 'ap'");
-        source.execute("clinic", "create table visits (id serial primary key, note text)",
-                "insert into visits (note) values ('linked')", "grant all on visits to app",
-                "grant all on sequence visits_id_seq to app");
+        source = ClinicSource.start("linked");
         snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, brokerPrefix)
                 .with(Map.of(
                         "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",

@@ -1,0 +1,61 @@
+package io.strata.cli;
+
+import java.util.List;
+import java.util.Map;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code strata source}: linking production databases and keeping their copies in sync. */
+@Command(name = "source", description = "Sources: production databases linked, copied and kept in sync.")
+final class SourceCommand extends ApiCommand {
+
+    static final List<Column> COLUMNS = List.of(Column.of("NAME", "name"), Column.of("ID", "id"), Column.of("ENGINE",
+            "engine"), Column.of("STATE", "state"), Column.of("SNAPSHOTS", "snapshots"),
+            Column.of("LAST SYNC",
+                    "lastSyncAt"),
+            Column.of("SENSITIVE", "sensitive"), Column.of("ERROR", "error"));
+    private static final String SOURCES = "/sources/";
+
+    @Command(name = "list", description = "List the sources.")
+    int list() {
+        return show("/sources", COLUMNS);
+    }
+
+    @Command(name = "link", description = "Link a source: its first copy is taken now (a job).")
+    int link(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--engine", defaultValue = "postgresql", description = "postgresql (default) or files.") String engine,
+            @Option(names = "--environment", description = "Where the source runs (default: local).") String env,
+            @Option(names = "--host", description = "The database server's host, as seen from the environment.") String host,
+            @Option(names = "--port") Integer port, @Option(names = "--database") String database,
+            @Option(names = "--user") String user,
+            @Option(names = "--password", description = "Connect with a password (asked for, or --stdin).") boolean password,
+            @Option(names = "--stdin", description = "Read the password from standard input.") boolean stdin,
+            @Option(names = "--path", description = "For files: the directory to link.") String path,
+            @Option(names = "--staging-environment", description = "Where the staging copy runs.") String staging,
+            @Option(names = "--cron", description = "Sync on this schedule (five-field cron).") String cron,
+            @Option(names = "--log-sync", description = "Keep the log: any moment can be provisioned.") boolean log,
+            @Option(names = "--sensitive", description = "Only admins may provision its unmasked data.") boolean sensitive,
+            @Option(names = "--wait", description = "Follow the job, then show the source.") boolean wait) {
+        Body connection = new Body().with("host", host).with("port", port).with("database", database).with("user",
+                user).with("password", password || stdin ? secret(stdin, "Password") : null);
+        Body body = new Body().with("name", name).with("engine", engine).with("environment", env).with("connection",
+                connection).with("path", path).with("staging", staging == null
+                        ? null
+                        : Map.of("environment",
+                                staging))
+                .with("syncPolicy", cron == null ? null : Map.of("cron", cron)).flag("logSync", log).flag(
+                        "sensitive", sensitive);
+        return accepted(api().call("POST", "/sources", body), wait, SOURCES, COLUMNS);
+    }
+
+    @Command(name = "sync", description = "Take a new snapshot of a source now (a job).")
+    int sync(@Parameters(paramLabel = "SOURCE", description = "The source's name or id.") String source,
+            @Option(names = "--resync", description = "Copy it whole again rather than the changes.") boolean resync,
+            @Option(names = "--wait", description = "Follow the job, then show the source.") boolean wait) {
+        String id = idOf("/sources", source, "strata source list");
+        return accepted(api().call("POST", SOURCES + Api.segment(id) + "/sync", new Body().flag("resync", resync)),
+                wait, SOURCES, COLUMNS);
+    }
+}

@@ -1,0 +1,156 @@
+package io.strata.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.strata.testing.PostgresCluster;
+import io.strata.testing.RoutedServices;
+import io.strata.testing.ServiceProcess;
+import io.strata.testing.StrataHome;
+
+/**
+ * The {@code strata} command for real: the launcher {@code cli/src/main/sh/strata} run as a process, as a user runs it,
+ * against the services (behind the router) run as processes. A table of commands, each with its exit code and what its
+ * output must hold: signing in, listing environments, linking a source and provisioning a virtual database with
+ * {@code --wait}, listing as JSON, bad input, an unknown name, a conflict, stopping and starting, deleting, and
+ * signing out.
+ */
+class CliIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+
+    private static StrataHome home;
+    private static PostgresCluster source;
+    private static RoutedServices services;
+    private static ServiceProcess router;
+
+    @TempDir
+    static Path userHome;
+
+    /**
+     * One command of the table.
+     *
+     * @param stdin what it reads on standard input
+     * @param args its arguments
+     * @param exitCode the exit code it must end with
+     * @param output what its standard output must hold (on success) or its one line of standard error (on failure)
+     */
+    record Step(String stdin, List<String> args, int exitCode, List<String> output) {
+
+        static Step of(int exitCode, String command, String... output) {
+            return new Step("", List.of(command.split(" ")), exitCode, List.of(output));
+        }
+
+        Step reading(String input) {
+            return new Step(input + "\n", args, exitCode, output);
+        }
+    }
+
+    /** What one run of the launcher printed. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() {
+        home = StrataHome.create();
+        source = ClinicSource.start("at link");
+        services = RoutedServices.start(home, 20);
+        router = services.router();
+    }
+
+    @AfterAll
+    static void stop() {
+        Teardown.of(home, source, services == null ? new ServiceProcess[0] : services.processes());
+    }
+
+    @Test
+    void theCommandsOfTheTableEndWithTheirCodesAndPrintWhatTheyShould() {
+        run(List.of(Step.of(0, "login --url " + router.baseUrl() + " -u admin --stdin", "Signed in to "
+                + router.baseUrl() + " as admin (admin)").reading(ServiceProcess.ADMIN_PASSWORD),
+                Step.of(0, "env list", "NAME", "local"),
+                Step.of(0, "source link clinic --host 127.0.0.1 --port " + source.port() + " --database clinic "
+                        + "--user app --stdin --wait", "clinic", "ACTIVE").reading("ap"),
+                Step.of(2, "vdb create Bad_Name --from-dataset clinic", "lower-case letters")));
+        // The provisioning service hears of the new snapshot from an event: until then the dataset is unknown (4);
+        // once known, a bad engine parameter is the answer (2), with the server's message on one line.
+        await().atMost(PATIENCE).until(() -> strata("", "vdb", "create", "probe", "--from-dataset", "clinic",
+                "--param", "maxConnections=none").exitCode() != ExitCodes.NOT_FOUND);
+        run(List.of(Step.of(2, "vdb create probe --from-dataset clinic --param maxConnections=none",
+                "maxConnections"),
+                Step.of(0, "vdb create qa --from-dataset clinic --wait", "qa", "RUNNING", "clinic"),
+                Step.of(0, "vdb list -o json", "\"name\" : \"qa\"", "\"status\" : \"RUNNING\""),
+                Step.of(0, "vdb list", "NAME", "qa"),
+                Step.of(5, "vdb create qa --from-dataset clinic", "exists already"),
+                Step.of(4, "vdb show nope", "nope"),
+                Step.of(4, "source sync nope", "No source has the id or name 'nope'"),
+                Step.of(0, "vdb stop qa --wait", "qa", "STOPPED"),
+                Step.of(0, "vdb start qa --wait", "qa", "RUNNING"),
+                Step.of(0, "vdb delete qa --dry-run", "DELETE " + router.baseUrl() + "/api/v1/vdbs/qa"),
+                Step.of(0, "vdb delete qa --wait", "vdb.delete", "SUCCEEDED"),
+                Step.of(4, "vdb show qa", "qa"),
+                Step.of(0, "logout", "Signed out"),
+                Step.of(3, "vdb list", "strata login")));
+    }
+
+    private static void run(List<Step> steps) {
+        for (Step step : steps) {
+            Result result = strata(step.stdin(), step.args().toArray(new String[0]));
+            String described = "strata " + String.join(" ", step.args()) + "\nstdout:\n" + result.out()
+                    + "\nstderr:\n" + result.err();
+            System.out.println("exit " + result.exitCode() + ": " + described);
+            assertThat(result.exitCode()).as(described).isEqualTo(step.exitCode());
+            if (step.exitCode() == 0) {
+                assertThat(result.out()).as(described).contains(step.output());
+            } else {
+                assertThat(result.err()).as(described).startsWith("error: ").hasLineCount(1).contains(step.output());
+            }
+            assertThat(result.out() + result.err()).as(described).doesNotContain(ServiceProcess.ADMIN_PASSWORD);
+        }
+    }
+
+    /** Runs the launcher with {@code args}, in a home of its own, {@code stdin} on its standard input. */
+    private static Result strata(String stdin, String... args) {
+        Path launcher = ServiceProcess.repositoryRoot().resolve("cli/src/main/sh/strata");
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(userHome, "out", ".txt");
+            Path err = Files.createTempFile(userHome, "err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err
+                    .toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("STRATA_"));
+            builder.environment().put("HOME", userHome.toString());
+            Process process = builder.start();
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("strata " + command).isTrue();
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CLI's exit codes the test waits on (docs/cli.md lists them all). */
+    private static final class ExitCodes {
+
+        static final int NOT_FOUND = 4;
+    }
+}

@@ -1,0 +1,52 @@
+package io.strata.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The snapshot (btrfs pool), provisioning, ingest and catalog services run as processes on a test's own home and
+ * topic prefix, behind a router that sends masking requests nowhere: what a flow through the one public URL needs
+ * (the integration tests', the CLI's benchmark).
+ *
+ * @param router the router, the URL to send requests to
+ * @param all every process, the router first
+ */
+public record RoutedServices(ServiceProcess router, List<ServiceProcess> all) {
+
+    /**
+     * Starts them; the provisioning and the ingest service each get {@code portsEach} ports of their own for engines.
+     */
+    public static RoutedServices start(StrataHome home, int portsEach) {
+        PostgresCluster state = PostgresCluster.shared();
+        KafkaBroker broker = KafkaBroker.shared();
+        String prefix = "rs" + UUID.randomUUID().toString().substring(0, 8);
+        int ports = Ports.range(2 * portsEach);
+        ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix)
+                .with(Map.of("strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",
+                        "strata.snapshot.pool.size", "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free())))
+                .start();
+        ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state).withBroker(broker,
+                prefix).with("strata.home", home.toString()).with("strata.provisioning.ports", ports + "-"
+                        + (ports
+                                + portsEach - 1))
+                .start();
+        ServiceProcess ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix)
+                .with("strata.home", home.toString()).with("strata.ingest.staging.ports", (ports + portsEach) + "-"
+                        + (ports + 2 * portsEach - 1))
+                .start();
+        ServiceProcess catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, prefix)
+                .start();
+        ServiceProcess router = ServiceProcess.of("router").with(Map.of("strata.router.services.snapshot.url",
+                snapshot.baseUrl(), "strata.router.services.provisioning.url", provisioning.baseUrl(),
+                "strata.router.services.ingest.url", ingest.baseUrl(), "strata.router.services.catalog.url", catalog
+                        .baseUrl(),
+                "strata.router.services.masking.url", "http://127.0.0.1:" + Ports.free())).start();
+        return new RoutedServices(router, List.of(router, catalog, ingest, provisioning, snapshot));
+    }
+
+    /** Every process, the router first. */
+    public ServiceProcess[] processes() {
+        return all.toArray(new ServiceProcess[0]);
+    }
+}
