@@ -195,7 +195,7 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
                     : resource.getMetadata().getNamespace();
             return new LinkSource.StagingTarget(stagingEnvironment, new LinkSource.KubernetesStaging(namespace));
         }
-        return stagingEnvironment == null ? null : new LinkSource.StagingTarget(stagingEnvironment);
+        return stagingEnvironment == null ? null : new LinkSource.StagingTarget(stagingEnvironment, null);
     }
 
     private static void describe(SourceView source, SourceStatus status, StatusConditions conditions) {

@@ -53,11 +53,6 @@ public record LinkSource(
      * @param kubernetes a pod in this namespace instead
      */
     public record StagingTarget(String environment, @Valid KubernetesStaging kubernetes) {
-
-        /** A staging copy on a host environment. */
-        public StagingTarget(String environment) {
-            this(environment, null);
-        }
     }
 
     /** @param namespace the namespace of the staging pod, its Secret and the claim on the staging volume */
