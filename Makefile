@@ -6,9 +6,10 @@ MVN   ?= mvn
 LOCAL := deploy/local/strata-local.sh
 NAME  ?=
 BENCH_ROWS ?= 10000000
+STAGE_ROWS ?= 1000000
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-selfservice bench-kubernetes bench-cli
+.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-masking-stages bench-selfservice bench-kubernetes bench-cli
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -67,6 +68,10 @@ bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs 
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.MaskingBench -Dtest.strata.home=$(STRATA_HOME) -Dbench.rows=$(BENCH_ROWS)
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProfilingBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-masking-stages: ## Where masking's JVM CPU goes per row (STAGE_ROWS, 1M): decode, each masker, leak record, encode
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.MaskingStagesBench -Dtest.strata.home=$(STRATA_HOME) -Dbench.rows=$(STAGE_ROWS)
 
 bench-selfservice: ## A data pod of 3 VDBs of ~1 GB: bookmark, reset, undo, restore vs pg_dump + pg_restore of the same data
 	$(MVN) -B -q -DskipTests install -pl bench -am

@@ -53,7 +53,7 @@ import io.strata.testing.PostgresCluster;
 public final class MaskingBench {
 
     private static final long DEFAULT_ROWS = 10_000_000L;
-    private static final String BASELINE_DB = "masking_update";
+    static final String BASELINE_DB = "masking_update";
     private static final String STRATA_DB = "masking_strata";
     private static final String SUBSET_DB = "masking_subset";
     private static final double MB = 1e6;
@@ -74,7 +74,7 @@ public final class MaskingBench {
     private final long rows;
     private final long customers;
 
-    private MaskingBench(PostgresCluster cluster, long rows) {
+    MaskingBench(PostgresCluster cluster, long rows) {
         this.cluster = cluster;
         this.rows = rows;
         this.customers = Math.max(1, rows / 10);
@@ -115,11 +115,11 @@ public final class MaskingBench {
      * @param ordersBytes the orders table on disk, its indexes included
      * @param databaseBytes the whole database on disk
      */
-    private record Data(double loadSeconds, long ordersBytes, long databaseBytes) {
+    record Data(double loadSeconds, long ordersBytes, long databaseBytes) {
     }
 
     /** Loads the customers and orders, adds the keys, the index and the foreign key, and vacuums. */
-    private Data load() throws SQLException {
+    Data load() throws SQLException {
         cluster.execute("postgres", "create database " + BASELINE_DB);
         long start = System.nanoTime();
         cluster.execute(BASELINE_DB, "set maintenance_work_mem = '512MB'",
@@ -245,7 +245,7 @@ public final class MaskingBench {
     }
 
     /** The rules a user would give these columns, configured as a masking job configures them. */
-    private static Map<ColumnRef, Masker> maskers(ConnectionFactory connections, MaskingKeys keys)
+    static Map<ColumnRef, Masker> maskers(ConnectionFactory connections, MaskingKeys keys)
             throws SQLException {
         List<MaskingRule> rules = List.of(
                 new MaskingRule("orders", "recipient", "secure-lookup", Map.of("dictionary", "full-names")),
@@ -350,7 +350,7 @@ public final class MaskingBench {
         return (System.nanoTime() - startNanos) / NANOS;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
