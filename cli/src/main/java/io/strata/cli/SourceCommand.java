@@ -34,6 +34,8 @@ final class SourceCommand extends ApiCommand {
             @Option(names = "--stdin", description = "Read the password from standard input.") boolean stdin,
             @Option(names = "--path", description = "For files: the directory to link.") String path,
             @Option(names = "--staging-environment", description = "Where the staging copy runs.") String staging,
+            @Option(names = "--staging-namespace", description = "Run the staging copy in a pod of its own in this "
+                    + "Kubernetes namespace instead.") String stagingNamespace,
             @Option(names = "--cron", description = "Sync on this schedule (five-field cron).") String cron,
             @Option(names = "--log-sync", description = "Keep the log: any moment can be provisioned.") boolean log,
             @Option(names = "--sensitive", description = "Only admins may provision its unmasked data.") boolean sensitive,
@@ -41,13 +43,20 @@ final class SourceCommand extends ApiCommand {
         Body connection = new Body().with("host", host).with("port", port).with("database", database).with("user",
                 user).with("password", password || stdin ? secret(stdin, "Password") : null);
         Body body = new Body().with("name", name).with("engine", engine).with("environment", env).with("connection",
-                connection).with("path", path).with("staging", staging == null
-                        ? null
-                        : Map.of("environment",
-                                staging))
+                connection).with("path", path).with("staging", staging(staging, stagingNamespace))
                 .with("syncPolicy", cron == null ? null : Map.of("cron", cron)).flag("logSync", log).flag(
                         "sensitive", sensitive);
         return accepted(api().call("POST", "/sources", body), wait, SOURCES, COLUMNS);
+    }
+
+    /** Where the staging copy runs: an environment, a namespace, or (neither) the default. */
+    private static Body staging(String environment, String namespace) {
+        if (environment == null && namespace == null) {
+            return null;
+        }
+        return new Body().with("environment", environment).with("kubernetes", namespace == null
+                ? null
+                : Map.of("namespace", namespace));
     }
 
     @Command(name = "sync", description = "Take a new snapshot of a source now (a job).")

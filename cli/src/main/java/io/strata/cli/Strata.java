@@ -34,6 +34,7 @@ public final class Strata implements Callable<Integer> {
         GROUPS.put("vdb", VdbCommand::new);
         GROUPS.put("pod", PodCommand::new);
         GROUPS.put("bookmark", BookmarkCommand::new);
+        GROUPS.put("masked", MaskedCommand::new);
         GROUPS.put("job", JobCommand::new);
         GROUPS.put("completion", CompletionCommand::new);
     }
@@ -147,6 +148,11 @@ public final class Strata implements Callable<Integer> {
     /** Follows jobs for {@code --wait}. */
     JobFollower follower() {
         return new JobFollower(api(), session.err(), session.progressBar(), session.pollInterval());
+    }
+
+    /** The run's JSON mapper. */
+    ObjectMapper json() {
+        return json.get();
     }
 
     /** A JSON mapper, with what reading an answer needs already loaded. */
