@@ -109,7 +109,8 @@ public final class JobFollower {
         progress.flush();
     }
 
-    private void pause() {
+    /** Waits one polling interval (none in tests). */
+    void pause() {
         if (interval.isZero()) {
             return;
         }

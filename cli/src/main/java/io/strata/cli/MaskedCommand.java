@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +58,50 @@ final class MaskedCommand extends ApiCommand {
     int refresh(@Mixin Target masked) {
         return accepted(api().call("POST", MASKED + Api.segment(masked.name) + "/refresh", new Body()), masked.wait,
                 MASKED, COLUMNS);
+    }
+
+    @Command(name = "sync", description = "Bring a masked dataset to its source's newest snapshot, and wait: the "
+            + "masking a sync starts by itself is followed; when none comes, or it failed, one is started.")
+    int sync(@Parameters(paramLabel = "NAME", description = "Its name or id.") String name,
+            @Option(names = "--start-after", paramLabel = "SECONDS", defaultValue = "30", description = "How long "
+                    + "to wait for the masking the sync starts by itself before starting one (default 30).") int startAfter) {
+        JsonNode dataset = api().read(MASKED + Api.segment(name));
+        String latest = api().read("/sources/" + Api.segment(Column.text(dataset, "source"))).path("lastSnapshot")
+                .asText();
+        long giveUp = System.nanoTime() + startAfter * 1_000_000_000L;
+        boolean started = false;
+        while (true) {
+            JsonNode masking = maskingOf(dataset, latest);
+            String status = masking == null ? null : Column.text(masking, "status");
+            if ("SUCCEEDED".equals(status)) {
+                output().one(dataset, COLUMNS);
+                return ExitCode.OK;
+            }
+            if ("RUNNING".equals(status)) {
+                root().follower().follow(Column.text(masking, "jobId"));
+            } else if (!started && ("FAILED".equals(status) || System.nanoTime() > giveUp)) {
+                started = true;
+                JsonNode answer = api().call("POST", MASKED + Api.segment(name) + "/refresh", new Body());
+                root().follower().follow(Column.text(answer, "jobId"));
+            } else if ("FAILED".equals(status)) {
+                throw new CliException(ExitCode.JOB_FAILED, "masking " + latest + " for " + name + " failed: "
+                        + Column.text(masking, "error"));
+            } else {
+                root().follower().pause();
+            }
+            dataset = api().read(MASKED + Api.segment(name));
+        }
+    }
+
+    /** The masking of {@code sourceSnapshot} for the dataset, the newest one, or {@code null}. */
+    private static JsonNode maskingOf(JsonNode dataset, String sourceSnapshot) {
+        JsonNode found = null;
+        for (JsonNode masking : dataset.path("snapshots")) {
+            if (sourceSnapshot.equals(masking.path("sourceSnapshot").asText())) {
+                found = masking;
+            }
+        }
+        return found;
     }
 
     @Command(name = "delete", description = "Delete a masked dataset and the masked snapshots nothing uses.")

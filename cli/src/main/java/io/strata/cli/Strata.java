@@ -35,6 +35,7 @@ public final class Strata implements Callable<Integer> {
         GROUPS.put("pod", PodCommand::new);
         GROUPS.put("bookmark", BookmarkCommand::new);
         GROUPS.put("masked", MaskedCommand::new);
+        GROUPS.put("template", TemplateCommand::new);
         GROUPS.put("job", JobCommand::new);
         GROUPS.put("completion", CompletionCommand::new);
     }

@@ -60,6 +60,52 @@ class MaskedCommandTest {
     }
 
     @Test
+    void syncFollowsTheMaskingTheSourcesSyncStartedAndStartsNoOther() {
+        FakeServer server = new FakeServer().answer("GET /masked-datasets/clinic-masked", 200, "{\"id\":\"md-1\","
+                + "\"name\":\"clinic-masked\",\"source\":\"src-9\",\"snapshots\":[{\"sourceSnapshot\":\"snap-1\","
+                + "\"status\":\"SUCCEEDED\",\"jobId\":\"j-1\"},{\"sourceSnapshot\":\"snap-2\",\"status\":"
+                + "\"RUNNING\",\"jobId\":\"j-2\"}]}")
+                .answer("GET /sources/src-9", 200, "{\"id\":\"src-9\",\"lastSnapshot\":\"snap-2\"}")
+                .answer("GET /jobs/j-2", 200, "{\"id\":\"j-2\",\"state\":\"SUCCEEDED\"}");
+        server.answer("GET /masked-datasets/clinic-masked", 200, "{\"id\":\"md-1\",\"name\":"
+                + "\"clinic-masked\",\"source\":\"src-9\",\"latestSnapshot\":\"masked-2\",\"snapshots\":"
+                + "[{\"sourceSnapshot\":\"snap-2\",\"status\":\"SUCCEEDED\",\"jobId\":\"j-2\"}]}");
+
+        FakeServer.Run run = server.run("masked", "sync", "clinic-masked");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("masked-2");
+        assertThat(server.sent()).extracting(FakeServer.Sent::method).containsOnly("GET");
+    }
+
+    @Test
+    void syncStartsAMaskingWhenNoneComes() {
+        FakeServer server = new FakeServer().answer("GET /masked-datasets/m", 200, "{\"id\":\"md-1\",\"name\":"
+                + "\"m\",\"source\":\"src-9\",\"snapshots\":[]}").answer("GET /sources/src-9", 200,
+                        "{\"id\":\"src-9\",\"lastSnapshot\":\"snap-3\"}")
+                .answer("POST /masked-datasets/m/refresh", 202, "{\"id\":\"md-1\",\"jobId\":\"j-3\"}")
+                .answer("GET /jobs/j-3", 200, "{\"id\":\"j-3\",\"state\":\"SUCCEEDED\"}");
+        server.answer("GET /masked-datasets/m", 200, "{\"id\":\"md-1\",\"name\":\"m\",\"source\":"
+                + "\"src-9\",\"snapshots\":[{\"sourceSnapshot\":\"snap-3\",\"status\":\"SUCCEEDED\"}]}");
+
+        FakeServer.Run run = server.run("masked", "sync", "m", "--start-after", "0");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(server.sent()).extracting(sent -> sent.method() + " " + sent.path()).contains(
+                "POST /masked-datasets/m/refresh");
+    }
+
+    @Test
+    void aTemplateIsMadeOfTheDatasetsNamed() throws Exception {
+        FakeServer server = new FakeServer().answer("POST /templates", 201, "{\"id\":\"tpl-1\",\"name\":"
+                + "\"masked\"}");
+
+        assertThat(server.run("template", "create", "masked", "--dataset", "clinic-masked").exitCode()).isZero();
+        assertThat(JSON.readTree(server.sent().get(0).body())).isEqualTo(JSON.readTree("{\"name\":\"masked\","
+                + "\"datasets\":[\"clinic-masked\"]}"));
+    }
+
+    @Test
     void aSourceStagedInANamespaceSaysSo() throws Exception {
         FakeServer server = new FakeServer().answer("POST /sources", 202, "{\"id\":\"src-1\",\"jobId\":\"j-3\"}");
 
