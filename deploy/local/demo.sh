@@ -6,7 +6,8 @@
 #   data pod of the masked clinic (bookmark, every visit deleted, reset, undo, restore), three
 #   virtual databases provisioned in parallel, a change in one invisible to the
 #   others, one refreshed, one bookmarked and rewound to the bookmark after a destructive test, a branch from the
-#   bookmark, the space report, and a psql command to connect.
+#   bookmark, the Data Pipeline with the strata command (examples/pipeline.sh: six data pods of the masked data in
+#   parallel, bookmarked and shared), the space report, and a psql command to connect.
 # Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would,
 # signed in as admin first.
 # Re-running is fine: the previous run's demo virtual databases and source are deleted first.
@@ -430,6 +431,20 @@ branch_from_bookmark() {
   done_step "demo-bug: '$bug'; demo-perf: '$perf'"
 }
 
+# data_pipeline: examples/pipeline.sh with the strata command (make up installs it): a sync, the masked master brought
+# to it, six data pods of the masked data in parallel, each bookmarked and shared with qa; its lines as it prints them.
+data_pipeline() {
+  step "the Data Pipeline (examples/pipeline.sh, the strata command): sync, masked master, six data pods in parallel, each bookmarked and shared with qa"
+  local strata output
+  strata="$(command -v strata || echo "$STRATA_HOME/app/cli/strata")"
+  [[ -x $strata ]] || fail "the strata command is not installed (make up installs it)"
+  output="$(STRATA="$strata" STRATA_URL="${API%/api/v1}" STRATA_TOKEN="$(sed 's/^Authorization: Bearer //' "$AUTH_HEADER_FILE")" \
+    SOURCE=demo-clinic MASKED=demo-clinic-masked TEMPLATE=demo-pipeline-masked PREFIX=demo-pipeline SHARE_WITH=qa \
+    "$(dirname "${BASH_SOURCE[0]}")/../../examples/pipeline.sh" 2>&1)" || fail "the pipeline failed:"$'\n'"$output"
+  done_step "$(tail -n 1 <<<"$output" | sed 's/^\[ *[0-9.]* s\] //')"
+  sed '$d; s/^/             /' <<<"$output"
+}
+
 space_report() {
   step "space"
   local storage
@@ -467,6 +482,7 @@ main() {
   refresh_qa
   rewind_perf
   branch_from_bookmark
+  data_pipeline
   space_report
   connect_hint
   printf '\ndemo OK in %d s\n' "$((($(now_ms) - T0) / 1000))"
