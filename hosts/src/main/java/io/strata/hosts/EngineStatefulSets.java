@@ -3,6 +3,7 @@ package io.strata.hosts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -78,6 +79,23 @@ public final class EngineStatefulSets {
         StatefulSet current = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
         Integer ready = current == null || current.getStatus() == null ? null : current.getStatus().getReadyReplicas();
         return ready == null ? 0 : ready;
+    }
+
+    /**
+     * Whether the StatefulSet has rolled out its current spec and its pod is ready: right after a change (a new claim),
+     * the old pod may still report ready until the controller replaces it.
+     */
+    public static boolean rolledOut(KubernetesClient client, String namespace, String name) {
+        StatefulSet set = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
+        if (set == null || set.getStatus() == null) {
+            return false;
+        }
+        var status = set.getStatus();
+        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= set
+                .getMetadata().getGeneration();
+        boolean current = status.getUpdateRevision() == null || Objects.equals(status.getCurrentRevision(), status
+                .getUpdateRevision());
+        return observed && current && status.getReadyReplicas() != null && status.getReadyReplicas() > 0;
     }
 
     /** The StatefulSet, built. */

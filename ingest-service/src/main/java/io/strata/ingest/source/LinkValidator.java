@@ -57,8 +57,7 @@ public class LinkValidator {
     public CheckedLink check(LinkSource request) {
         EnginePlugin plugin = engines.require(request.engine());
         Environment environment = environment(request.environment(), "environment");
-        String stagingNamespace = stagingNamespace(request.staging());
-        Environment staging = stagingNamespace == null ? stagingEnvironment(request.staging()) : null;
+        StagingChoice staging = staging(request.staging());
         String cron = request.syncPolicy() == null ? null : cron(request.syncPolicy().cron());
         Map<String, Object> parameters = new LinkedHashMap<>(request.parameters());
         ParameterSchema schema = plugin.sourceParameters();
@@ -77,33 +76,34 @@ public class LinkValidator {
             throw ApiException.conflict("A source named " + request.name() + " exists already; choose another "
                     + "name.");
         }
-        return new CheckedLink(plugin, environment, staging, stagingNamespace, cron, parameters, secrets);
-    }
-
-    private static Environment stagingEnvironment(LinkSource.StagingTarget target) {
-        String id = target == null || target.environment() == null ? Environment.LOCAL_ID : target.environment();
-        return environment(id, "staging.environment");
+        return new CheckedLink(plugin, environment, staging.host(), staging.namespace(), cron, parameters, secrets);
     }
 
     /**
-     * The namespace of a staging pod: {@code staging.kubernetes.namespace}, or a Kubernetes staging environment's;
-     * {@code null} for a host.
+     * Where a staging copy runs.
+     *
+     * @param host the staging host's environment, or {@code null} for a pod
+     * @param namespace the staging pod's namespace, or {@code null} for a host
      */
-    private static String stagingNamespace(LinkSource.StagingTarget target) {
-        if (target == null) {
-            return null;
-        }
-        if (target.kubernetes() != null) {
+    private record StagingChoice(Environment host, String namespace) {
+    }
+
+    /**
+     * Where the request stages: {@code staging.kubernetes.namespace}, or {@code staging.environment} (default: this
+     * host), which for a Kubernetes environment means a pod in its namespace.
+     */
+    private static StagingChoice staging(LinkSource.StagingTarget target) {
+        if (target != null && target.kubernetes() != null) {
             if (target.environment() != null) {
                 throw ApiException.badRequest("staging", "Give staging.environment or staging.kubernetes, not both.");
             }
-            return target.kubernetes().namespace();
+            return new StagingChoice(null, target.kubernetes().namespace());
         }
-        if (target.environment() == null) {
-            return null;
-        }
-        Environment staging = environment(target.environment(), "staging.environment");
-        return staging.kind == EnvironmentKind.KUBERNETES ? staging.namespace : null;
+        String id = target == null || target.environment() == null ? Environment.LOCAL_ID : target.environment();
+        Environment staging = environment(id, "staging.environment");
+        return staging.kind == EnvironmentKind.KUBERNETES
+                ? new StagingChoice(null, staging.namespace)
+                : new StagingChoice(staging, null);
     }
 
     /** An environment by id or name; the local one when none is given. */

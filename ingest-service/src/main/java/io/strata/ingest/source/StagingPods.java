@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -67,8 +65,13 @@ public class StagingPods {
 
     /** The environment a staging pod's volume is attached to: the namespace's claims. */
     public static EnvironmentRef environment(String namespace) {
+        return ref(namespace, null, null);
+    }
+
+    /** A Kubernetes environment of Strata's own: no registered pod, and commands run as the owner of the files. */
+    private static EnvironmentRef ref(String namespace, String pod, String container) {
         return new EnvironmentRef(environmentId(namespace), EnvironmentKind.KUBERNETES, null, 0, null, null, null,
-                namespace, null, null);
+                namespace, pod, container);
     }
 
     /** The staging environment id recorded for a source staged in a namespace. */
@@ -110,7 +113,7 @@ public class StagingPods {
         Duration timeout = config.staging().pods().readyTimeout();
         Instant deadline = Instant.now().plus(timeout);
         String name = nameOf(source.name);
-        while (!rolledOut(source.stagingNamespace, name)) {
+        while (!EngineStatefulSets.rolledOut(client.get(), source.stagingNamespace, name)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new UserError("The staging pod " + source.stagingNamespace + "/" + name + "-0 was not ready "
                         + "within " + timeout.toMinutes() + " minutes.",
@@ -122,19 +125,6 @@ public class StagingPods {
                     + "(its init container loads the copy)");
             sleep();
         }
-    }
-
-    private boolean rolledOut(String namespace, String name) {
-        StatefulSet set = client.get().apps().statefulSets().inNamespace(namespace).withName(name).get();
-        if (set == null || set.getStatus() == null) {
-            return false;
-        }
-        var status = set.getStatus();
-        boolean observed = status.getObservedGeneration() != null && status.getObservedGeneration() >= set
-                .getMetadata().getGeneration();
-        boolean current = status.getUpdateRevision() == null || Objects.equals(status.getCurrentRevision(), status
-                .getUpdateRevision());
-        return observed && current && status.getReadyReplicas() != null && status.getReadyReplicas() > 0;
     }
 
     /** Scales the staging pod to one (enable) or none (disable). */
@@ -164,8 +154,7 @@ public class StagingPods {
 
     /** Commands in the staging pod's engine container, run as the owner of its files. */
     public HostConnection exec(Source source) {
-        return hosts.connect(new EnvironmentRef(environmentId(source.stagingNamespace), EnvironmentKind.KUBERNETES,
-                null, 0, null, null, null, source.stagingNamespace, nameOf(source.name) + "-0",
+        return hosts.connect(ref(source.stagingNamespace, nameOf(source.name) + "-0",
                 EngineStatefulSets.ENGINE_CONTAINER));
     }
 

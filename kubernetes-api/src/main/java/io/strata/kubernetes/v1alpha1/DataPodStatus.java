@@ -91,7 +91,12 @@ public class DataPodStatus extends StrataStatus {
             this.dataset = dataset;
             this.id = id;
             this.name = name;
-            this.credentialsSecret = name == null ? null : name + "-credentials";
+            this.credentialsSecret = name == null ? null : credentialsSecretOf(name);
+        }
+
+        /** The Secret the provisioning service keeps a data pod's virtual database's credentials in. */
+        public static String credentialsSecretOf(String vdbName) {
+            return vdbName + "-credentials";
         }
 
         public String getCredentialsSecret() {

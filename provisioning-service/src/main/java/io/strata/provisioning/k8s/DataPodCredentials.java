@@ -17,6 +17,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.secrets.SecretStore;
 import io.strata.contracts.provisioning.VdbView;
+import io.strata.kubernetes.v1alpha1.DataPodStatus;
 import io.strata.operator.Labels;
 import io.strata.provisioning.pods.PodWorkloads;
 import io.strata.provisioning.vdb.PodVdbChanged;
@@ -44,15 +45,11 @@ public class DataPodCredentials {
     @Inject
     VdbViews views;
 
-    /** The Secret of a data pod's virtual database. */
-    public static String secretOf(String vdbName) {
-        return vdbName + "-credentials";
-    }
-
     void operationEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) PodVdbChanged changed) {
+        String name = DataPodStatus.Member.credentialsSecretOf(changed.name());
         try {
             if (changed.deleted()) {
-                client.get().secrets().inNamespace(changed.namespace()).withName(secretOf(changed.name())).delete();
+                client.get().secrets().inNamespace(changed.namespace()).withName(name).delete();
                 return;
             }
             Map<String, String> data = QuarkusTransaction.requiringNew().call(() -> {
@@ -67,16 +64,14 @@ public class DataPodCredentials {
             if (data == null) {
                 return;
             }
-            Secret secret = new SecretBuilder().withNewMetadata().withName(secretOf(changed.name())).withNamespace(
-                    changed.namespace()).addToLabels(Labels.MANAGED_BY, "strata").addToLabels(VDB_LABEL, changed
-                            .vdbId())
-                    .endMetadata().withType("Opaque").withStringData(data).build();
+            Secret secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace(changed.namespace())
+                    .addToLabels(Labels.MANAGED_BY, "strata").addToLabels(VDB_LABEL, changed.vdbId()).endMetadata()
+                    .withType("Opaque").withStringData(data).build();
             client.get().secrets().inNamespace(changed.namespace()).resource(secret).createOr(
                     NonDeletingOperation::update);
         } catch (KubernetesClientException e) {
             Log.warnf("The credentials Secret %s/%s of virtual database %s could not be %s: %s", changed.namespace(),
-                    secretOf(changed.name()), changed.name(), changed.deleted() ? "deleted" : "written", e
-                            .getMessage());
+                    name, changed.name(), changed.deleted() ? "deleted" : "written", e.getMessage());
         }
     }
 }
