@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -27,11 +25,9 @@ import io.strata.contracts.catalog.BookmarkSharingChanged;
 import io.strata.contracts.catalog.BookmarkView;
 import io.strata.contracts.events.EventCodec;
 import io.strata.contracts.events.Topics;
-import io.strata.contracts.ingest.SourceChanged;
 import io.strata.contracts.masking.MaskedDatasetChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotView;
-import io.strata.provisioning.known.KnownSource;
 import io.strata.testing.StrataTestEnvironment;
 import io.strata.testing.TemporaryHomeResource;
 
@@ -51,26 +47,12 @@ class VdbAccessTest {
     EventCodec codec;
 
     private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8);
+        return KnownDatasets.suffix();
     }
 
     /** A dataset with one snapshot provisioning knows of; with {@code sensitive}, a source marked so. */
     private String dataset(String prefix, Boolean sensitive) {
-        String dataset = prefix + "-" + suffix();
-        if (sensitive != null) {
-            Instant now = Instant.now();
-            StrataTestEnvironment.publish(codec, Topics.INGEST, new SourceChanged(dataset, "crm-" + dataset,
-                    "files", "local", "ACTIVE", null, null, null, now, now, sensitive));
-            // Events of two topics arrive in any order: the source must be known before its snapshot is used.
-            await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> KnownSource.findById(
-                    dataset) != null));
-        }
-        StrataTestEnvironment.publish(codec, Topics.SNAPSHOT, new SnapshotCreated(null, new SnapshotView("snap-"
-                + suffix(), dataset, "vol-" + suffix(), null, Instant.now(), null, null, null, null,
-                Map.of("engine",
-                        "files"),
-                List.of(), List.of())));
-        return dataset;
+        return KnownDatasets.dataset(codec, prefix, sensitive);
     }
 
     /** A dataset with one snapshot, which it returns; {@link #dataset} gives the dataset. */

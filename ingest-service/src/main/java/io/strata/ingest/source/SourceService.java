@@ -334,6 +334,7 @@ public class SourceService {
     }
 
     private int freePort() {
+        PortAllocator.lockInTransaction("staging");
         Set<Integer> taken = new HashSet<>(Source.<Source>list("stagingPort is not null").stream().map(
                 s -> s.stagingPort).toList());
         int port = new PortAllocator(config.staging().ports()).pick(taken, PortAllocator::freeHere);

@@ -494,6 +494,7 @@ public class VdbService {
 
     /** A free port on the environment: the one requested, or one of strata.provisioning.ports. */
     int port(Integer requested, EnvironmentRef environment) {
+        PortAllocator.lockInTransaction("vdbs:" + environment.id());
         Set<Integer> taken = new HashSet<>(Vdb.<Vdb>list("environmentId = ?1 and released = false", environment.id())
                 .stream().map(v -> v.port).toList());
         boolean local = environment.kind() == EnvironmentKind.LOCAL;
