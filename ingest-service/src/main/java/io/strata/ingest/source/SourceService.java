@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
 import io.strata.common.net.PortAllocator;
+import io.strata.common.net.PortReservations;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.OperationStep;
 import io.strata.common.secrets.SecretStore;
@@ -48,6 +48,9 @@ public class SourceService {
 
     @Inject
     LinkValidator validator;
+
+    @Inject
+    PortReservations ports;
 
     @Inject
     EnvironmentService environments;
@@ -334,10 +337,9 @@ public class SourceService {
     }
 
     private int freePort() {
-        PortAllocator.lockInTransaction("staging");
-        Set<Integer> taken = new HashSet<>(Source.<Source>list("stagingPort is not null").stream().map(
-                s -> s.stagingPort).toList());
-        int port = new PortAllocator(config.staging().ports()).pick(taken, PortAllocator::freeHere);
+        int port = ports.pick("staging", new PortAllocator(config.staging().ports()), () -> new HashSet<>(Source
+                .<Source>list("stagingPort is not null").stream().map(s -> s.stagingPort).toList()),
+                PortAllocator::freeHere);
         if (port < 0) {
             throw ApiException.unavailable("No free staging port in " + config.staging().ports()
                     + "; widen strata.ingest.staging.ports.");

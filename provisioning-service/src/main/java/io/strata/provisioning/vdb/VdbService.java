@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 import io.strata.common.errors.ApiException;
 import io.strata.common.jobs.Job;
 import io.strata.common.net.PortAllocator;
+import io.strata.common.net.PortReservations;
 import io.strata.common.operations.OperationMachine;
 import io.strata.common.operations.OperationStep;
 import io.strata.common.secrets.Passwords;
@@ -47,6 +49,9 @@ public class VdbService {
 
     @Inject
     VdbContexts contexts;
+
+    @Inject
+    PortReservations ports;
 
     @Inject
     VdbOrigins origins;
@@ -494,19 +499,20 @@ public class VdbService {
 
     /** A free port on the environment: the one requested, or one of strata.provisioning.ports. */
     int port(Integer requested, EnvironmentRef environment) {
-        PortAllocator.lockInTransaction("vdbs:" + environment.id());
-        Set<Integer> taken = new HashSet<>(Vdb.<Vdb>list("environmentId = ?1 and released = false", environment.id())
-                .stream().map(v -> v.port).toList());
+        String scope = "vdbs:" + environment.id();
+        Supplier<Set<Integer>> taken = () -> new HashSet<>(Vdb.<Vdb>list("environmentId = ?1 and released = false",
+                environment.id()).stream().map(v -> v.port).toList());
         boolean local = environment.kind() == EnvironmentKind.LOCAL;
         if (requested != null) {
-            if (taken.contains(requested) || local && !PortAllocator.freeHere(requested)) {
+            if (taken.get().contains(requested) || local && !PortAllocator.freeHere(requested) || !ports.claim(scope,
+                    requested)) {
                 throw ApiException.conflict("Port " + requested + " is already in use on " + environment.id()
                         + "; choose another port or leave it out.");
             }
             return requested;
         }
-        PortAllocator ports = new PortAllocator(config.ports());
-        int port = ports.pick(taken, candidate -> !local || PortAllocator.freeHere(candidate));
+        PortAllocator range = new PortAllocator(config.ports());
+        int port = ports.pick(scope, range, taken, candidate -> !local || PortAllocator.freeHere(candidate));
         if (port < 0) {
             throw ApiException.unavailable("No free port in " + config.ports() + " on " + environment.id()
                     + "; widen strata.provisioning.ports or delete virtual databases.");

@@ -48,18 +48,6 @@ public final class PortAllocator {
         return -1;
     }
 
-    /**
-     * Makes the caller's transaction the only one picking ports of {@code scope} (e.g. an environment's virtual
-     * databases) until it ends: without it, requests at once read the same taken ports, pick the same free one, and
-     * all but one fail on the unique constraint. The caller reads the taken ports after this, in the transaction
-     * that then stores its pick.
-     */
-    public static void lockInTransaction(String scope) {
-        io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
-                "select pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, "ports:" + scope)
-                .getSingleResult();
-    }
-
     /** The range as configured. */
     public String range() {
         return range;
