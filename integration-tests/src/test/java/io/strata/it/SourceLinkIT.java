@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,9 @@ class SourceLinkIT {
         PostgresCluster state = PostgresCluster.shared();
         broker = KafkaBroker.shared();
         prefix = Backbone.freshPrefix();
-        source = PostgresCluster.start(Map.of());
+        // Full-page writes as on a production server: after a checkpoint, changes scattered over a table fill the
+        // WAL with page images, which the standby must replay and a sync must flush.
+        source = PostgresCluster.start(Map.of("full_page_writes", "on"));
         source.execute("postgres", "create database appdb", "create role linker login replication password 'lp'");
         source.execute("appdb", "create table visits (id serial primary key, note text)",
                 "insert into visits (note) values ('before link')", "grant select on visits to linker");
@@ -172,6 +175,95 @@ class SourceLinkIT {
                 .as(() -> "the check clone's log:\n" + lastCheckLog).isEqualTo("before link,written before the sync");
         assertThat(query(snapshots.get(0), "select string_agg(note, ',' order by id) from visits", "rows"))
                 .isEqualTo("before link");
+    }
+
+    /**
+     * Every table of a database as one line each: its name, row count and the md5 of its rows in order, the same
+     * query on the source and on a clone of a snapshot.
+     */
+    private static final String CHECKSUMS = "select string_agg(c.relname || ' ' || (xpath('/row/c/text()', "
+            + "query_to_xml(format('select count(*) || '' '' || coalesce(md5(string_agg(t::text, '','' order by "
+            + "t::text)), '''') as c from %I.%I t', n.nspname, c.relname), false, true, '')))[1]::text, E'\\n' order "
+            + "by c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r' and "
+            + "n.nspname = 'public'";
+
+    private static String sourceChecksums(String database) throws SQLException {
+        try (var connection = source.connect(database);
+                ResultSet result = connection.createStatement().executeQuery(CHECKSUMS)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static String syncedSnapshot(String sourceId) {
+        String jobId = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, jobId, "SUCCEEDED");
+        List<String> snapshots = timeline(sourceId);
+        return snapshots.get(snapshots.size() - 1);
+    }
+
+    @Test
+    void aSnapshotHoldsExactlyWhatTheSourceHeldAfterEachKindOfChange() throws SQLException {
+        source.execute("postgres", "create database exact2");
+        source.execute("exact2", "create table notes (id int primary key, body text)",
+                "insert into notes select i, 'note ' || i from generate_series(1, 1000) i");
+        String sourceId = linkFresh("exact");
+        source.execute("exact", "create table accounts (id int primary key, balance int not null, filler text)",
+                "insert into accounts select i, 0, repeat('x', 80) from generate_series(1, 200000) i", "checkpoint");
+        assertThat(query(syncedSnapshot(sourceId), CHECKSUMS, "exact")).as(() -> "after a bulk load; the check "
+                + "clone's log:\n" + lastCheckLog).isEqualTo(sourceChecksums("exact"));
+
+        // A few scattered rows: little WAL, so no CHECKPOINT on the source; a clone redoes from an older one.
+        source.execute("exact", "update accounts set balance = balance + 1 where id % 1000 = 0");
+        String few = syncedSnapshot(sourceId);
+        assertThat(query(few, CHECKSUMS, "exact")).as(() -> "after a few scattered rows; the snapshot: " + given()
+                .baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + few).asString() + "; the check clone's log:\n"
+                + lastCheckLog).isEqualTo(sourceChecksums("exact"));
+
+        // A tenth of the rows, scattered: a page image of every page, well over the WAL that asks for a CHECKPOINT.
+        source.execute("exact", "update accounts set balance = balance + 1 where id % 10 = 0");
+        assertThat(query(syncedSnapshot(sourceId), CHECKSUMS, "exact")).as(() -> "after most pages changed; the "
+                + "check clone's log:\n" + lastCheckLog).isEqualTo(sourceChecksums("exact"));
+
+        // Rows in, rows out and a new column in the cluster's other database: the standby copies the whole cluster.
+        source.execute("exact2", "delete from notes where id % 3 = 0", "insert into notes select i, 'late ' || i "
+                + "from generate_series(1001, 1500) i", "alter table notes add column seen boolean default true",
+                "create table tags (note_id int references notes, tag text)", "insert into tags values (1, 'a')");
+        String last = syncedSnapshot(sourceId);
+        assertThat(query(last, CHECKSUMS, "exact2")).as("the other database").isEqualTo(sourceChecksums("exact2"));
+        assertThat(query(last, CHECKSUMS, "exact")).isEqualTo(sourceChecksums("exact"));
+    }
+
+    @Test
+    void aStagingCopyThatRanWithoutFsyncWhenItsHostStoppedIsRefusedUntilLoadedAgain() throws Exception {
+        String sourceId = linkFresh("torn");
+        String stagingPath = given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().extract()
+                .path("staging.path");
+        // What a crash of the host leaves: the standby gone without a shutdown (an immediate stop leaves its control
+        // file as a crash does), and a new boot, played by the note the standby keeps of the boot it started in.
+        Processes.run(60, List.of("runuser", "-u", "postgres", "--", PostgresCluster.binDir() + "/pg_ctl", "-D",
+                stagingPath, "-m", "immediate", "-w", "stop"));
+        Files.writeString(home.path().resolve("ingest/staging/" + sourceId + "/started-in-boot"), UUID.randomUUID()
+                + "\n");
+
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/disable").then()
+                .statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        JsonPath refused = awaitJob(ingest, given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId
+                + "/enable").then().statusCode(202).extract().path("jobId"), "FAILED");
+        assertThat(refused.getString("error")).contains("without fsync", "cannot be trusted", "\"resync\": true");
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().body("staging.running",
+                equalTo(false));
+
+        source.execute("torn", "insert into visits (note) values ('after the crash')");
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).contentType("application/json").body("{\"resync\": "
+                + "true}").post("/api/v1/sources/" + sourceId + "/sync").then().statusCode(202).extract().path(
+                        "jobId"),
+                "SUCCEEDED");
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().body("state", equalTo("ACTIVE"))
+                .body("staging.running", equalTo(true));
+        assertThat(query(syncedSnapshot(sourceId), "select string_agg(note, ',' order by id) from visits", "torn"))
+                .isEqualTo("before link,after the crash");
     }
 
     @Test

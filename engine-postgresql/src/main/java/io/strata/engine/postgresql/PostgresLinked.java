@@ -33,6 +33,10 @@ class PostgresLinked implements LinkedOperations {
     static final String OS_USER = PostgresPlugin.OS_USER;
     private static final Duration BASEBACKUP_TIMEOUT = Duration.ofHours(24);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
+    /** WAL since the standby's last restartpoint below which a sync does not ask the source for a CHECKPOINT. */
+    static final long REDO_WITHOUT_CHECKPOINT = 16L * 1024 * 1024;
+    /** The kernel's id of the running boot, new at every boot. */
+    private static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
     private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) kB \\((\\d+)%\\)");
     /** Settings a hot standby must have at least as high as its primary. */
     private static final List<String> STANDBY_MINIMUMS = List.of("max_connections", "max_worker_processes",
@@ -138,6 +142,8 @@ class PostgresLinked implements LinkedOperations {
         Connection connection = Connection.of(source);
         String slot = slotName(source.id());
         prepareDirectories(staging);
+        // A new copy: whatever the note of an earlier standby's boot says no longer concerns it.
+        HostFiles.run(host, null, "forget the boot of the earlier staging standby", "rm", "-f", bootMarker(staging));
         writePassfile(staging, connection);
         Psql sourceSql = source(source, staging);
         // A slot of an earlier attempt or of the volume a resync replaces: the new base backup makes it again.
@@ -260,6 +266,10 @@ class PostgresLinked implements LinkedOperations {
         }
         setting(conf, "logging_collector", "off");
         setting(conf, "shared_buffers", "128MB");
+        // Without fsync the standby replays WAL full of page images several times faster (its WAL receiver no longer
+        // waits for the disk after each write) and its restartpoint costs what it writes. Each snapshot is flushed
+        // by the sync first, and startStaging refuses a copy the host's crash may have torn.
+        setting(conf, "fsync", source.flag("stagingFsync", false) ? "on" : "off");
         setting(conf, "cluster_name", "strata-staging-" + source.id());
         minimums.forEach((name, value) -> setting(conf, name, value));
         HostFiles.append(host, OS_USER, data + "/postgresql.auto.conf", conf.toString());
@@ -276,12 +286,47 @@ class PostgresLinked implements LinkedOperations {
         if (running(staging)) {
             return;
         }
+        refuseTornCopy(source, staging);
         HostConnection.Result result = staging.host().run(staging.host().as(OS_USER, List.of(staging.repository()
                 .binDir() + "/pg_ctl", "-D", staging.dataPath(), "-l", staging.workPath() + "/postgres.log", "-w",
                 "-t", "300", "start")), Map.of(), null, Duration.ofMinutes(6));
         if (result.exitCode() != 0) {
             throw new UserError("The staging standby did not start.", "See its log below and "
                     + staging.workPath() + "/postgres.log.", result.stdout() + result.stderr() + tailLog(staging));
+        }
+        HostFiles.run(staging.host(), OS_USER, "note the boot the staging standby started in", "sh", "-c",
+                "rm -f \"$1\" && cat " + BOOT_ID + " > \"$1\"", "sh", bootMarker(staging));
+    }
+
+    /** Where the staging standby notes the boot of its host it last started in. */
+    private static String bootMarker(Staging staging) {
+        return staging.workPath() + "/started-in-boot";
+    }
+
+    /**
+     * Refuses to start a standby that ran without fsync when its host went down: whatever the kernel had not yet
+     * written was lost with it, so the copy may be torn. Stopped cleanly (by Strata, or by the host's own shutdown,
+     * which writes every file out), its control file says so; killed, it says it was in recovery, which is harmless
+     * on the same boot (nothing written is lost while the kernel runs) and not after another one.
+     */
+    private static void refuseTornCopy(LinkedSource source, Staging staging) {
+        HostConnection.Result state = staging.host().run(List.of("sh", "-c", "cat \"$1\" 2>/dev/null; echo '|'; "
+                + "cat " + BOOT_ID + "; echo '|'; \"$2\"/pg_controldata \"$3\" | sed -n "
+                + "'s/^Database cluster state: *//p'", "sh", bootMarker(staging), staging.repository().binDir(),
+                staging.dataPath()), Map.of(), null, Duration.ofSeconds(30));
+        String[] fields = state.stdout().split("\\|", -1);
+        if (fields.length < 3 || source.flag("stagingFsync", false)) {
+            return;
+        }
+        String startedIn = fields[0].strip();
+        String now = fields[1].strip();
+        String clusterState = fields[2].strip();
+        if (!startedIn.isEmpty() && !startedIn.equals(now) && !clusterState.startsWith("shut down")) {
+            throw new UserError("The staging copy of this source ran without fsync when its host stopped without "
+                    + "shutting down (its state: " + clusterState + "), so it may have lost writes and cannot be "
+                    + "trusted.",
+                    "Load it again: POST /api/v1/sources/" + source.id() + "/sync with {\"resync\": "
+                            + "true}. Snapshots taken before are not affected.");
         }
     }
 
@@ -291,6 +336,8 @@ class PostgresLinked implements LinkedOperations {
             staging.host().runChecked(staging.host().as(OS_USER, List.of(staging.repository().binDir() + "/pg_ctl",
                     "-D", staging.dataPath(), "-m", "fast", "-w", "-t", "120", "stop")), Duration.ofMinutes(3),
                     "The staging standby did not stop.", "See " + staging.workPath() + "/postgres.log.");
+            // Without fsync the files of the clean stop may still be in the page cache only.
+            flushToDisk(staging);
         }
     }
 
@@ -335,27 +382,31 @@ class PostgresLinked implements LinkedOperations {
     public SnapshotPoint preSnapshot(LinkedSource source, Staging staging, ProgressListener progress) {
         requireRunning(staging);
         Psql sourceSql = source(source, staging);
-        checkpointSourceIfAllowed(source, sourceSql, progress);
-        flushSourceWal(sourceSql);
-        String closedSegment = source.flag("logSync", false) ? switchWal(sourceSql) : null;
-        long target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
         Psql standby = staging(staging);
+        checkpointSourceIfWorthIt(source, sourceSql, Lsn.parse(standby.value("select redo_lsn from "
+                + "pg_control_checkpoint()")), progress);
+        long target = flushSourceWal(sourceSql);
+        String closedSegment = source.flag("logSync", false) ? switchWal(sourceSql) : null;
+        if (closedSegment != null) {
+            target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
+        }
         Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
         awaitReplay(standby, staging, target, deadline, progress);
         if (closedSegment != null) {
             awaitArchive(standby, staging, closedSegment, deadline, progress);
         }
         progress.progress(60, "restartpoint on the standby");
-        standby.execute("CHECKPOINT;");
+        // The point is read before the volume is flushed: everything the standby replayed up to it was written
+        // before, so the flush puts it in the snapshot.
+        SnapshotPoint point = restartpoint(source, staging, standby);
         flushToDisk(staging);
-        return snapshotPoint(source, staging, standby);
+        return point;
     }
 
     /**
-     * Writes the staging volume's dirty pages to disk before the snapshot is taken. The standby replays WAL that its
-     * receiver has only written to the page cache (and with {@code fsync = off}, as a source's settings may carry over,
-     * nothing is ever flushed): a snapshot was seen to hold a WAL segment that stopped, in zeros, short of what the
-     * standby had replayed, so a clone of it lacked the sync's last commits.
+     * Writes the staging volume's dirty pages to disk before the snapshot is taken (and after a clean stop). The
+     * standby runs without fsync unless the source asks for it: its WAL receiver and its restartpoint leave what they
+     * write in the page cache, and the snapshot must find it on disk.
      */
     private static void flushToDisk(Staging staging) {
         HostConnection.Result result = staging.host().run(List.of("sync", "-f", staging.dataPath()), Map.of(), null,
@@ -368,30 +419,43 @@ class PostgresLinked implements LinkedOperations {
 
     private static void requireRunning(Staging staging) {
         if (!running(staging)) {
-            throw new UserError("The staging standby of this source is not running.", "Enable the source (POST "
-                    + "/sources/{id}/enable) or resync it.");
+            throw new UserError("The staging standby of this source is not running.", "Start it again: disable "
+                    + "and enable the source (POST /sources/{id}/disable, then /enable), or load it again (POST "
+                    + "/sources/{id}/sync with {\"resync\": true}).");
         }
     }
 
     /**
-     * Makes every commit the source acknowledged before this sync durable in its WAL, so that the flush position read
-     * next covers it. A commit made with {@code synchronous_commit = off} returns before its WAL is flushed, and the
-     * standby only receives flushed WAL: without this a row committed just before the sync could miss the snapshot.
-     * A transaction of our own that takes a transaction id and commits synchronously flushes the WAL up to its commit
-     * record, and so everything before it; any role may do this.
+     * Makes every commit the source acknowledged before this sync durable in its WAL, and returns the flush position
+     * that then covers it. A commit made with {@code synchronous_commit = off} returns before its WAL is flushed, and
+     * the standby only receives flushed WAL: without this a row committed just before the sync could miss the
+     * snapshot. A transaction of our own that writes WAL and commits synchronously flushes the WAL up to its commit
+     * record, and so everything before it. It must write WAL: PostgreSQL commits a transaction that only took a
+     * transaction id asynchronously (so {@code txid_current()} flushes nothing), which let a snapshot miss the
+     * source's last asynchronous commits. A transactional logical message is WAL that any role may write, changes no
+     * table, and logical decoding consumers skip a prefix they do not know.
      */
-    private static void flushSourceWal(Psql sourceSql) {
-        sourceSql.execute("set synchronous_commit = on; select txid_current();");
+    private static long flushSourceWal(Psql sourceSql) {
+        List<List<String>> rows = sourceSql.rows("set synchronous_commit = on; select pg_logical_emit_message("
+                + "true, 'strata', 'sync'); select pg_current_wal_flush_lsn();");
+        return Lsn.parse(rows.get(rows.size() - 1).get(0));
     }
 
     /**
-     * A CHECKPOINT on the source first shortens the standby's restartpoint and so a clone's redo; only a superuser
-     * or a member of pg_checkpoint may run it, and the user can turn it off.
+     * A CHECKPOINT on the source first shortens the standby's restartpoint and so a clone's redo. It is worth its
+     * cost only when the source wrote more than {@link #REDO_WITHOUT_CHECKPOINT} of WAL since the standby's last
+     * restartpoint: below that, a clone redoes that little WAL in a few milliseconds, and an idle or quiet source is
+     * never disturbed. Only a superuser or a member of pg_checkpoint may run it, and the user can turn it off.
      */
-    private static void checkpointSourceIfAllowed(LinkedSource source, Psql sourceSql, ProgressListener progress) {
-        if (source.flag("checkpointOnSync", true) && "t".equals(sourceSql.value("select rolsuper or coalesce("
-                + "(select pg_has_role(current_user, oid, 'member') from pg_roles where rolname = 'pg_checkpoint'), "
-                + "false) from pg_roles where rolname = current_user"))) {
+    private static void checkpointSourceIfWorthIt(LinkedSource source, Psql sourceSql, long standbyRedo,
+            ProgressListener progress) {
+        if (!source.flag("checkpointOnSync", true)) {
+            return;
+        }
+        List<String> row = sourceSql.rows("select rolsuper or coalesce((select pg_has_role(current_user, oid, "
+                + "'member') from pg_roles where rolname = 'pg_checkpoint'), false), pg_current_wal_lsn() - '"
+                + Lsn.format(standbyRedo) + "'::pg_lsn from pg_roles where rolname = current_user").get(0);
+        if ("t".equals(row.get(0)) && Double.parseDouble(row.get(1)) > REDO_WITHOUT_CHECKPOINT) {
             progress.progress(5, "checkpoint on the source");
             sourceSql.execute("CHECKPOINT;");
         }
@@ -441,9 +505,12 @@ class PostgresLinked implements LinkedOperations {
         }
     }
 
-    /** Where the standby stands after its restartpoint, with what a clone needs to know about the source. */
-    private static SnapshotPoint snapshotPoint(LinkedSource source, Staging staging, Psql standby) {
-        List<String> point = standby.rows("select pg_last_wal_replay_lsn(), "
+    /**
+     * Makes a restartpoint on the standby and returns where it stands after it, with what a clone needs to know about
+     * the source: one call.
+     */
+    private static SnapshotPoint restartpoint(LinkedSource source, Staging staging, Psql standby) {
+        List<String> point = standby.rows("CHECKPOINT; select pg_last_wal_replay_lsn(), "
                 + "to_char(coalesce(pg_last_xact_replay_timestamp(), now()) at time zone 'UTC', "
                 + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), current_setting('server_version'), "
                 + "(select timeline_id from pg_control_checkpoint()), "

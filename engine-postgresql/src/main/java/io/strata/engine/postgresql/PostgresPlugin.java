@@ -32,8 +32,12 @@ public class PostgresPlugin implements EnginePlugin {
                 Parameter.bool("logSync", "keep the source's WAL (archived by the staging standby) so that any moment "
                         + "between the first and the latest snapshot can be provisioned; needs superuser or EXECUTE "
                         + "on pg_switch_wal() for the role"),
-                Parameter.bool("checkpointOnSync", "issue CHECKPOINT on the source before each snapshot so that "
-                        + "clones start without long redo (needs superuser or pg_checkpoint; default true)"));
+                Parameter.bool("checkpointOnSync", "issue CHECKPOINT on the source before a snapshot when it wrote "
+                        + "more than 16 MB of WAL since the last one, so that clones start without long redo (needs "
+                        + "superuser or pg_checkpoint; default true)"),
+                Parameter.bool("stagingFsync", "run the staging standby with fsync on (default off: syncs after "
+                        + "large changes are several times faster, each snapshot is flushed to disk anyway, and a "
+                        + "staging copy that was running when its host crashed is refused until resynced)"));
     }
 
     @Override
@@ -44,7 +48,9 @@ public class PostgresPlugin implements EnginePlugin {
                 Parameter.string("listenAddresses", false, "listen_addresses of the virtual database (default "
                         + "127.0.0.1)").matching("[A-Za-z0-9.:*, -]{1,255}"),
                 Parameter.string("sharedBuffers", false, "shared_buffers (default 32MB)").matching("[0-9]+(kB|MB|GB)"),
-                Parameter.integer("maxConnections", false, "max_connections (default 50)", 5, 10000));
+                Parameter.integer("maxConnections", false, "max_connections (default 50)", 5, 10000),
+                Parameter.bool("fsync", "fsync (default true; false makes writes faster, and a crash of the host "
+                        + "then loses the virtual database)"));
     }
 
     @Override

@@ -129,6 +129,9 @@ class PostgresVirtual implements VirtualOperations {
         PostgresLinked.setting(conf, "shared_buffers", string(vdb, "sharedBuffers", "32MB"));
         PostgresLinked.setting(conf, "max_connections", String.valueOf(vdb.parameters().getOrDefault(
                 "maxConnections", 50)));
+        // Its own choice, not the staging standby's (which runs without fsync): a virtual database is someone's
+        // database, kept across a crash of its host unless they asked for speed instead.
+        PostgresLinked.setting(conf, "fsync", Boolean.FALSE.equals(vdb.parameters().get("fsync")) ? "off" : "on");
         PostgresLinked.setting(conf, "password_encryption", "scram-sha-256");
         PostgresLinked.setting(conf, "cluster_name", "strata-vdb-" + vdb.name());
         if (vdb.recoveryTime() != null) {

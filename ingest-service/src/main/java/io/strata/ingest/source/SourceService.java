@@ -188,14 +188,18 @@ public class SourceService {
         return view(source, false);
     }
 
-    /** Starts a sync (a new snapshot of the staging copy) or, with {@code resync}, a fresh initial load. */
+    /**
+     * Starts a sync (a new snapshot of the staging copy) or, with {@code resync}, a fresh initial load, which a
+     * disabled source may take too: its staging copy may be the reason it cannot be enabled.
+     */
     @Transactional
     public Job sync(String id, boolean resync, String requestedBy) {
         Source source = requireLocked(id);
         requireIdle(source);
-        if (source.state != Source.State.ACTIVE) {
+        if (source.state != Source.State.ACTIVE && !(resync && source.state == Source.State.DISABLED)) {
             throw ApiException.conflict("Source " + source.name + " is " + source.state + "; " + switch (source.state) {
-                case DISABLED -> "enable it first (POST /sources/" + id + "/enable).";
+                case DISABLED -> "enable it first (POST /sources/" + id + "/enable), or load it again (POST "
+                        + "/sources/" + id + "/sync with {\"resync\": true}).";
                 case FAILED -> "its link failed (" + source.error + "); delete it and link again.";
                 default -> "wait until it is ACTIVE.";
             });

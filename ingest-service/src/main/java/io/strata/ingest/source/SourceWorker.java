@@ -96,7 +96,9 @@ public class SourceWorker {
         if (newPath != null) {
             quietly(() -> plugin.linked().stopStaging(linked, contexts.staging(source, newPath)));
         }
-        quietly(() -> plugin.linked().startStaging(linked, contexts.staging(source, oldPath)));
+        if (source.state != Source.State.DISABLED) {
+            quietly(() -> plugin.linked().startStaging(linked, contexts.staging(source, oldPath)));
+        }
     }
 
     /** For a delete: staging stopped and what linking left on the source removed. */
