@@ -7,6 +7,8 @@ LOCAL := deploy/local/strata-local.sh
 NAME  ?=
 BENCH_ROWS ?= 10000000
 STAGE_ROWS ?= 1000000
+INGEST_SCALE ?= 70
+PROVISION_SCALES ?= 70 700
 
 .DEFAULT_GOAL := help
 .PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-masking-stages bench-selfservice bench-kubernetes bench-cli
@@ -56,13 +58,13 @@ bench-storage: ## Snapshot/clone vs full copy at 1 and 10 GB, 500 clones, space 
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.StorageBench -Dtest.strata.home=$(STRATA_HOME)
 
-bench-ingest: ## Initial link of a 1 GB pgbench source, a sync after 1% changed, staging lag under load
+bench-ingest: ## Link of a pgbench -s INGEST_SCALE (70) source and a clinic; syncs after each kind of change, per step; lag
 	$(MVN) -B -q -DskipTests install -pl bench -am
-	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.IngestBench -Dtest.strata.home=$(STRATA_HOME)
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.IngestBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(INGEST_SCALE)"
 
-bench-provision: ## VDB ready time alone and 10 at once vs a full copy, 1 GB and 10 GB; refresh and rewind
+bench-provision: ## VDB ready time alone, 5 and 10 at once (p50, steps) vs a full copy, PROVISION_SCALES (1 and 10 GB)
 	$(MVN) -B -q -DskipTests install -pl bench -am
-	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME)
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(PROVISION_SCALES)"
 
 bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs one SQL UPDATE with md5(); subset 10%; profile 1 GB
 	$(MVN) -B -q -DskipTests install -pl bench -am

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
 import io.strata.testing.PostgresCluster;
@@ -17,6 +19,9 @@ import io.strata.testing.ServiceProcess;
 final class BenchSupport {
 
     private static final Duration PATIENCE = Duration.ofHours(1);
+
+    /** The key of the job's own time in {@link #awaitJobSteps}' answer. */
+    static final String JOB_TIME = "the job, created to ended";
 
     private BenchSupport() {
     }
@@ -30,6 +35,41 @@ final class BenchSupport {
             String state = job.getString("state");
             if ("SUCCEEDED".equals(state)) {
                 return job;
+            }
+            if ("FAILED".equals(state) || "CANCELED".equals(state)) {
+                throw new IllegalStateException("job " + jobId + " " + state + ": " + job.getString("error"));
+            }
+            Thread.sleep(poll.toMillis());
+        }
+        throw new IllegalStateException("job " + jobId + " did not finish");
+    }
+
+    /**
+     * Waits until the job has SUCCEEDED, as {@link #awaitJob}, and returns how long the job showed each of its steps
+     * (the job's {@code step} text, in order), looking every {@code poll}: where a job's time goes, from outside; the
+     * last entry is the job's own time, from its creation to its end, as the service recorded it.
+     */
+    static Map<String, Double> awaitJobSteps(ServiceProcess service, String jobId, Duration poll)
+            throws InterruptedException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Instant deadline = Instant.now().plus(PATIENCE);
+        String step = "requested";
+        long since = System.nanoTime();
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract()
+                    .jsonPath();
+            String state = job.getString("state");
+            String now = "SUCCEEDED".equals(state) ? state : String.valueOf(job.getString("step"));
+            if (!now.equals(step)) {
+                long at = System.nanoTime();
+                seconds.merge(step, (at - since) / 1e9, Double::sum);
+                step = now;
+                since = at;
+            }
+            if ("SUCCEEDED".equals(state)) {
+                seconds.put(JOB_TIME, Duration.between(Instant.parse(job.getString(
+                        "createdAt")), Instant.parse(job.getString("endedAt"))).toNanos() / 1e9);
+                return seconds;
             }
             if ("FAILED".equals(state) || "CANCELED".equals(state)) {
                 throw new IllegalStateException("job " + jobId + " " + state + ": " + job.getString("error"));

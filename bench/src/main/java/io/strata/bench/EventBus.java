@@ -45,13 +45,8 @@ final class EventBus implements AutoCloseable {
         producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
-        Properties consumerProperties = new Properties();
-        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(),
-                new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.events(prefix, answeringService)));
+        KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, Topics.events(prefix, answeringService),
+                "earliest");
         reader = new Thread(() -> {
             try (consumer) {
                 while (running) {
@@ -71,6 +66,18 @@ final class EventBus implements AutoCloseable {
         }, "bench-reader");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** A consumer of {@code topic} in a group of its own, from its {@code offsetReset} end. */
+    static KafkaConsumer<String, byte[]> consumer(String bootstrap, String topic, String offsetReset) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     /** Sends a command as {@code asService}; returns the latch that opens when it is answered. */

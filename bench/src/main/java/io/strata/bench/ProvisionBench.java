@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
+import io.strata.contracts.events.Topics;
 import io.strata.testing.KafkaBroker;
 import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
@@ -20,7 +21,8 @@ import io.strata.testing.StrataHome;
 
 /**
  * {@code make bench-provision}: for a 1 GB and a 10 GB PostgreSQL source (pgbench -i -s 70 and -s 700), the time
- * from {@code POST /vdbs} until the virtual database accepts connections, alone and ten at once, against a full copy
+ * from {@code POST /vdbs} until the virtual database accepts connections, alone, and five and ten requested at once
+ * (each VDB's ready time, and the median of each step from the provisioning service's job events), against a full copy
  * (pg_basebackup into a new directory and start) of the same source; and the time of a refresh and a rewind. Both
  * sources are linked first and the single provisions alternate between them, so that neither size profits from
  * going later (the services' JIT warms up as the run goes).
@@ -75,8 +77,10 @@ public final class ProvisionBench {
                 }
 
                 List<String> report = new ArrayList<>();
-                for (int scale : scales) {
-                    report.add(measure(linked.get(scale), home, provisioning, single.get(scale)));
+                try (JobSteps steps = new JobSteps(kafka.bootstrapServers(), prefix, Topics.PROVISIONING)) {
+                    for (int scale : scales) {
+                        report.add(measure(linked.get(scale), home, provisioning, single.get(scale), steps));
+                    }
                 }
                 System.out.println();
                 System.out.println("Results (docs/benchmarks.md):");
@@ -133,24 +137,16 @@ public final class ProvisionBench {
     }
 
     /** Ten at once, refresh and rewind, and the full copy, for one size; the report's line. */
-    private static String measure(Linked linked, StrataHome home, ServiceProcess provisioning, Stats one)
-            throws Exception {
+    private static String measure(Linked linked, StrataHome home, ServiceProcess provisioning, Stats one,
+            JobSteps steps) throws Exception {
         int scale = linked.scale();
-        long parallelStart = System.nanoTime();
-        List<String> jobs = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
-                    "name", "par-" + scale + "-" + i, "from", Map.of("dataset", linked.sourceId()))).post(
-                            "/api/v1/vdbs")
-                    .then().statusCode(202).extract().jsonPath();
-            jobs.add(accepted.getString("jobId"));
-            ids.add(accepted.getString("id"));
+        AtOnce five = atOnce(provisioning, linked, 5, steps);
+        for (String id : five.ids()) {
+            delete(provisioning, id);
         }
-        for (String job : jobs) {
-            awaitJob(provisioning, job);
-        }
-        double parallelSeconds = (System.nanoTime() - parallelStart) / 1e9;
+        AtOnce ten = atOnce(provisioning, linked, 10, steps);
+        List<String> ids = ten.ids();
+        double parallelSeconds = ten.allReadySeconds();
 
         Stats refresh = new Stats();
         Stats rewind = new Stats();
@@ -175,12 +171,61 @@ public final class ProvisionBench {
 
         double copySeconds = fullCopy(linked.source(), home);
         String line = String.format(
-                "| %s (pgbench -s %d) | one VDB: %s | 10 in parallel: all ready in %.2f s | refresh %s "
-                        + "| rewind %s | full copy (pg_basebackup + start) %.1f s = %.0f× one VDB p50 |",
-                linked.size(), scale, one, parallelSeconds, refresh, rewind, copySeconds, copySeconds * 1000 / one
-                        .p50());
+                "| %s (pgbench -s %d) | one VDB: %s | 5 at once: each ready in %s, all in %.2f s (median steps: %s) "
+                        + "| 10 at once: each ready in %s, all in %.2f s (median steps: %s) | refresh %s | rewind %s "
+                        + "| full copy (pg_basebackup + start) %.1f s = %.0f× one VDB p50, %.0f× the p50 of 5 at once, "
+                        + "%.0f× the p50 of 10 at once |",
+                linked.size(), scale, one, five.each(), five.allReadySeconds(), five.steps(), ten.each(),
+                parallelSeconds, ten.steps(), refresh,
+                rewind, copySeconds, copySeconds * 1000 / one.p50(), copySeconds * 1000 / five.each().p50(),
+                copySeconds * 1000 / ten.each().p50());
         System.out.println(line);
         return line;
+    }
+
+    /**
+     * VDBs requested at once.
+     *
+     * @param ids the VDBs' ids
+     * @param each each VDB's ready time: from the first request to its job's end as the service recorded it
+     * @param allReadySeconds from the first request until the last was ready
+     * @param steps the median time of each step of their jobs
+     */
+    record AtOnce(List<String> ids, Stats each, double allReadySeconds, String steps) {
+    }
+
+    /**
+     * Requests {@code count} VDBs of the source at once, each from a thread of its own as a pipeline's parallel stages
+     * do, and waits until all are ready.
+     */
+    static AtOnce atOnce(ServiceProcess provisioning, Linked linked, int count, JobSteps steps) throws Exception {
+        List<java.util.concurrent.Callable<JsonPath>> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "at-once-" + count + "-" + linked.scale() + "-" + i;
+            requests.add(() -> given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                    "name", name, "from", Map.of("dataset", linked.sourceId()))).post("/api/v1/vdbs").then()
+                    .statusCode(202).extract().jsonPath());
+        }
+        List<String> jobs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(count);
+        Instant start = Instant.now();
+        long startNanos = System.nanoTime();
+        try {
+            for (var answer : threads.invokeAll(requests)) {
+                jobs.add(answer.get().getString("jobId"));
+                ids.add(answer.get().getString("id"));
+            }
+        } finally {
+            threads.shutdown();
+        }
+        Stats each = new Stats();
+        for (String job : jobs) {
+            Instant ended = Instant.parse(awaitJob(provisioning, job).getString("endedAt"));
+            each.add(Duration.between(start, ended).toNanos());
+        }
+        double allReady = (System.nanoTime() - startNanos) / 1e9;
+        return new AtOnce(ids, each, allReady, steps.medians(jobs, start));
     }
 
     private static String provision(ServiceProcess provisioning, String name, String dataset) throws Exception {
