@@ -504,8 +504,7 @@ public class VdbService {
                 environment.id()).stream().map(v -> v.port).toList());
         boolean local = environment.kind() == EnvironmentKind.LOCAL;
         if (requested != null) {
-            if (taken.get().contains(requested) || local && !PortAllocator.freeHere(requested) || !ports.claim(scope,
-                    requested)) {
+            if (local && !PortAllocator.freeHere(requested) || !ports.claim(scope, requested, taken)) {
                 throw ApiException.conflict("Port " + requested + " is already in use on " + environment.id()
                         + "; choose another port or leave it out.");
             }
