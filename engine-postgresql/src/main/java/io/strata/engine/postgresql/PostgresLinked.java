@@ -380,12 +380,18 @@ class PostgresLinked implements LinkedOperations {
 
     @Override
     public SnapshotPoint preSnapshot(LinkedSource source, Staging staging, ProgressListener progress) {
-        requireRunning(staging);
         Psql sourceSql = source(source, staging);
         Psql standby = staging(staging);
-        checkpointSourceIfWorthIt(source, sourceSql, Lsn.parse(standby.value("select redo_lsn from "
-                + "pg_control_checkpoint()")), progress);
-        long target = flushSourceWal(sourceSql);
+        long standbyRedo;
+        try {
+            standbyRedo = Lsn.parse(standby.value("select redo_lsn from pg_control_checkpoint()"));
+        } catch (UserError e) {
+            requireRunning(staging);
+            throw e;
+        }
+        progress.progress(5, "flushing the source's WAL (after a CHECKPOINT if it wrote more than "
+                + REDO_WITHOUT_CHECKPOINT / 1024 / 1024 + " MB since the standby's last restartpoint)");
+        long target = flushSourceWal(source, sourceSql, standbyRedo);
         String closedSegment = source.flag("logSync", false) ? switchWal(sourceSql) : null;
         if (closedSegment != null) {
             target = Lsn.parse(sourceSql.value("select pg_current_wal_flush_lsn()"));
@@ -426,39 +432,33 @@ class PostgresLinked implements LinkedOperations {
     }
 
     /**
-     * Makes every commit the source acknowledged before this sync durable in its WAL, and returns the flush position
-     * that then covers it. A commit made with {@code synchronous_commit = off} returns before its WAL is flushed, and
-     * the standby only receives flushed WAL: without this a row committed just before the sync could miss the
-     * snapshot. A transaction of our own that writes WAL and commits synchronously flushes the WAL up to its commit
-     * record, and so everything before it. It must write WAL: PostgreSQL commits a transaction that only took a
-     * transaction id asynchronously (so {@code txid_current()} flushes nothing), which let a snapshot miss the
-     * source's last asynchronous commits. A transactional logical message is WAL that any role may write, changes no
-     * table, and logical decoding consumers skip a prefix they do not know.
-     */
-    private static long flushSourceWal(Psql sourceSql) {
-        List<List<String>> rows = sourceSql.rows("set synchronous_commit = on; select pg_logical_emit_message("
-                + "true, 'strata', 'sync'); select pg_current_wal_flush_lsn();");
-        return Lsn.parse(rows.get(rows.size() - 1).get(0));
-    }
-
-    /**
-     * A CHECKPOINT on the source first shortens the standby's restartpoint and so a clone's redo. It is worth its
-     * cost only when the source wrote more than {@link #REDO_WITHOUT_CHECKPOINT} of WAL since the standby's last
-     * restartpoint: below that, a clone redoes that little WAL in a few milliseconds, and an idle or quiet source is
+     * In one call to the source: a CHECKPOINT when it is worth its cost, then every commit the source acknowledged
+     * before this sync made durable in its WAL; returns the flush position that then covers them.
+     * <p>
+     * The CHECKPOINT shortens the standby's restartpoint and so a clone's redo. It is worth it only when the source
+     * wrote more than {@link #REDO_WITHOUT_CHECKPOINT} of WAL since the standby's last restartpoint ({@code
+     * standbyRedo}): below that a clone redoes that little WAL in a few milliseconds, and an idle or quiet source is
      * never disturbed. Only a superuser or a member of pg_checkpoint may run it, and the user can turn it off.
+     * <p>
+     * A commit made with {@code synchronous_commit = off} returns before its WAL is flushed, and the standby only
+     * receives flushed WAL: without the flush a row committed just before the sync could miss the snapshot. A
+     * transaction of our own that writes WAL and commits synchronously flushes the WAL up to its commit record, and
+     * so everything before it. It must write WAL: PostgreSQL commits a transaction that only took a transaction id
+     * asynchronously (so {@code txid_current()} flushes nothing), which let a snapshot miss the source's last
+     * asynchronous commits. A transactional logical message is WAL that any role may write, changes no table, and
+     * logical decoding consumers skip a prefix they do not know.
      */
-    private static void checkpointSourceIfWorthIt(LinkedSource source, Psql sourceSql, long standbyRedo,
-            ProgressListener progress) {
-        if (!source.flag("checkpointOnSync", true)) {
-            return;
-        }
-        List<String> row = sourceSql.rows("select rolsuper or coalesce((select pg_has_role(current_user, oid, "
-                + "'member') from pg_roles where rolname = 'pg_checkpoint'), false), pg_current_wal_lsn() - '"
-                + Lsn.format(standbyRedo) + "'::pg_lsn from pg_roles where rolname = current_user").get(0);
-        if ("t".equals(row.get(0)) && Double.parseDouble(row.get(1)) > REDO_WITHOUT_CHECKPOINT) {
-            progress.progress(5, "checkpoint on the source");
-            sourceSql.execute("CHECKPOINT;");
-        }
+    private static long flushSourceWal(LinkedSource source, Psql sourceSql, long standbyRedo) {
+        String worthIt = source.flag("checkpointOnSync", true)
+                ? "(rolsuper or coalesce((select pg_has_role(current_user, oid, 'member') from pg_roles where "
+                        + "rolname = 'pg_checkpoint'), false)) and pg_current_wal_lsn() - '" + Lsn.format(standbyRedo)
+                        + "'::pg_lsn > " + REDO_WITHOUT_CHECKPOINT
+                : "false";
+        List<List<String>> rows = sourceSql.rows("select " + worthIt + " as checkpoint from pg_roles where rolname = "
+                + "current_user \\gset\n\\if :checkpoint\nCHECKPOINT;\n\\endif\nset synchronous_commit = on;\n"
+                + "select pg_logical_emit_message(true, 'strata', 'sync') as message \\gset\n"
+                + "select pg_current_wal_flush_lsn();\n");
+        return Lsn.parse(rows.get(rows.size() - 1).get(0));
     }
 
     /**
