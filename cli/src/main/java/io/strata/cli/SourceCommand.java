@@ -67,4 +67,15 @@ final class SourceCommand extends ApiCommand {
         return accepted(api().call("POST", SOURCES + Api.segment(id) + "/sync", new Body().flag("resync", resync)),
                 wait, SOURCES, COLUMNS);
     }
+
+    @Command(name = "delete", description = "Delete a source: its staging copy, what linking made on the source and "
+            + "the snapshots nothing uses (a job).")
+    int delete(@Parameters(paramLabel = "SOURCE", description = "The source's name or id.") String source,
+            @Option(names = "--force", description = "Go on when the source cannot be reached; what linking made "
+                    + "there stays.") boolean force,
+            @Option(names = "--wait", description = "Follow the job.") boolean wait) {
+        String id = idOf("/sources", source, "strata source list");
+        return accepted(api().call("DELETE", SOURCES + Api.segment(id) + (force ? "?force=true" : ""), null), wait,
+                null, null);
+    }
 }

@@ -98,6 +98,8 @@ class CliIT {
                 Step.of(5, "vdb create qa --from-dataset clinic", "exists already"),
                 Step.of(4, "vdb show nope", "nope"),
                 Step.of(4, "source sync nope", "No source has the id or name 'nope'"),
+                Step.of(4, "source delete nope --force", "No source has the id or name 'nope'"),
+                Step.of(0, "source delete clinic --dry-run", "DELETE " + router.baseUrl() + "/api/v1/sources/src-"),
                 Step.of(0, "vdb stop qa --wait", "qa", "STOPPED"),
                 Step.of(0, "vdb start qa --wait", "qa", "RUNNING"),
                 Step.of(0, "vdb delete qa --dry-run", "DELETE " + router.baseUrl() + "/api/v1/vdbs/qa"),

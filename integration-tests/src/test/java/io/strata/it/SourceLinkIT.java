@@ -267,6 +267,34 @@ class SourceLinkIT {
     }
 
     @Test
+    void aSourceWhoseServerIsGoneIsDeletedOnlyWhenForced() {
+        PostgresCluster gone = PostgresCluster.start(Map.of());
+        gone.execute("postgres", "create database gone", "create role linker login replication password 'lp'");
+        var accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name", "gone",
+                "engine", "postgresql", "environment", "local", "connection", Map.of("host", "127.0.0.1", "port",
+                        gone.port(), "database", "gone", "user", "linker", "password", "lp")))
+                .post("/api/v1/sources")
+                .then().statusCode(202).extract().jsonPath();
+        String sourceId = accepted.getString("id");
+        awaitJob(ingest, accepted.getString("jobId"), "SUCCEEDED");
+        String stagingPath = given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().extract()
+                .path("staging.path");
+        gone.close();
+
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(
+                202).extract().path("jobId"), "FAILED");
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().statusCode(200).body("state",
+                equalTo("DELETING")).body("error", org.hamcrest.Matchers.containsString("?force=true"));
+        given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then().statusCode(409);
+        JsonPath forced = awaitJob(ingest, given().baseUri(ingest.baseUrl()).queryParam("force", true).delete(
+                "/api/v1/sources/" + sourceId).then().statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        assertThat(forced.getString("step")).doesNotContain("lp");
+        given().baseUri(ingest.baseUrl()).get("/api/v1/sources/" + sourceId).then().statusCode(404);
+        assertThat(Processes.run(30, List.of("sh", "-c", "pgrep -f '" + notItself("postgres -D " + stagingPath)
+                + "' || true"))).as("no staging standby runs").isBlank();
+    }
+
+    @Test
     void killingTheIngestServiceDuringASyncDuplicatesNothing() {
         String sourceId = linkFresh("crash");
         int before = timeline(sourceId).size();

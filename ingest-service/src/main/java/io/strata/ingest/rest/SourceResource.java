@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -117,9 +118,9 @@ public class SourceResource {
     @AdminOnly
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a source", description = "Stops staging, drops the replication slot on the source, gives back the volume and the snapshots no clone or bookmark uses. 202 with the job.")
-    public Response delete(@PathParam("id") String id) {
-        Job job = sources.delete(id, null);
+    @Operation(summary = "Delete a source", description = "Stops staging, drops the replication slot on the source, gives back the volume and the snapshots no clone or bookmark uses. 202 with the job. A delete that failed may be asked again; with force=true it goes on when the source cannot be reached, and what linking left there stays.")
+    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force) {
+        Job job = sources.delete(id, force, null);
         return Response.accepted(Map.of("id", id, "jobId", job.id)).build();
     }
 }

@@ -169,7 +169,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
                 yield work;
             }
             case DELETE -> {
-                worker.teardown(operation.resource(), progress);
+                worker.teardown(operation.resource(), work.force(), progress);
                 yield work;
             }
         };
@@ -295,7 +295,11 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
                 source.stagingPath = work.oldPath();
                 giveBack(operation, "undo", work.volumeId());
             }
-            case SYNC, DISABLE, ENABLE, DELETE -> {
+            case DELETE -> source.error = error + (operation.data().force()
+                    ? ""
+                    : " To delete it anyway, leaving what linking made on the source: DELETE /api/v1/sources/"
+                            + source.id + "?force=true.");
+            case SYNC, DISABLE, ENABLE -> {
                 // The source keeps its state; the next sync, disable, enable or delete tries again (stopping a
                 // stopped copy or starting a running one does nothing).
             }

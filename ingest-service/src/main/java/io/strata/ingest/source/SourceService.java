@@ -240,12 +240,21 @@ public class SourceService {
     /** Starts deleting a source: staging stopped, slot dropped, volume detached and deleted, unused snapshots too. */
     @Transactional
     public Job delete(String id, String requestedBy) {
+        return delete(id, false, requestedBy);
+    }
+
+    /**
+     * Starts deleting a source, as {@link #delete(String, String)}; a delete that failed may be asked again, and with
+     * {@code force} it goes on when the source cannot be reached (what linking left there stays, and the job says so).
+     */
+    @Transactional
+    public Job delete(String id, boolean force, String requestedBy) {
         Source source = requireLocked(id);
         caller.requireMayDeleteManaged("Source " + source.name, source.managedBy, "Source", "source");
-        requireIdle(source);
+        requireNoOperation(source);
         source.state = Source.State.DELETING;
         changes.announce(source);
-        return operations.start(SourceOperation.DELETE, id, SourceWork.delete(), requestedBy);
+        return operations.start(SourceOperation.DELETE, id, SourceWork.delete(force), requestedBy);
     }
 
     /** A source, or 404. */
@@ -312,14 +321,19 @@ public class SourceService {
     }
 
     private static void requireIdle(Source source) {
+        requireNoOperation(source);
+        if (source.state == Source.State.DELETING) {
+            throw ApiException.conflict("Source " + source.name + " is being deleted; a delete that failed may be "
+                    + "asked again (DELETE /sources/" + source.id + ").");
+        }
+    }
+
+    private static void requireNoOperation(Source source) {
         OperationStep running = OperationStep.ofResource(source.id);
         if (running != null) {
             throw ApiException.conflict("Source " + source.name + " has a " + running.kind.substring(running.kind
                     .indexOf('.') + 1) + " running (job " + running.jobId + "); wait for it to end (GET /jobs/"
                     + running.jobId + ").");
-        }
-        if (source.state == Source.State.DELETING) {
-            throw ApiException.conflict("Source " + source.name + " is being deleted.");
         }
     }
 

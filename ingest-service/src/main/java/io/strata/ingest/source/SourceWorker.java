@@ -102,7 +102,7 @@ public class SourceWorker {
     }
 
     /** For a delete: staging stopped and what linking left on the source removed. */
-    public void teardown(String sourceId, Progress progress) {
+    public void teardown(String sourceId, boolean force, Progress progress) {
         Source source = find(sourceId);
         if (source.stagingPath == null) {
             return;
@@ -112,14 +112,29 @@ public class SourceWorker {
         progress.report(20, "stopping the staging copy");
         if (source.stagingNamespace != null) {
             pods.delete(source);
-            progress.report(50, "removing what linking left on the source");
-            plugin.linked().unlink(linked, contexts.client(source));
+            unlink(source, plugin, linked, contexts.client(source), force, progress);
             return;
         }
         Staging staging = contexts.staging(source, source.stagingPath);
         plugin.linked().stopStaging(linked, staging);
+        unlink(source, plugin, linked, staging, force, progress);
+    }
+
+    private static void unlink(Source source, EnginePlugin plugin, LinkedSource linked, Staging staging, boolean force,
+            Progress progress) {
         progress.report(50, "removing what linking left on the source");
-        plugin.linked().unlink(linked, staging);
+        try {
+            plugin.linked().unlink(linked, staging);
+        } catch (UserError e) {
+            if (!force) {
+                throw e;
+            }
+            // Forced: the source is gone or unreachable; what linking made there (for PostgreSQL its replication
+            // slot, which keeps WAL until dropped) is left, and said so.
+            Log.warnf("Source %s (%s) deleted without reaching it: %s", source.name, source.id, e.describe());
+            progress.report(60, "the source could not be reached; what linking made on it stays: " + e
+                    .getMessage());
+        }
     }
 
     /** Stops the staging copy at {@code path} (disable); stopping a stopped copy does nothing, so it may repeat. */
