@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.restassured.path.json.JsonPath;
 import io.strata.testing.PostgresCluster;
@@ -28,10 +29,18 @@ final class BenchSupport {
 
     /** Waits until the job has SUCCEEDED, looking every {@code poll}; fails on FAILED or CANCELED. */
     static JsonPath awaitJob(ServiceProcess service, String jobId, Duration poll) throws InterruptedException {
+        return awaitJob(service, jobId, poll, job -> {
+        });
+    }
+
+    /** As {@link #awaitJob(ServiceProcess, String, Duration)}, showing {@code look} the job at every look. */
+    private static JsonPath awaitJob(ServiceProcess service, String jobId, Duration poll, Consumer<JsonPath> look)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract()
                     .jsonPath();
+            look.accept(job);
             String state = job.getString("state");
             if ("SUCCEEDED".equals(state)) {
                 return job;
@@ -52,31 +61,27 @@ final class BenchSupport {
     static Map<String, Double> awaitJobSteps(ServiceProcess service, String jobId, Duration poll)
             throws InterruptedException {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        Instant deadline = Instant.now().plus(PATIENCE);
-        String step = "requested";
-        long since = System.nanoTime();
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath job = given().baseUri(service.baseUrl()).get("/api/v1/jobs/" + jobId).then().extract()
-                    .jsonPath();
-            String state = job.getString("state");
-            String now = "SUCCEEDED".equals(state) ? state : String.valueOf(job.getString("step"));
-            if (!now.equals(step)) {
-                long at = System.nanoTime();
-                seconds.merge(step, (at - since) / 1e9, Double::sum);
-                step = now;
-                since = at;
+        Consumer<JsonPath> clock = new Consumer<>() {
+
+            private String step = "requested";
+            private long since = System.nanoTime();
+
+            @Override
+            public void accept(JsonPath job) {
+                String state = job.getString("state");
+                String now = "SUCCEEDED".equals(state) ? state : String.valueOf(job.getString("step"));
+                if (!now.equals(step)) {
+                    long at = System.nanoTime();
+                    seconds.merge(step, (at - since) / 1e9, Double::sum);
+                    step = now;
+                    since = at;
+                }
             }
-            if ("SUCCEEDED".equals(state)) {
-                seconds.put(JOB_TIME, Duration.between(Instant.parse(job.getString(
-                        "createdAt")), Instant.parse(job.getString("endedAt"))).toNanos() / 1e9);
-                return seconds;
-            }
-            if ("FAILED".equals(state) || "CANCELED".equals(state)) {
-                throw new IllegalStateException("job " + jobId + " " + state + ": " + job.getString("error"));
-            }
-            Thread.sleep(poll.toMillis());
-        }
-        throw new IllegalStateException("job " + jobId + " did not finish");
+        };
+        JsonPath ended = awaitJob(service, jobId, poll, clock);
+        seconds.put(JOB_TIME, Duration.between(Instant.parse(ended.getString("createdAt")), Instant.parse(ended
+                .getString("endedAt"))).toNanos() / 1e9);
+        return seconds;
     }
 
     /** Runs pgbench to its end; fails with its output unless it exits with 0. */

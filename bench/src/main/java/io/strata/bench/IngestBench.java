@@ -145,9 +145,7 @@ public final class IngestBench {
                 source.execute(change.database(), change.sql());
             }
             long start = System.nanoTime();
-            String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
-                    .statusCode(202).extract().path("jobId");
-            Map<String, Double> steps = BenchSupport.awaitJobSteps(ingest, sync, Duration.ofMillis(20));
+            Map<String, Double> steps = sync(ingest, sourceId);
             double seconds = (System.nanoTime() - start) / 1e9;
             lines.add(String.format("| sync after %s | %.2f s = %.2f of the link | %s |", change.name(),
                     seconds, seconds / linkSeconds, stepTimes(steps)));
@@ -168,9 +166,7 @@ public final class IngestBench {
         Map<String, Double> last = Map.of();
         for (int i = 0; i < WARM_UP_SYNCS + FIXED_PART_SYNCS; i++) {
             long start = System.nanoTime();
-            String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
-                    .statusCode(202).extract().path("jobId");
-            last = BenchSupport.awaitJobSteps(ingest, sync, Duration.ofMillis(20));
+            last = sync(ingest, sourceId);
             if (i >= WARM_UP_SYNCS) {
                 client.add(System.nanoTime() - start);
                 job.add((long) (last.get(BenchSupport.JOB_TIME) * 1e9));
@@ -181,6 +177,13 @@ public final class IngestBench {
                 client.p50() / 1000
                         / linkSeconds,
                 job, stepTimes(last));
+    }
+
+    /** Syncs the source and waits for the job; where its time went, as {@link BenchSupport#awaitJobSteps} says. */
+    private static Map<String, Double> sync(ServiceProcess ingest, String sourceId) throws InterruptedException {
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        return BenchSupport.awaitJobSteps(ingest, sync, Duration.ofMillis(20));
     }
 
     private static String stepTimes(Map<String, Double> steps) {

@@ -34,7 +34,7 @@ class PostgresLinked implements LinkedOperations {
     private static final Duration BASEBACKUP_TIMEOUT = Duration.ofHours(24);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
     /** WAL since the standby's last restartpoint below which a sync does not ask the source for a CHECKPOINT. */
-    static final long REDO_WITHOUT_CHECKPOINT = 16L * 1024 * 1024;
+    private static final long REDO_WITHOUT_CHECKPOINT = 16L * 1024 * 1024;
     /** The kernel's id of the running boot, new at every boot. */
     private static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
     private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) kB \\((\\d+)%\\)");
@@ -310,12 +310,15 @@ class PostgresLinked implements LinkedOperations {
      * on the same boot (nothing written is lost while the kernel runs) and not after another one.
      */
     private static void refuseTornCopy(LinkedSource source, Staging staging) {
+        if (source.flag("stagingFsync", false)) {
+            return;
+        }
         HostConnection.Result state = staging.host().run(List.of("sh", "-c", "cat \"$1\" 2>/dev/null; echo '|'; "
                 + "cat " + BOOT_ID + "; echo '|'; \"$2\"/pg_controldata \"$3\" | sed -n "
                 + "'s/^Database cluster state: *//p'", "sh", bootMarker(staging), staging.repository().binDir(),
                 staging.dataPath()), Map.of(), null, Duration.ofSeconds(30));
         String[] fields = state.stdout().split("\\|", -1);
-        if (fields.length < 3 || source.flag("stagingFsync", false)) {
+        if (fields.length < 3) {
             return;
         }
         String startedIn = fields[0].strip();

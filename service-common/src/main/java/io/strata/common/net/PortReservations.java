@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.strata.common.tx.AfterCommit;
 
 /**
  * Hands out ports to requests that run at once, without making them wait for each other's transactions. A port picked
@@ -24,7 +24,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class PortReservations {
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit transactions;
 
     /** Per scope, the ports reserved by transactions that have not ended. */
     private final Map<String, Set<Integer>> reserved = new HashMap<>();
@@ -61,17 +61,7 @@ public class PortReservations {
 
     private void reserve(String scope, int port) {
         reserved.get(scope).add(port);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                ended(scope, port);
-            }
-        });
+        transactions.whenEnded(() -> ended(scope, port));
     }
 
     private synchronized void ended(String scope, int port) {

@@ -8,7 +8,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Runs code once the current transaction has committed (never if it rolls back): wake the outbox relay, start a
- * job's work. Work started before the commit could see, or announce, state that is then rolled back.
+ * job's work. Work started before the commit could see, or announce, state that is then rolled back. Or once it has
+ * ended either way: give back what only that transaction held.
  */
 @ApplicationScoped
 public class AfterCommit {
@@ -18,6 +19,15 @@ public class AfterCommit {
 
     /** Runs {@code action} after a successful commit of the current transaction. */
     public void run(Runnable action) {
+        register(action, true);
+    }
+
+    /** Runs {@code action} once the current transaction has ended, committed or rolled back. */
+    public void whenEnded(Runnable action) {
+        register(action, false);
+    }
+
+    private void register(Runnable action, boolean onlyCommitted) {
         transactions.registerInterposedSynchronization(new Synchronization() {
 
             @Override
@@ -26,7 +36,7 @@ public class AfterCommit {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
+                if (!onlyCommitted || status == Status.STATUS_COMMITTED) {
                     action.run();
                 }
             }
