@@ -73,7 +73,9 @@ class KubernetesResourcesIT {
         kube.kubectl("apply", "-f", ServiceProcess.repositoryRoot().resolve("deploy/kubernetes/00-crds").toString());
         kube.kubectl("wait", "--for=condition=Established", "crd/virtualdatabases.strata.io",
                 "crd/vdbrefreshes.strata.io", "crd/vdbrewinds.strata.io", "crd/datapods.strata.io",
-                "crd/podresets.strata.io", "crd/bookmarks.strata.io", "--timeout=60s");
+                "crd/podresets.strata.io", "crd/podundoes.strata.io", "crd/podrestores.strata.io",
+                "crd/podactivates.strata.io", "crd/podrefreshes.strata.io", "crd/vdbsnapshots.strata.io",
+                "crd/bookmarks.strata.io", "--timeout=60s");
         // The plain manifests' namespace, accounts and RBAC: the operators run as the chart's ServiceAccounts, so
         // what they do here is what those accounts are allowed (a missing rule fails these tests with a 403).
         namespace = "strata";
@@ -181,12 +183,24 @@ class KubernetesResourcesIT {
     private static ActionStatus act(String kind, String name, String spec) throws Exception {
         apply("apiVersion: strata.io/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\nspec:\n"
                 + spec);
-        String resource = kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
+        return awaitComplete(kind.toLowerCase(java.util.Locale.ROOT) + "/" + name);
+    }
+
+    /** Applies the example action resource of that file, as a user copies it, and waits for it to complete. */
+    private static ActionStatus actAsInExample(String file, String resource) {
+        kube.kubectl("apply", "-n", namespace, "-f", EXAMPLE.resolveSibling(file).toString());
+        return awaitComplete(resource);
+    }
+
+    private static ActionStatus awaitComplete(String resource) {
         try {
             kube.kubectl("wait", "-n", namespace, "--for=condition=Complete", resource, "--timeout=180s");
         } catch (IllegalStateException e) {
             throw new AssertionError(resource + " is not Complete: " + kube.kubectl("get", "-n", namespace, "-o",
-                    "yaml", resource) + "\nprovisioning: " + provisioning.logTail(), e);
+                    "yaml", resource) + "\nprovisioning: " + provisioning.logTail() + "\ncatalog: "
+                    + catalog
+                            .logTail(),
+                    e);
         }
         return admin.getKubernetesSerialization().unmarshal(kube.kubectl("get", "-n", namespace, "-o",
                 "jsonpath={.status}", resource), ActionStatus.class);
@@ -325,6 +339,22 @@ class KubernetesResourcesIT {
         assertThat(rewound.getJobState()).isEqualTo("SUCCEEDED");
         assertThat(notes("acted")).containsExactly("linked", "synced later");
 
+        // A snapshot made by a resource names itself in the status, and a rewind goes back to it.
+        try (Connection connection = connect("acted")) {
+            connection.createStatement().execute("insert into visits (note) values ('kept')");
+        }
+        ActionStatus snapshotted = act("VdbSnapshot", "acted-snapshot", "  virtualDatabase: acted\n");
+        assertThat(snapshotted.getSnapshot()).startsWith("snap");
+        given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + snapshotted.getSnapshot()).then().statusCode(
+                200);
+        try (Connection connection = connect("acted")) {
+            connection.createStatement().execute("insert into visits (note) values ('another mistake')");
+        }
+        ActionStatus rewoundToSnapshot = act("VdbRewind", "acted-rewind-to-snapshot", "  virtualDatabase: acted\n"
+                + "  snapshot: " + snapshotted.getSnapshot() + "\n");
+        assertThat(rewoundToSnapshot.getJobState()).isEqualTo("SUCCEEDED");
+        assertThat(notes("acted")).containsExactly("linked", "synced later", "kept");
+
         // Run once: a restarted operator finds their jobs and starts no other.
         provisioning.stop();
         provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(
@@ -334,8 +364,9 @@ class KubernetesResourcesIT {
                 given().baseUri(provisioning.baseUrl()).queryParam("resource", vdbId).get("/api/v1/jobs").then()
                         .statusCode(200).extract().jsonPath().getList("id", String.class))
                 .containsOnlyOnce(
-                        refreshed.getJobId(), rewound.getJobId())
-                .hasSize(3));
+                        refreshed.getJobId(), rewound.getJobId(), snapshotted.getJobId(), rewoundToSnapshot
+                                .getJobId())
+                .hasSize(5));
 
         apply("apiVersion: strata.io/v1alpha1\nkind: VdbRefresh\nmetadata:\n  name: of-nothing\nspec:\n"
                 + "  virtualDatabase: not-there\n");
@@ -389,6 +420,7 @@ class KubernetesResourcesIT {
             rows.next();
             assertThat(rows.getInt(1)).as("the rows deleted by the destructive test are back").isPositive();
         }
+        morePodActions(vdbName, pod.getStatus().getId());
         given().baseUri(catalog.baseUrl()).delete("/api/v1/bookmarks/" + bookmarkId).then().statusCode(409);
         kube.kubectl("delete", "-n", namespace, "bookmarks.strata.io", "qa-pod-before-test", "--timeout=120s");
         given().baseUri(catalog.baseUrl()).get("/api/v1/bookmarks/" + bookmarkId).then().statusCode(404);
@@ -401,6 +433,45 @@ class KubernetesResourcesIT {
                 + vdbId).then().statusCode(404));
         await().atMost(PATIENCE).until(() -> admin.secrets().inNamespace(namespace).withName(vdbName
                 + "-credentials").get() == null);
+    }
+
+    /**
+     * The other one-shot actions on a data pod, from the examples: undo of the reset, restore to the bookmark, a
+     * branch made from it and activated, then a refresh, each moving the pod's virtual database.
+     */
+    private static void morePodActions(String vdbName, String podId) throws Exception {
+        assertThat(actAsInExample("podundo.yaml", "podundo/qa-pod-undo").getJobState()).isEqualTo("SUCCEEDED");
+        assertThat(visitCount(vdbName)).as("the undo brings back what the reset replaced").isZero();
+        assertThat(actAsInExample("podrestore.yaml", "podrestore/qa-pod-restore").getTarget()).isEqualTo(podId);
+        assertThat(visitCount(vdbName)).as("restored onto the bookmark").isPositive();
+
+        try (Connection connection = connect(vdbName)) {
+            connection.createStatement().execute("insert into visits (note) values ('on main')");
+        }
+        actAsInExample("podactivate.yaml", "podactivate/qa-pod-bug-1234");
+        assertThat(given().baseUri(catalog.baseUrl()).get("/api/v1/datapods/" + podId + "/branches").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.active }.name")).containsExactly(
+                        "bug-1234");
+        assertThat(notes(vdbName)).as("the new branch starts at the bookmark").doesNotContain("on main");
+        ActionStatus back = act("PodActivate", "qa-pod-main", "  dataPod: qa-pod\n  branch: main\n");
+        assertThat(back.getJobState()).isEqualTo("SUCCEEDED");
+        assertThat(notes(vdbName)).as("main kept what it held when it was left").contains("on main");
+        apply("apiVersion: strata.io/v1alpha1\nkind: PodActivate\nmetadata:\n  name: qa-pod-main-again\nspec:\n"
+                + "  dataPod: qa-pod\n  branch: main\n");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kube.kubectl("get", "-n", namespace,
+                "podactivate/qa-pod-main-again", "-o", "jsonpath={.status.conditions[0].message}")).contains(
+                        "active branch already"));
+
+        assertThat(act("PodRefresh", "qa-pod-refresh", "  dataPod: qa-pod\n").getJobState()).isEqualTo(
+                "SUCCEEDED");
+    }
+
+    private static int visitCount(String vdbName) throws Exception {
+        try (Connection connection = connect(vdbName);
+                ResultSet rows = connection.createStatement().executeQuery("select count(*) from visits")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test

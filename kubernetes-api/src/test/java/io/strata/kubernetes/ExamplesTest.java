@@ -19,10 +19,15 @@ import io.strata.kubernetes.v1alpha1.DataPod;
 import io.strata.kubernetes.v1alpha1.Environment;
 import io.strata.kubernetes.v1alpha1.MaskedDataset;
 import io.strata.kubernetes.v1alpha1.MaskingRuleset;
+import io.strata.kubernetes.v1alpha1.PodActivate;
+import io.strata.kubernetes.v1alpha1.PodRefresh;
 import io.strata.kubernetes.v1alpha1.PodReset;
+import io.strata.kubernetes.v1alpha1.PodRestore;
+import io.strata.kubernetes.v1alpha1.PodUndo;
 import io.strata.kubernetes.v1alpha1.Source;
 import io.strata.kubernetes.v1alpha1.VdbRefresh;
 import io.strata.kubernetes.v1alpha1.VdbRewind;
+import io.strata.kubernetes.v1alpha1.VdbSnapshot;
 import io.strata.kubernetes.v1alpha1.VirtualDatabase;
 
 /**
@@ -32,10 +37,17 @@ import io.strata.kubernetes.v1alpha1.VirtualDatabase;
 class ExamplesTest {
 
     private static final Path EXAMPLES = Path.of("../examples/kubernetes");
-    private static final Map<String, Class<?>> KINDS = Map.of("VirtualDatabase", VirtualDatabase.class, "VdbRefresh",
-            VdbRefresh.class, "VdbRewind", VdbRewind.class, "DataPod", DataPod.class, "PodReset", PodReset.class,
-            "Bookmark", Bookmark.class, "Environment", Environment.class, "Source", Source.class, "MaskingRuleset",
-            MaskingRuleset.class, "MaskedDataset", MaskedDataset.class);
+    private static final Map<String, Class<?>> KINDS = Map.ofEntries(Map.entry("VirtualDatabase",
+            VirtualDatabase.class), Map.entry("VdbRefresh", VdbRefresh.class), Map.entry("VdbRewind", VdbRewind.class),
+            Map.entry("VdbSnapshot", VdbSnapshot.class), Map.entry("DataPod", DataPod.class), Map.entry("PodReset",
+                    PodReset.class),
+            Map.entry("PodUndo", PodUndo.class), Map.entry("PodRefresh", PodRefresh.class),
+            Map.entry("PodRestore", PodRestore.class), Map.entry("PodActivate", PodActivate.class), Map.entry(
+                    "Bookmark", Bookmark.class),
+            Map.entry("Environment", Environment.class), Map.entry("Source",
+                    Source.class),
+            Map.entry("MaskingRuleset", MaskingRuleset.class), Map.entry(
+                    "MaskedDataset", MaskedDataset.class));
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 
@@ -55,7 +67,9 @@ class ExamplesTest {
     void everyExampleDeserializesIntoItsClass() throws IOException {
         List<Path> files = strataResources();
         assertThat(files).extracting(file -> file.getFileName().toString()).contains("virtualdatabase.yaml",
-                "virtualdatabase-in-pod.yaml", "vdbrefresh.yaml", "datapod.yaml", "podreset.yaml", "environment.yaml",
+                "virtualdatabase-in-pod.yaml", "vdbrefresh.yaml", "datapod.yaml", "podreset.yaml", "podundo.yaml",
+                "podrestore.yaml",
+                "podactivate.yaml", "vdbsnapshot.yaml", "environment.yaml",
                 "source.yaml", "source-staged-in-pod.yaml", "maskingruleset.yaml", "maskeddataset.yaml");
         for (Path file : files) {
             String yaml = Files.readString(file);

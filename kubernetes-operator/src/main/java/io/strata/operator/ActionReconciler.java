@@ -39,8 +39,11 @@ public abstract class ActionReconciler<S, R extends CustomResource<S, ActionStat
     /** The Strata id of what the action acts on, or empty while the resource it names has none. */
     protected abstract Optional<String> target(R resource);
 
-    /** Starts the action on its target (a Strata id); the job's id. */
-    protected abstract UUID start(String targetId, S spec);
+    /**
+     * Starts the action on its target (a Strata id); the job's id. What the action makes besides the job (a snapshot's
+     * id) goes into the status.
+     */
+    protected abstract UUID start(String targetId, S spec, ActionStatus status);
 
     /** What the action is called in messages, e.g. "refresh". */
     protected abstract String verb();
@@ -101,7 +104,7 @@ public abstract class ActionReconciler<S, R extends CustomResource<S, ActionStat
         status.setTarget(target.get());
         try {
             UUID job = Correlation.with(resource.getMetadata().getUid(), null, () -> start(target.get(), resource
-                    .getSpec()));
+                    .getSpec(), status));
             Log.infof("%s %s/%s: job %s", verb(), resource.getMetadata().getNamespace(), resource.getMetadata()
                     .getName(), job);
             status.setJobId(job.toString());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
- * What a one-shot action resource ({@link VdbRefresh}, {@link VdbRewind}) did: the Strata job that ran it and its
+ * What a one-shot action resource ({@link VdbRefresh}, {@link PodReset}, ...) did: the Strata job that ran it and its
  * outcome. Its condition {@code Complete} is True once the job succeeded, False with the error once it failed, and
  * Unknown while it runs, so {@code kubectl wait --for=condition=Complete} waits for it.
  */
@@ -17,8 +17,12 @@ public class ActionStatus extends StrataStatus {
     @JsonPropertyDescription("That job's state: PENDING, RUNNING, SUCCEEDED, FAILED or CANCELED.")
     private String jobState;
 
-    @JsonPropertyDescription("The Strata id of the virtual database acted on.")
+    @JsonPropertyDescription("The Strata id of what was acted on: the virtual database, or the data pod.")
     private String target;
+
+    @JsonPropertyDescription("For a VdbSnapshot: the snapshot it makes, for a VdbRewind's spec.snapshot or a new "
+            + "VirtualDatabase's spec.from.snapshot.")
+    private String snapshot;
 
     public String getJobId() {
         return jobId;
@@ -42,5 +46,13 @@ public class ActionStatus extends StrataStatus {
 
     public void setTarget(String target) {
         this.target = target;
+    }
+
+    public String getSnapshot() {
+        return snapshot;
+    }
+
+    public void setSnapshot(String snapshot) {
+        this.snapshot = snapshot;
     }
 }

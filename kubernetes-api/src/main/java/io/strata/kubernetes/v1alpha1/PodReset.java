@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "DataPod", jsonPath = ".spec.dataPod", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Complete", jsonPath = StrataResources.COMPLETE_PATH, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Job", jsonPath = ".status.jobState", type = AdditionalPrinterColumn.Type.STRING)
-public class PodReset extends CustomResource<PodResetSpec, ActionStatus> implements Namespaced {
+public class PodReset extends CustomResource<PodActionSpec, ActionStatus> implements Namespaced {
 
     @Override
     protected ActionStatus initStatus() {

@@ -3,17 +3,9 @@ package io.strata.kubernetes.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Required;
-
 /** What an action on a virtual database names: which one, and the point to go to. Read once, when it starts. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class VdbActionSpec {
-
-    @JsonPropertyDescription("The VirtualDatabase resource in this namespace to act on, by metadata.name.")
-    @Required
-    @Pattern(StrataResources.RESOURCE_NAME_PATTERN)
-    private String virtualDatabase;
+public class VdbActionSpec extends VdbTargetSpec {
 
     @JsonPropertyDescription("The snapshot to go to: for a refresh one of the parent dataset's, for a rewind one of "
             + "the virtual database's own. Default: the parent's newest (refresh).")
@@ -21,14 +13,6 @@ public class VdbActionSpec {
 
     @JsonPropertyDescription("A bookmark, by id or name, to go to instead of a snapshot.")
     private String bookmark;
-
-    public String getVirtualDatabase() {
-        return virtualDatabase;
-    }
-
-    public void setVirtualDatabase(String virtualDatabase) {
-        this.virtualDatabase = virtualDatabase;
-    }
 
     public String getSnapshot() {
         return snapshot;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.strata.contracts.provisioning.VdbView;
 import io.strata.kubernetes.v1alpha1.ActionStatus;
-import io.strata.kubernetes.v1alpha1.VdbActionSpec;
+import io.strata.kubernetes.v1alpha1.VdbTargetSpec;
 import io.strata.operator.ActionReconciler;
 import io.strata.provisioning.vdb.VdbService;
 
@@ -17,7 +17,7 @@ import io.strata.provisioning.vdb.VdbService;
  * @param <S> the action's spec
  * @param <R> the action resource
  */
-public abstract class VdbActionReconciler<S extends VdbActionSpec, R extends CustomResource<S, ActionStatus>>
+public abstract class VdbActionReconciler<S extends VdbTargetSpec, R extends CustomResource<S, ActionStatus>>
         extends
             ActionReconciler<S, R> {
 

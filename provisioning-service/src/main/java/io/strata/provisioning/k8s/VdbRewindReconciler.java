@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.strata.common.errors.ApiException;
+import io.strata.kubernetes.v1alpha1.ActionStatus;
 import io.strata.kubernetes.v1alpha1.VdbRewind;
 import io.strata.kubernetes.v1alpha1.VdbRewindSpec;
 import io.strata.operator.Specs;
@@ -15,7 +16,7 @@ import io.strata.provisioning.vdb.PointRequest;
 public class VdbRewindReconciler extends VdbActionReconciler<VdbRewindSpec, VdbRewind> {
 
     @Override
-    protected UUID start(String vdbId, VdbRewindSpec spec) {
+    protected UUID start(String vdbId, VdbRewindSpec spec, ActionStatus status) {
         Instant timestamp = Specs.instant(spec.getTimestamp(), "timestamp");
         if (spec.getSnapshot() == null && spec.getBookmark() == null && timestamp == null) {
             throw ApiException.badRequest("snapshot", "A rewind needs spec.snapshot, spec.bookmark or "

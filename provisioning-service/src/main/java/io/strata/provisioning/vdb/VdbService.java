@@ -321,12 +321,18 @@ public class VdbService {
     /** Takes a snapshot of the virtual database onto its own timeline. */
     @Transactional
     public Job snapshot(String id) {
+        return snapshot(id, Ids.next("snap"));
+    }
+
+    /** Snapshots a virtual database's clone onto its timeline under the given snapshot id. */
+    @Transactional
+    public Job snapshot(String id, String snapshotId) {
         Vdb vdb = requireIdle(id);
         if (vdb.released || vdb.volumeId == null) {
             throw ApiException.conflict("Virtual database " + vdb.name + " has no clone to snapshot (" + vdb.status
                     + ").");
         }
-        return operations.start(VdbOperation.SNAPSHOT, vdb.id, VdbWork.snapshot(Ids.next("snap"), vdb.volumeId),
+        return operations.start(VdbOperation.SNAPSHOT, vdb.id, VdbWork.snapshot(snapshotId, vdb.volumeId),
                 null);
     }
 

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
-/** A reset of a data pod: every virtual database back to the pod's last bookmark, restore or refresh. */
+/**
+ * What an action on a data pod ({@link PodReset}, {@link PodUndo}, {@link PodRefresh}) names: which pod. Read once, when
+ * it starts.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class PodResetSpec {
+public class PodActionSpec {
 
-    @JsonPropertyDescription("The DataPod resource in this namespace to reset, by metadata.name.")
+    @JsonPropertyDescription("The DataPod resource in this namespace to act on, by metadata.name.")
     @Required
     @Pattern(StrataResources.RESOURCE_NAME_PATTERN)
     private String dataPod;

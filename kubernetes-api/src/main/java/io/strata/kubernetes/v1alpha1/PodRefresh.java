@@ -1,0 +1,23 @@
+package io.strata.kubernetes.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A one-shot refresh of a {@link DataPod} (as {@code POST /api/v1/datapods/{id}/refresh}): every virtual database to its template's newest consistent point, run once when the resource is made; a {@link PodUndo} brings back what it replaced. Deleting it undoes nothing. Reviewable in Git like any object; its status says how it went.
+ */
+@Group(StrataResources.GROUP)
+@Version(StrataResources.VERSION)
+@AdditionalPrinterColumn(name = "DataPod", jsonPath = ".spec.dataPod", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Complete", jsonPath = StrataResources.COMPLETE_PATH, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Job", jsonPath = ".status.jobState", type = AdditionalPrinterColumn.Type.STRING)
+public class PodRefresh extends CustomResource<PodActionSpec, ActionStatus> implements Namespaced {
+
+    @Override
+    protected ActionStatus initStatus() {
+        return new ActionStatus();
+    }
+}
