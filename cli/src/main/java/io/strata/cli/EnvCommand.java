@@ -76,6 +76,23 @@ final class EnvCommand extends ApiCommand {
         return accepted(answer, false, null, null);
     }
 
+    @Command(name = "credentials", description = "Give an SSH environment its new key or password, after it was "
+            + "rotated on the host: checked there first; a refused one changes nothing.")
+    int credentials(@Parameters(paramLabel = "ENV", description = "The environment's name or id.") String env,
+            @Option(names = "--private-key-file", paramLabel = "FILE", description = "The new SSH private key.") Path privateKey,
+            @Option(names = "--password", description = "A new password (asked for, or --stdin).") boolean password,
+            @Option(names = "--stdin", description = "Read the password from standard input.") boolean stdin) {
+        String id = idOf("/environments", env, "strata env list");
+        Body credentials = new Body().with("privateKey", privateKey == null ? null : read(privateKey)).with(
+                "password", password || stdin ? secret(stdin, "Password") : null);
+        JsonNode changed = api().call("PUT", "/environments/" + Api.segment(id) + "/credentials", new Body().with(
+                "credentials", credentials));
+        if (changed != null) {
+            output().one(changed, COLUMNS);
+        }
+        return ExitCode.OK;
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

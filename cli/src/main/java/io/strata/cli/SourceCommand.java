@@ -3,6 +3,8 @@ package io.strata.cli;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,6 +68,19 @@ final class SourceCommand extends ApiCommand {
         String id = idOf("/sources", source, "strata source list");
         return accepted(api().call("POST", SOURCES + Api.segment(id) + "/sync", new Body().flag("resync", resync)),
                 wait, SOURCES, COLUMNS);
+    }
+
+    @Command(name = "credentials", description = "Give a linked source its new password, after it was rotated on the "
+            + "source: checked there first, then used by the staging copy; a refused one changes nothing.")
+    int credentials(@Parameters(paramLabel = "SOURCE", description = "The source's name or id.") String source,
+            @Option(names = "--stdin", description = "Read the password from standard input.") boolean stdin) {
+        String id = idOf("/sources", source, "strata source list");
+        JsonNode changed = api().call("PUT", SOURCES + Api.segment(id) + "/credentials", new Body().with(
+                "connection", new Body().with("password", secret(stdin, "New password"))));
+        if (changed != null) {
+            output().one(changed, COLUMNS);
+        }
+        return ExitCode.OK;
     }
 
     @Command(name = "delete", description = "Delete a source: its staging copy, what linking made on the source and "

@@ -39,6 +39,20 @@ public interface LinkedOperations {
     void unlink(LinkedSource source, Staging staging);
 
     /**
+     * The source's secrets changed (a rotated password, given in {@code source.secrets()}): checks that the source
+     * accepts them and updates what the staging copy keeps of them, so that it goes on following the source. Called
+     * before the new secrets replace the old ones, which stay if this throws. {@code staging} is the staging host, or
+     * for a source staged in a pod this service's own host with a client installation and no data path: then only
+     * the check runs, and the pod reads the new secret where the service keeps it for the pod.
+     *
+     * @throws UserError when the source refuses them, saying what to fix
+     */
+    default void credentialsChanged(LinkedSource source, Staging staging) {
+        throw new UserError("The " + getClass().getSimpleName() + " engine cannot change a linked source's "
+                + "credentials.", "Delete the source and link it again with the new ones.");
+    }
+
+    /**
      * How the staging copy runs in a Kubernetes pod instead of on a staging host, or {@code null} when the engine
      * cannot (and the source's staging must be a host). Called once when the source is linked, after
      * {@link #validateSource}; {@code client} is the service's own host, with a client installation to ask the source

@@ -1,6 +1,7 @@
 package io.strata.ingest;
 
 import static io.strata.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -101,6 +102,42 @@ class EnvironmentTest {
                 "/api/v1/environments").then().statusCode(400).body("field", equalTo("kind")).body("detail",
                         containsString("ssh or kubernetes"));
         given().get("/api/v1/environments").then().body("name", not(hasItem("x1")));
+    }
+
+    @Test
+    void rotatedCredentialsAreCheckedOnTheHostBeforeTheyReplaceTheOldOnes() {
+        try (SshServer rotating = SshServer.start()) {
+            Map<String, Object> request = new java.util.HashMap<>(ssh("rotating", Map.of("privateKey", rotating
+                    .privateKey()), rotating.hostKey()));
+            request.put("port", rotating.port());
+            String id = given().contentType("application/json").body(request).post("/api/v1/environments").then()
+                    .statusCode(201).extract().path("id");
+            String path = "/api/v1/environments/" + id + "/credentials";
+
+            given().contentType("application/json").put(path).then().statusCode(400).body("detail", containsString(
+                    "send a JSON body {\"credentials\""));
+            given().contentType("application/json").body(Map.of("credentials", Map.of("privateKey", rotating
+                    .privateKey(), "password", "both"))).put(path).then().statusCode(400).body("field", equalTo(
+                            "credentials"));
+            given().contentType("application/json").body(Map.of("credentials", Map.of("privateKey", rotating
+                    .unknownPrivateKey()))).put(path).then().statusCode(400).body("detail", containsString(
+                            "refused the private key"));
+            given().contentType("application/json").body(Map.of("credentials", Map.of("password", "x"))).put(
+                    "/api/v1/environments/local/credentials").then().statusCode(400).body("detail", containsString(
+                            "only an SSH environment has credentials"));
+
+            String rotated = rotating.rotateUserKey();
+            given().contentType("application/json").body(Map.of("credentials", Map.of("privateKey", rotated))).put(
+                    path).then().statusCode(200).body("credential", equalTo("privateKey")).body(not(containsString(
+                            "PRIVATE KEY")));
+            // The next command opens a new connection, with the new key.
+            String jobId = given().contentType("application/json").post("/api/v1/environments/" + id + "/discover")
+                    .then().statusCode(202).extract().path("jobId");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/jobs/" + jobId).then()
+                    .body("state", equalTo("SUCCEEDED")));
+            assertThat(rotating.log()).contains(rotating.rotatedKeyFingerprint());
+            given().delete("/api/v1/environments/" + id).then().statusCode(204);
+        }
     }
 
     @Test

@@ -115,6 +115,11 @@ class SourceStagingTest {
         given().get("/api/v1/sources/" + id).then().body("state", equalTo("ACTIVE"));
         given().post("/api/v1/sources/" + id + "/enable").then().statusCode(409)
                 .body("detail", containsString("only a DISABLED source can be enabled"));
+        given().contentType("application/json").body(Map.of("connection", Map.of("password", "x")))
+                .put("/api/v1/sources/" + id + "/credentials").then().statusCode(400).body("detail",
+                        containsString("A files source has no credentials to change"));
+        given().contentType("application/json").put("/api/v1/sources/" + id + "/credentials").then().statusCode(400)
+                .body("detail", containsString("the source's new secret fields"));
 
         String syncing = given().post("/api/v1/sources/" + id + "/sync").then().statusCode(202).extract()
                 .path("jobId");

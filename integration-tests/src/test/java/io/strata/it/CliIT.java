@@ -99,6 +99,8 @@ class CliIT {
                 Step.of(4, "vdb show nope", "nope"),
                 Step.of(4, "source sync nope", "No source has the id or name 'nope'"),
                 Step.of(4, "source delete nope --force", "No source has the id or name 'nope'"),
+                Step.of(2, "source credentials clinic --stdin", "The password was refused").reading("not-ap"),
+                Step.of(0, "source credentials clinic --stdin", "clinic", "ACTIVE").reading("ap"),
                 Step.of(0, "source delete clinic --dry-run", "DELETE " + router.baseUrl() + "/api/v1/sources/src-"),
                 Step.of(0, "vdb stop qa --wait", "qa", "STOPPED"),
                 Step.of(0, "vdb start qa --wait", "qa", "RUNNING"),

@@ -64,6 +64,13 @@ final class KubeResources {
                 .endMetadata().addToStringData(key, value).build()).create();
     }
 
+    /** Gives a Secret's key a new value, as a rotation does; the Secret's new version ({@code uid/resourceVersion}). */
+    String rotate(String name, String key, String value) {
+        io.fabric8.kubernetes.api.model.Secret rotated = admin.secrets().inNamespace(namespace).withName(name).edit(
+                secret -> new SecretBuilder(secret).withData(null).addToStringData(key, value).build());
+        return rotated.getMetadata().getUid() + "/" + rotated.getMetadata().getResourceVersion();
+    }
+
     /** Waits for a condition of {@code kind/name}; on a time-out, fails with the resource and the operator's log. */
     void awaitCondition(String kind, String name, String condition, ServiceProcess operator) {
         String resource = kind.toLowerCase(Locale.ROOT) + "/" + name;

@@ -51,6 +51,7 @@ class KubernetesPipelineIT {
     private static ServiceProcess ingest;
     private static ServiceProcess masking;
     private static Map<String, String> maskingConfig;
+    private static Map<String, String> ingestConfig;
 
     @BeforeAll
     static void start() {
@@ -84,11 +85,12 @@ class KubernetesPipelineIT {
                 + (ports + 39)));
         provisioning = ServiceProcess.of("provisioning-service").with(provisioningConfig).withBroker(broker, prefix)
                 .start();
-        ingest = ServiceProcess.of("ingest-service").withDatabase(state).withBroker(broker, prefix).with(
-                operator("strata-ingest")).with(
-                        Map.of("strata.home", home.toString(), "strata.ingest.staging.ports",
-                                (ports + 40) + "-" + (ports + 59)))
-                .start();
+        ingestConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
+        ingestConfig.putAll(operator("strata-ingest"));
+        ingestConfig.putAll(Map.of("strata.home", home.toString(), "strata.ingest.staging.ports", (ports + 40) + "-"
+                + (ports + 59), "strata.events.bootstrap-servers", broker.bootstrapServers(),
+                "strata.events.topic-prefix", prefix));
+        ingest = ServiceProcess.of("ingest-service").with(ingestConfig).start();
         maskingConfig = new HashMap<>(state.datasourceConfig(state.createDatabase()));
         maskingConfig.putAll(operator("strata-masking"));
         maskingConfig.putAll(Map.of("strata.home", home.toString(), "strata.events.bootstrap-servers", broker
@@ -181,6 +183,8 @@ class KubernetesPipelineIT {
 
         aSubsetInTheSpecIsKeptWithEachSnapshot();
         aRestartedOperatorFindsWhatItMadeAndWritesNothing();
+        anIngestOperatorKilledWhileItLinksLinksOnceAndRewritesNothing();
+        rotatedSecretsReachTheSourceAndTheEnvironment(source.getStatus().getId());
         refusedSpecsAreSaidInReady();
         restCannotDeleteWhatAResourceMade(source.getStatus().getId(), masked.getStatus().getId());
 
@@ -230,6 +234,76 @@ class KubernetesPipelineIT {
                 .extract().jsonPath().getList("name", String.class)).containsOnlyOnce("clinic-masked");
         assertThat(given().baseUri(masking.baseUrl()).get("/api/v1/rulesets").then().statusCode(200).extract()
                 .jsonPath().getList("name", String.class)).containsOnlyOnce("clinic-pii");
+    }
+
+    /**
+     * The ingest service killed (SIGKILL) while the source of a new resource links: restarted, it finishes that link
+     * and makes no second source, and leaves the resources that were Ready unwritten.
+     */
+    private static void anIngestOperatorKilledWhileItLinksLinksOnceAndRewritesNothing() {
+        String environment = resources.get(Environment.class, "db-host").getMetadata().getResourceVersion();
+        resources.apply(sourceYaml("clinic-again", "clinic-source"));
+        await().atMost(PATIENCE).until(() -> {
+            Source linking = resources.get(Source.class, "clinic-again");
+            return linking.getStatus() != null && linking.getStatus().getJobId() != null;
+        });
+        ingest.kill();
+        ingest = ServiceProcess.of("ingest-service").with(ingestConfig).start();
+        resources.awaitCondition("Source", "clinic-again", "Ready", ingest);
+        assertThat(given().baseUri(ingest.baseUrl()).get("/api/v1/sources").then().statusCode(200).extract()
+                .jsonPath().getList("name", String.class)).containsOnlyOnce("clinic-again", "clinic");
+        assertThat(given().baseUri(ingest.baseUrl()).get("/api/v1/environments").then().statusCode(200).extract()
+                .jsonPath().getList("name", String.class)).containsOnlyOnce("db-host");
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                resources.get(Environment.class, "db-host").getMetadata().getResourceVersion()).isEqualTo(
+                        environment));
+        resources.kubectl("delete", "sources.strata.io", "clinic-again", "--timeout=180s");
+    }
+
+    /**
+     * A password rotated on the source and a key rotated on the host, each put in its Secret: the operator hands
+     * each to Strata, which checks it and keeps syncing with it; a wrong one is said in Ready and changes nothing.
+     */
+    private static void rotatedSecretsReachTheSourceAndTheEnvironment(String sourceId) {
+        String refused = resources.rotate("clinic-source", "password", "not-the-password");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Condition ready = KubeResources.ready(resources.get(Source.class, "clinic").getStatus());
+            assertThat(ready.getReason()).isEqualTo("CredentialsRefused");
+            assertThat(ready.getMessage()).contains("password").contains("refused");
+        });
+        assertThat(resources.get(Source.class, "clinic").getStatus().getCredentialsVersion()).isNotEqualTo(refused);
+        syncs(sourceId);
+
+        String rotated = "rotated-" + UUID.randomUUID();
+        database.execute("postgres", "alter role app password '" + rotated + "'");
+        String version = resources.rotate("clinic-source", "password", rotated);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Source source = resources.get(Source.class, "clinic");
+            assertThat(source.getStatus().getCredentialsVersion()).isEqualTo(version);
+            assertThat(KubeResources.ready(source.getStatus()).getStatus()).isEqualTo("True");
+        });
+        // The standby's stream is cut: it must log in again, now with the new password, for the sync to complete.
+        database.execute("postgres", "select pg_terminate_backend(pid) from pg_stat_replication");
+        syncs(sourceId);
+
+        String key = sshd.rotateUserKey();
+        String keyVersion = resources.rotate("db-host-ssh", "id_ed25519", key);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Environment environment = resources.get(Environment.class, "db-host");
+            assertThat(environment.getStatus().getCredentialsVersion()).isEqualTo(keyVersion);
+            assertThat(KubeResources.ready(environment.getStatus()).getStatus()).isEqualTo("True");
+        });
+        syncs(sourceId);
+        // The connection kept open with the old key was closed: the sync logged in with the new one.
+        assertThat(sshd.log()).contains("Accepted publickey for root").contains(sshd.rotatedKeyFingerprint());
+        assertThat(ingest.log()).doesNotContain(rotated).doesNotContain("not-the-password");
+        assertThat(resources.kubectl("get", "sources.strata.io", "clinic", "-o", "yaml")).doesNotContain(rotated);
+    }
+
+    private static void syncs(String sourceId) {
+        String job = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        Jobs.awaitEnd(ingest, job, "SUCCEEDED", PATIENCE);
     }
 
     private static void refusedSpecsAreSaidInReady() {

@@ -3,7 +3,9 @@ package io.strata.it;
 import static io.strata.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +161,43 @@ class SourceLinkIT {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aPasswordRotatedOnTheSourceIsCheckedAndTheStandbyStreamsWithIt() {
+        source.execute("postgres", "create role rotator login replication password 'first-pw-1'");
+        createDatabase("rotation");
+        source.execute("rotation", "grant select on visits to rotator");
+        Map<String, Object> request = new HashMap<>(postgresSource("rotation", "rotation"));
+        request.put("connection", Map.of("host", "127.0.0.1", "port", source.port(), "database", "rotation", "user",
+                "rotator", "password", "first-pw-1"));
+        var accepted = given().baseUri(ingest.baseUrl()).contentType("application/json").body(request).post(
+                "/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        awaitJob(ingest, accepted.getString("jobId"), "SUCCEEDED");
+        String path = "/api/v1/sources/" + accepted.getString("id") + "/credentials";
+
+        given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("connection", Map.of(
+                "password", "second-pw-2", "user", "someone"))).put(path).then().statusCode(400)
+                .body("detail", containsString("secret fields and nothing else"));
+        given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("connection", Map.of(
+                "password", "second-pw-2"))).put(path).then().statusCode(400).body("detail",
+                        containsString("password was refused"));
+
+        source.execute("postgres", "alter role rotator password 'second-pw-2'");
+        given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("connection", Map.of(
+                "password", "second-pw-2"))).put(path).then().statusCode(200).body("state",
+                        equalTo("ACTIVE"))
+                .body(not(containsString("second-pw-2")));
+        // The standby's stream is cut: the sync completes only once it has logged in again, with the new password.
+        source.execute("postgres", "select pg_terminate_backend(pid) from pg_stat_replication where usename = "
+                + "'rotator'");
+        source.execute("rotation", "insert into visits (note) values ('after the rotation')");
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + accepted.getString("id") + "/sync")
+                .then().statusCode(202).extract().path("jobId");
+        awaitJob(ingest, sync, "SUCCEEDED");
+        assertThat(query(timeline(accepted.getString("id")).get(1), "select string_agg(note, ',' order by id) from "
+                + "visits", "rotation")).isEqualTo("before link,after the rotation");
+        assertThat(ingest.log()).doesNotContain("second-pw-2");
     }
 
     @Test

@@ -89,6 +89,31 @@ public final class SshServer implements AutoCloseable {
         return read("user_key");
     }
 
+    /**
+     * Replaces the test user's key, as a rotation does: a new pair is made and only its public key is authorized, so
+     * the old private key is refused from now on; the new private key.
+     */
+    public String rotateUserKey() {
+        Path rotated = dir.resolve("rotated_key");
+        try {
+            Files.deleteIfExists(rotated);
+            Files.deleteIfExists(dir.resolve("rotated_key.pub"));
+            Processes.run(30, List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "strata-test-rotated",
+                    "-f", rotated.toString()));
+            Files.copy(dir.resolve("rotated_key.pub"), dir.resolve("authorized_keys"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return read("rotated_key");
+    }
+
+    /** The SHA256 fingerprint of the key {@link #rotateUserKey} made, as sshd logs a login with it. */
+    public String rotatedKeyFingerprint() {
+        return Processes.run(30, List.of("ssh-keygen", "-l", "-E", "sha256", "-f", dir.resolve("rotated_key.pub")
+                .toString())).split("\\s+")[1];
+    }
+
     /** Another key pair's private key, one the server does not accept. */
     public String unknownPrivateKey() {
         Path other = dir.resolve("other_key");
@@ -105,6 +130,11 @@ public final class SshServer implements AutoCloseable {
             Processes.run(30, List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString()));
         }
         return read("other_host_key.pub");
+    }
+
+    /** What sshd logged so far. */
+    public String log() {
+        return read("sshd.log");
     }
 
     public Path logFile() {

@@ -187,6 +187,18 @@ class PostgresLinked implements LinkedOperations {
         return minimums;
     }
 
+    /**
+     * Logs in with the new password, then rewrites the standby's passfile: its WAL receiver reads it at each
+     * connection, so the standby keeps streaming across the source's next disconnect without a restart.
+     */
+    @Override
+    public void credentialsChanged(LinkedSource source, Staging staging) {
+        source(source, staging).value("select 1");
+        if (staging.dataPath() != null) {
+            writePassfile(staging, Connection.of(source));
+        }
+    }
+
     @Override
     public StagingPod stagingPod(LinkedSource source, Staging client) {
         if (source.flag("logSync", false)) {

@@ -85,7 +85,7 @@ final class EnvironmentRequestValidator {
     }
 
     /** Exactly one credential, as its kind and value: with both, which one the host would be asked for is unclear. */
-    private static Map.Entry<String, String> credential(CreateEnvironment.Credentials credentials) {
+    static Map.Entry<String, String> credential(CreateEnvironment.Credentials credentials) {
         boolean hasKey = credentials != null && credentials.privateKey() != null && !credentials.privateKey()
                 .isBlank();
         boolean hasPassword = credentials != null && credentials.password() != null && !credentials.password()

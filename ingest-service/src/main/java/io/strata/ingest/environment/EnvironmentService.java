@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.ApiException;
@@ -174,6 +175,31 @@ public class EnvironmentService {
         environment.createdAt = Instant.now();
         environment.persist();
         events.publish(new EnvironmentRegistered(environment.toRef(), environment.name));
+        return environment;
+    }
+
+    /**
+     * Replaces an SSH environment's credentials (a rotated key or password): the host must accept them, and still
+     * present the host key on record, before they replace the old ones. Connections made with the old ones are closed
+     * here and in the other services, which are told through {@link EnvironmentRegistered}.
+     */
+    @Transactional
+    public Environment changeCredentials(String id, CreateEnvironment.Credentials credentials) {
+        Environment environment = require(id);
+        if (environment.kind != EnvironmentKind.SSH) {
+            throw ApiException.badRequest("credentials", "Environment " + environment.name + " is " + environment.kind
+                    + "; only an SSH environment has credentials.");
+        }
+        Map.Entry<String, String> credential = EnvironmentRequestValidator.credential(credentials);
+        SshTarget target = new SshTarget(environment.host, environment.port, environment.user, credential.getKey(),
+                Map.ofEntries(credential), environment.hostKey);
+        probeSsh(id, target);
+        secrets.put(id, target.secret());
+        environment.secretRef = id;
+        environment.credential = target.credential();
+        hosts.forget(id);
+        events.publish(new EnvironmentRegistered(environment.toRef(), environment.name));
+        Log.infof("Environment %s (%s): its %s was changed", environment.name, id, target.credential());
         return environment;
     }
 

@@ -53,14 +53,21 @@ public class EnvironmentReconciler extends StatusReconciler<Environment, Environ
         String digest = Specs.digest(resource.getSpec());
         try {
             Optional<EnvironmentView> existing = environments.managedBy(key(resource));
+            String namespace = resource.getMetadata().getNamespace();
+            SecretValues.Versioned privateKey = SecretValues.readVersioned(client, namespace, resource.getSpec()
+                    .getPrivateKeySecret(), "privateKeySecret");
+            SecretValues.Versioned password = SecretValues.readVersioned(client, namespace, resource.getSpec()
+                    .getPasswordSecret(), "passwordSecret");
             if (existing.isEmpty()) {
-                CreateEnvironment request = request(resource, SecretValues.read(client, resource.getMetadata()
-                        .getNamespace(), resource.getSpec().getPrivateKeySecret(), "privateKeySecret"), SecretValues
-                                .read(client, resource.getMetadata().getNamespace(), resource.getSpec()
-                                        .getPasswordSecret(), "passwordSecret"));
+                CreateEnvironment request = request(resource, valueOf(privateKey), valueOf(password));
                 existing = Optional.of(EnvironmentService.view(environments.create(request, key(resource))));
                 Log.infof("Environment %s: registered %s", key(resource), existing.get().id());
                 status.setSpecDigest(digest);
+                status.setCredentialsVersion(privateKey != null
+                        ? privateKey.version()
+                        : password == null
+                                ? null
+                                : password.version());
             }
             EnvironmentView environment = existing.get();
             status.setId(environment.id());
@@ -72,6 +79,7 @@ public class EnvironmentReconciler extends StatusReconciler<Environment, Environ
                 status.setSpecDigest(digest);
                 conditions.isTrue(StrataResources.READY, "Registered", "Environment " + environment.name()
                         + " runs commands on " + environment.host() + " as " + environment.user() + ".");
+                return followSecret(resource, environment.id(), privateKey, password, status, conditions);
             }
             return null;
         } catch (ApiException e) {
@@ -79,6 +87,35 @@ public class EnvironmentReconciler extends StatusReconciler<Environment, Environ
             // A Secret applied after the resource is looked for again; a refused spec waits for a change of it.
             return e.status() == 404 ? operatorConfig.notFoundRetry() : null;
         }
+    }
+
+    /**
+     * Hands a new value of the credential's Secret to the environment (as {@code PUT
+     * /api/v1/environments/{id}/credentials}); when to look at the Secret again.
+     */
+    private Duration followSecret(Environment resource, String id, SecretValues.Versioned privateKey,
+            SecretValues.Versioned password, EnvironmentStatus status, StatusConditions conditions) {
+        SecretValues.Versioned held = privateKey != null ? privateKey : password;
+        if (held == null) {
+            return null;
+        }
+        if (status.getCredentialsVersion() != null && !status.getCredentialsVersion().equals(held.version())) {
+            try {
+                environments.changeCredentials(id, new CreateEnvironment.Credentials(valueOf(privateKey), valueOf(
+                        password)));
+                Log.infof("Environment %s: credentials of Secret version %s taken", key(resource), held.version());
+            } catch (ApiException e) {
+                conditions.isFalse(StrataResources.READY, "CredentialsRefused", "The Secret's new value was refused, "
+                        + "and Strata keeps the earlier credentials: " + Specs.message(e));
+                return operatorConfig.statusRefresh();
+            }
+        }
+        status.setCredentialsVersion(held.version());
+        return operatorConfig.statusRefresh();
+    }
+
+    private static String valueOf(SecretValues.Versioned read) {
+        return read == null ? null : read.value();
     }
 
     /** The REST request a spec stands for, with the credential read from its Secret. */

@@ -21,6 +21,7 @@ import io.strata.contracts.ingest.SourceView;
 import io.strata.engine.UserError;
 import io.strata.ingest.environment.EnvironmentService;
 import io.strata.ingest.source.LinkSource;
+import io.strata.ingest.source.SourceCredentials;
 import io.strata.ingest.source.SourceService;
 import io.strata.kubernetes.v1alpha1.Environment;
 import io.strata.kubernetes.v1alpha1.Source;
@@ -57,6 +58,9 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
     @Inject
     KubernetesClient client;
 
+    @Inject
+    SourceCredentials credentials;
+
     @Override
     protected SourceStatus newStatus() {
         return new SourceStatus();
@@ -77,6 +81,7 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
                 return null;
             }
             status.setSpecDigest(digest);
+            followSecret(resource, source, status, conditions);
             return "LINKING".equals(source.state()) ? operatorConfig.operatorPoll() : operatorConfig.statusRefresh();
         } catch (ApiException e) {
             conditions.isFalse(StrataResources.READY, Specs.reason(e), Specs.message(e));
@@ -106,15 +111,44 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
         return source;
     }
 
+    /**
+     * Hands a new value of the password's Secret to a linked source (as {@code PUT /api/v1/sources/{id}/credentials});
+     * a refused one is said in Ready, and tried again at the next look.
+     */
+    private void followSecret(Source resource, SourceView source, SourceStatus status, StatusConditions conditions) {
+        SecretValues.Versioned password = password(resource);
+        if (password == null || !"ACTIVE".equals(source.state()) && !"DISABLED".equals(source.state())) {
+            return;
+        }
+        if (status.getCredentialsVersion() != null && !status.getCredentialsVersion().equals(password.version())) {
+            try {
+                credentials.change(source.id(), Map.of("connection", Map.of("password", password.value())));
+                Log.infof("Source %s: password of Secret version %s taken", key(resource), password.version());
+            } catch (ApiException e) {
+                conditions.isFalse(StrataResources.READY, "CredentialsRefused", "The Secret's new password was "
+                        + "refused, and Strata keeps the earlier one: " + Specs.message(e));
+                return;
+            }
+        }
+        status.setCredentialsVersion(password.version());
+    }
+
+    /** The password the spec's connection names in a Secret, with the Secret's version; {@code null} for none. */
+    private SecretValues.Versioned password(Source resource) {
+        SourceSpec spec = resource.getSpec() == null ? new SourceSpec() : resource.getSpec();
+        return spec.getConnection() == null
+                ? null
+                : SecretValues.readVersioned(client, resource.getMetadata().getNamespace(), spec.getConnection()
+                        .getPasswordSecret(), "connection.passwordSecret");
+    }
+
     private Duration link(Source resource, SourceStatus status, StatusConditions conditions, String digest) {
         String namespace = resource.getMetadata().getNamespace();
         SourceSpec spec = resource.getSpec() == null ? new SourceSpec() : resource.getSpec();
-        String password = spec.getConnection() == null
-                ? null
-                : SecretValues.read(client, namespace, spec
-                        .getConnection().getPasswordSecret(), "connection.passwordSecret");
-        LinkSource request = request(resource, password, environmentOf(namespace, spec.getEnvironment(),
-                "environment"),
+        SecretValues.Versioned password = password(resource);
+        LinkSource request = request(resource, password == null ? null : password.value(),
+                environmentOf(namespace, spec.getEnvironment(),
+                        "environment"),
                 spec.getStaging() == null
                         ? null
                         : environmentOf(namespace, spec.getStaging().getEnvironment(), "staging.environment"));
@@ -125,6 +159,7 @@ public class SourceReconciler extends StatusReconciler<Source, SourceStatus> imp
             status.setState("LINKING");
             status.setJobId(linking.job().id.toString());
             status.setSpecDigest(digest);
+            status.setCredentialsVersion(password == null ? null : password.version());
             conditions.isFalse(StrataResources.READY, "Linking", "Job " + linking.job().id + " is linking source "
                     + linking.source().name + ".");
             return operatorConfig.operatorPoll();

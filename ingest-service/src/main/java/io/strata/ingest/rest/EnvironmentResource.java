@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -73,6 +74,29 @@ public class EnvironmentResource {
     public Response delete(@PathParam("id") String id) {
         environments.delete(id, Source.count("environmentId = ?1 or stagingEnvironmentId = ?1", id));
         return Response.noContent().build();
+    }
+
+    @AdminOnly
+    @PUT
+    @Path("/{id}/credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an SSH environment's credentials", description = "{credentials: {privateKey} or {password}}, after a key or password was rotated on the host. The host must accept them and present the host key on record; a refused one changes nothing. 200 with the environment; never echoed.")
+    public EnvironmentView changeCredentials(@PathParam("id") String id,
+            @Valid @NotNull(message = CredentialsRequest.REQUIRED) CredentialsRequest request) {
+        return EnvironmentService.view(environments.changeCredentials(id, request.credentials()));
+    }
+
+    /**
+     * {@code PUT /api/v1/environments/{id}/credentials}.
+     *
+     * @param credentials exactly one of a private key and a password
+     */
+    public record CredentialsRequest(@NotNull(message = "is required: {\"privateKey\": \"...\"} or "
+            + "{\"password\": \"...\"}") CreateEnvironment.Credentials credentials) {
+
+        /** What a request without a body is told. */
+        public static final String REQUIRED = "is required: send a JSON body {\"credentials\": {\"privateKey\": "
+                + "\"...\"}} or {\"credentials\": {\"password\": \"...\"}}";
     }
 
     @AdminOnly

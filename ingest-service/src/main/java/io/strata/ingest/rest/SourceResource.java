@@ -25,6 +25,7 @@ import io.strata.common.jobs.Job;
 import io.strata.common.security.AdminOnly;
 import io.strata.contracts.ingest.SourceView;
 import io.strata.ingest.source.LinkSource;
+import io.strata.ingest.source.SourceCredentials;
 import io.strata.ingest.source.SourceService;
 
 /** {@code /api/v1/sources}: linked production databases and file trees. */
@@ -35,6 +36,9 @@ public class SourceResource {
 
     @Inject
     SourceService sources;
+
+    @Inject
+    SourceCredentials credentials;
 
     @AdminOnly
     @POST
@@ -87,6 +91,16 @@ public class SourceResource {
 
         /** What a request without a body is told. */
         public static final String REQUIRED = "is required: send a JSON body {\"sensitive\": true | false}";
+    }
+
+    @AdminOnly
+    @PUT
+    @Path("/{id}/credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a linked source's credentials", description = "{connection: {password}}: the secret fields of the link request, after a password was rotated on the source. The source is asked to accept them and the staging copy takes them before they replace the old ones (a staging pod restarts); a refused one changes nothing. 200 with the source; the secret is never echoed.")
+    public SourceView changeCredentials(@PathParam("id") String id,
+            @NotNull(message = SourceCredentials.REQUIRED) Map<String, Object> secrets) {
+        return credentials.change(id, secrets);
     }
 
     /**

@@ -25,7 +25,6 @@ import io.strata.engine.UserError;
 public class SourceWorker {
 
     /** The source's secret parameter that a staging pod gets in its Secret. */
-    private static final String PASSWORD = "connection.password";
 
     @Inject
     SourceContexts contexts;
@@ -42,7 +41,7 @@ public class SourceWorker {
         if (source.stagingNamespace != null) {
             // The pod's init container loads an empty volume; a resync's new claim replaces the pod.
             progress.report(25, "starting the staging pod on claim " + work.path());
-            pods.apply(source, work.path(), linked.secrets().get(PASSWORD));
+            pods.apply(source, work.path(), linked.secrets().get(StagingPods.PASSWORD_PARAMETER));
             pods.awaitReady(source, (percent, what) -> progress.report(30, what));
             progress.report(86, "the staging pod is ready");
             return plugin.linked().preSnapshot(linked, staging, (percent, what) -> progress.report(88, what));
@@ -90,7 +89,7 @@ public class SourceWorker {
         EnginePlugin plugin = contexts.plugin(source);
         LinkedSource linked = contexts.linked(source);
         if (source.stagingNamespace != null) {
-            quietly(() -> pods.apply(source, oldPath, linked.secrets().get(PASSWORD)));
+            quietly(() -> pods.apply(source, oldPath, linked.secrets().get(StagingPods.PASSWORD_PARAMETER)));
             return;
         }
         if (newPath != null) {

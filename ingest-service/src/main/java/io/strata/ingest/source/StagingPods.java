@@ -40,6 +40,9 @@ public class StagingPods {
     /** The label that names the source on each of its staging objects and on its pod. */
     public static final String SOURCE_LABEL = "strata.io/source";
 
+    /** The source's secret parameter that its staging pod is given, from a Secret. */
+    public static final String PASSWORD_PARAMETER = "connection.password";
+
     private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -133,6 +136,20 @@ public class StagingPods {
             EngineStatefulSets.scale(client.get(), source.stagingNamespace, nameOf(source.name), replicas);
         } catch (KubernetesClientException e) {
             throw refused("scale", source, e);
+        }
+    }
+
+    /**
+     * Deletes the staging pod, which its StatefulSet makes again: the engine starts anew, with its Secret's current
+     * password in its environment.
+     *
+     * @throws UserError when the API server refuses
+     */
+    public void restart(Source source) {
+        try {
+            client.get().pods().inNamespace(source.stagingNamespace).withName(nameOf(source.name) + "-0").delete();
+        } catch (KubernetesClientException e) {
+            throw refused("restart", source, e);
         }
     }
 

@@ -23,6 +23,10 @@ public class EnvironmentStatus extends StrataStatus {
             + "matches it is reported in Ready, since an environment cannot change.")
     private String specDigest;
 
+    @JsonPropertyDescription("The Secret version (uid/resourceVersion) whose credentials Strata holds: when the Secret "
+            + "changes, its new value is checked and, if accepted, replaces the old one.")
+    private String credentialsVersion;
+
     public String getId() {
         return id;
     }
@@ -61,5 +65,13 @@ public class EnvironmentStatus extends StrataStatus {
 
     public void setSpecDigest(String specDigest) {
         this.specDigest = specDigest;
+    }
+
+    public String getCredentialsVersion() {
+        return credentialsVersion;
+    }
+
+    public void setCredentialsVersion(String credentialsVersion) {
+        this.credentialsVersion = credentialsVersion;
     }
 }

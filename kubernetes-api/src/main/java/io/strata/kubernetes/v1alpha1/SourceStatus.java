@@ -30,6 +30,10 @@ public class SourceStatus extends StrataStatus {
             + "no longer matches it is reported in Ready.")
     private String specDigest;
 
+    @JsonPropertyDescription("The Secret version (uid/resourceVersion) whose credentials Strata holds: when the Secret "
+            + "changes, its new value is checked and, if accepted, replaces the old one.")
+    private String credentialsVersion;
+
     public String getId() {
         return id;
     }
@@ -84,5 +88,13 @@ public class SourceStatus extends StrataStatus {
 
     public void setSpecDigest(String specDigest) {
         this.specDigest = specDigest;
+    }
+
+    public String getCredentialsVersion() {
+        return credentialsVersion;
+    }
+
+    public void setCredentialsVersion(String credentialsVersion) {
+        this.credentialsVersion = credentialsVersion;
     }
 }

@@ -21,6 +21,7 @@ import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotDeleted;
 import io.strata.contracts.storage.SnapshotView;
+import io.strata.hosts.HostConnections;
 import io.strata.provisioning.vdb.PodVdbs;
 import io.strata.provisioning.vdb.WorkingVdbs;
 
@@ -38,6 +39,9 @@ public class KnownResourcesHandler extends EventRoutes {
 
     @Inject
     PodVdbs podVdbs;
+
+    @Inject
+    HostConnections hosts;
 
     public KnownResourcesHandler() {
         super(Set.of(Topics.INGEST, Topics.SNAPSHOT, Topics.CATALOG, Topics.MASKING));
@@ -65,6 +69,9 @@ public class KnownResourcesHandler extends EventRoutes {
         environment.updatedAt = Instant.now();
         if (fresh) {
             environment.persist();
+        } else {
+            // Registered again: its credentials changed, and a connection kept open was made with the old ones.
+            hosts.forget(environment.id);
         }
     }
 
