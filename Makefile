@@ -11,7 +11,7 @@ INGEST_SCALE ?= 70
 PROVISION_SCALES ?= 70 700
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-masking-stages bench-selfservice bench-kubernetes bench-cli
+.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-masking-stages bench-selfservice bench-kubernetes bench-cli bench-pipeline
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -86,6 +86,9 @@ bench-kubernetes: ## kubectl apply of a VirtualDatabase (1 GB source) until Read
 bench-cli: ## Wall time of `strata vdb list` (the launcher) against running services, with and without its class-data archive
 	$(MVN) -B -q -DskipTests install -pl bench,cli -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.CliBench -Dtest.strata.home=$(STRATA_HOME)
+
+bench-pipeline: up ## The Data Pipeline on a 1 GB clinic database (the demo at PIPELINE_PATIENTS, twice), against one pg_dump | pg_restore copy
+	@bench/pipeline.sh
 
 crds: ## Regenerate the CRDs from kubernetes-api's classes into deploy/kubernetes/00-crds and charts/strata/crds
 	$(MVN) -B -q -DskipTests package -pl kubernetes-api

@@ -1,5 +1,8 @@
 package io.strata.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,5 +111,15 @@ abstract class ApiCommand {
             throw CliException.badInput("The " + what.toLowerCase(java.util.Locale.ROOT) + " is empty.");
         }
         return new String(typed);
+    }
+
+    /** A subset as the API takes it, read from a JSON file; bad input when it cannot be read. */
+    Object subsetFile(Path file) {
+        try {
+            return root().json().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw CliException.badInput("Cannot read the subset from " + file + ": " + e.getMessage() + ". Give a "
+                    + "JSON file such as {\"roots\": [{\"table\": \"patients\", \"percent\": 10}]}.");
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.strata.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -49,7 +47,7 @@ final class MaskedCommand extends ApiCommand {
         String sourceId = idOf("/sources", source, "strata source list");
         Body body = new Body().with("name", name).with("source", sourceId).with("ruleset", ruleset).with(
                 "resetUsers", keep ? Boolean.FALSE : null).with("disableRoles", disableRoles).with("subset",
-                        subset == null ? null : subset(subset));
+                        subset == null ? null : subsetFile(subset));
         return accepted(api().call("POST", "/masked-datasets", body), wait, MASKED, COLUMNS);
     }
 
@@ -111,14 +109,5 @@ final class MaskedCommand extends ApiCommand {
             output().message("Deleted masked dataset " + name + ".", null);
         }
         return ExitCode.OK;
-    }
-
-    private Object subset(Path file) {
-        try {
-            return root().json().readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw CliException.badInput("Cannot read the subset from " + file + ": " + e.getMessage() + ". Give a "
-                    + "JSON file such as {\"roots\": [{\"table\": \"patients\", \"percent\": 10}]}.");
-        }
     }
 }

@@ -1,7 +1,11 @@
 package io.strata.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +92,48 @@ final class VdbCommand extends ApiCommand {
     @Command(name = "delete", description = "Delete a virtual database and its storage (a job).")
     int delete(@Mixin Target vdb) {
         return accepted(api().call("DELETE", VDBS + Api.segment(vdb.name), null), vdb.wait, null, null);
+    }
+
+    @Command(name = "credentials", description = "How to connect to a virtual database: host, port, database, user "
+            + "and its generated password (its owners and admins only).")
+    int credentials(@Parameters(paramLabel = "VDB", description = "The virtual database's name or id.") String vdb) {
+        JsonNode found = api().call("GET", VDBS + Api.segment(vdb), null);
+        JsonNode credentials = api().call("GET", VDBS + Api.segment(vdb) + "/credentials", null);
+        if (found != null && credentials != null) {
+            ObjectNode connection = root().json().createObjectNode();
+            connection.set("host", found.path("connection").path("host"));
+            connection.set("port", found.path("connection").path("port"));
+            connection.set("database", found.path("connection").path("database"));
+            connection.set("user", credentials.path("user"));
+            connection.set("password", credentials.path("password"));
+            output().one(connection, Column.fields("host", "port", "database", "user", "password"));
+        }
+        return ExitCode.OK;
+    }
+
+    @Command(name = "subset", description = "Keep a referentially complete part of a virtual database, in place (a "
+            + "job): the rows of a root table that match, and every row they need or that needs them; with --ruleset "
+            + "it is masked afterwards.")
+    int subset(@Parameters(paramLabel = "VDB", description = "The virtual database's name or id.") String vdb,
+            @Option(names = "--table", paramLabel = "TABLE", description = "The root table.") String table,
+            @Option(names = "--where", paramLabel = "CONDITION", description = "Keep the root's rows that match this "
+                    + "SQL condition.") String where,
+            @Option(names = "--percent", paramLabel = "N", description = "Keep N percent of the root's rows.") Integer percent,
+            @Option(names = "--subset", paramLabel = "FILE", description = "The whole subset as a JSON file "
+                    + "({roots: [{table, where, percent}], virtualKeys, unrelated}), instead of --table.") Path file,
+            @Option(names = "--ruleset", description = "Mask with this ruleset (name or id) after subsetting.") String ruleset,
+            @Option(names = "--wait", description = WAIT) boolean wait) {
+        if ((table == null) == (file == null)) {
+            throw CliException.badInput("Give the root table (--table, with --where or --percent) or a subset file "
+                    + "(--subset), one of the two.");
+        }
+        Object subset = file != null
+                ? subsetFile(file)
+                : Map.of("roots", List.of(new Body().with("table", table).with("where", where).with("percent",
+                        percent)));
+        String id = idOf("/vdbs", vdb, "strata vdb list");
+        return accepted(api().call("POST", "/masking-jobs", new Body().with("vdb", id).with("ruleset", ruleset).with(
+                "subset", subset)), wait, null, null);
     }
 
     private int move(String vdb, String operation, Body body, boolean wait) {

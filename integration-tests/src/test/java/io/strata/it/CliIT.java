@@ -95,6 +95,8 @@ class CliIT {
                 Step.of(0, "vdb create qa --from-dataset clinic --wait", "qa", "RUNNING", "clinic"),
                 Step.of(0, "vdb list -o json", "\"name\" : \"qa\"", "\"status\" : \"RUNNING\""),
                 Step.of(0, "vdb list", "NAME", "qa"),
+                Step.of(0, "vdb credentials qa -o json", "\"password\" : \"", "\"port\" : "),
+                Step.of(2, "vdb subset qa", "Give the root table (--table"),
                 Step.of(5, "vdb create qa --from-dataset clinic", "exists already"),
                 Step.of(4, "vdb show nope", "nope"),
                 Step.of(4, "source sync nope", "No source has the id or name 'nope'"),

@@ -226,6 +226,25 @@ class MaskingJobTest {
     }
 
     @Test
+    void aJobWithASubsetAndNoRulesetOnlySubsetsAndOneWithNeitherIsRefused() throws SQLException {
+        ChinookVdb vdb = chinookVdb();
+        List<String> names = query(vdb, "select last_name from customer where country = 'Canada' order by 1");
+
+        String job = given().contentType("application/json").body(Map.of("vdb", vdb.id(), "subset", Map.of("roots",
+                List.of(Map.of("table", "customer", "where", "country = 'Canada'"))))).post("/api/v1/masking-jobs")
+                .then().log().ifValidationFails().statusCode(202).extract().path("jobId");
+        JsonPath run = awaitRun(job);
+
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("ruleset")).isNull();
+        assertThat(query(vdb, "select last_name from customer order by 1")).as("kept as they were, not masked")
+                .isEqualTo(names);
+        assertThat(run.getList("report.subset.tables.table", String.class)).contains("customer", "invoice");
+        given().contentType("application/json").body(Map.of("vdb", vdb.id())).post("/api/v1/masking-jobs").then()
+                .statusCode(400).body("field", equalTo("ruleset")).body("detail", containsString("a subset alone"));
+    }
+
+    @Test
     void aSubsetIsPlannedWithoutChangingTheDatabaseAndABadRootIsNamed() throws SQLException {
         ChinookVdb vdb = chinookVdb();
         List<String> canadians = query(vdb, "select count(*) from customer where country = 'Canada'");

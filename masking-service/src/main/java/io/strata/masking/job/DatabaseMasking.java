@@ -72,6 +72,12 @@ public class DatabaseMasking {
             progress.report(5, "subsetting " + name);
             subset = subset(database, name, instructions.subset());
         }
+        if (instructions.rules().isEmpty() && subset != null) {
+            // Only a subset was asked for: nothing to mask, so no value to look for afterwards.
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("subset", subset);
+            return result;
+        }
         progress.report(30, "masking " + plan.maskers().size() + " columns of " + name);
         MaskingReport report = PostgresMasking.run(database, plan.maskers(), threads(), plan.publicText());
         MaskingOutcome outcome = report.outcome();

@@ -72,8 +72,18 @@ public abstract class MaskingRecord extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    /** Takes the ruleset as it is now: a change to it later does not change what this run masks with. */
+    /**
+     * Takes the ruleset as it is now: a change to it later does not change what this run masks with. {@code null}
+     * for a run that only subsets: no rules.
+     */
     public void takeRuleset(Ruleset ruleset) {
+        if (ruleset == null) {
+            rulesetVersion = 0;
+            rules = List.of();
+            publicText = List.of();
+            keyPins = Map.of();
+            return;
+        }
         rulesetVersion = ruleset.version;
         rules = ruleset.rules;
         publicText = ruleset.publicText;

@@ -18,7 +18,8 @@ public class MaskingRun extends MaskingRecord {
     @Column(name = "vdb_id", nullable = false)
     public String vdbId;
 
-    @Column(name = "ruleset_id", nullable = false)
+    /** The ruleset masked with; {@code null} for a job that only subsets. */
+    @Column(name = "ruleset_id")
     public String rulesetId;
 
     /** The subset made in place before masking, {@code null} for none. */

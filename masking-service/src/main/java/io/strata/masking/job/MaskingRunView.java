@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param jobId the job
  * @param vdb the virtual database masked
- * @param ruleset the ruleset
+ * @param ruleset the ruleset; {@code null} for a job that only subsets
  * @param rulesetVersion the ruleset's version used
  * @param status RUNNING, SUCCEEDED or FAILED
  * @param report rows and values masked per column, the verification, the key ids

@@ -47,7 +47,9 @@ public class MaskingService {
         Target target = QuarkusTransaction.requiringNew().call(() -> target(request));
         ConnectionFactory database = connections.to(target.vdb());
         try {
-            plans.plan(database, target.ruleset().rules, target.ruleset().publicText, target.ruleset().keyPins);
+            if (target.ruleset() != null) {
+                plans.plan(database, target.ruleset().rules, target.ruleset().publicText, target.ruleset().keyPins);
+            }
             if (request.subset() != null) {
                 try (Connection connection = database.open()) {
                     new SubsetRequestValidator(connection, SubsetSchema.read(connection)).check(request.subset());
@@ -77,6 +79,13 @@ public class MaskingService {
             throw ApiException.conflict("Virtual database " + vdb.name + " is " + vdb.status + "; only a running "
                     + "one can be masked.");
         }
+        if (request.ruleset() == null || request.ruleset().isBlank()) {
+            if (request.subset() == null) {
+                throw ApiException.badRequest("ruleset", "ruleset is required: the id or name of a ruleset (GET "
+                        + "/api/v1/rulesets) to mask with, or a subset alone to only subset the virtual database.");
+            }
+            return new Target(vdb, null);
+        }
         Ruleset ruleset = Ruleset.byIdOrName(request.ruleset());
         if (ruleset == null) {
             throw ApiException.badRequest("ruleset", "No ruleset '" + request.ruleset() + "'; GET /api/v1/rulesets "
@@ -90,20 +99,19 @@ public class MaskingService {
             throw ApiException.conflict("Virtual database " + target.vdb().name + " is being masked already; wait "
                     + "for that job to end.");
         }
-        Ruleset ruleset = Ruleset.findById(target.ruleset().id);
+        Ruleset ruleset = target.ruleset() == null ? null : Ruleset.findById(target.ruleset().id);
         Job job = operations.start(MaskingOperation.MASK_VDB, target.vdb().id, new MaskingWork(target.vdb().id,
                 null), requestedBy);
         MaskingRun run = new MaskingRun();
         run.jobId = job.id;
         run.vdbId = target.vdb().id;
-        run.rulesetId = ruleset.id;
         run.takeRuleset(ruleset);
+        run.rulesetId = ruleset == null ? null : ruleset.id;
         run.subset = subset;
         run.status = MaskingRun.Status.RUNNING;
         run.createdAt = Instant.now();
         run.persist();
-        Log.infof("Masking %s with ruleset %s v%d: job %s", target.vdb().name, ruleset.name, ruleset.version,
-                job.id);
+        Log.infof("%s %s: job %s", ruleset == null ? "Subsetting" : "Masking", target.vdb().name, job.id);
         return job;
     }
 

@@ -34,7 +34,7 @@ public class MaskingJobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mask a virtual database in place", description = "{vdb, ruleset}. The ruleset is checked against the database first (every table and column, every algorithm for its column's type and keys): a 400 names the rule. 202 with the job; the job fails, naming the table and column, if any original value survives or a key or unique constraint breaks.")
+    @Operation(summary = "Mask a virtual database in place", description = "{vdb, ruleset, subset}: a subset (when given) made first; without a ruleset the job only subsets. The ruleset is checked against the database first (every table and column, every algorithm for its column's type and keys): a 400 names the rule. 202 with the job; the job fails, naming the table and column, if any original value survives or a key or unique constraint breaks.")
     public Response mask(@Valid @NotNull(message = MaskingJobRequest.REQUIRED) MaskingJobRequest request) {
         Job job = masking.maskVdb(request, null);
         return Response.accepted(Map.of("id", job.id, "jobId", job.id)).build();
