@@ -41,9 +41,9 @@ as_postgres "$PG_BIN/psql" -X -q -h "$BENCH_DIR/socket" -p "$PORT" -d postgres -
 echo
 echo "production database: $size ($PATIENTS patients, $((PATIENTS * 2)) visits)"
 echo "baseline, one full copy (pg_dump | pg_restore): $(seconds "$copy_ms") s"
-grep -o '\[ *[0-9.]* s\] the whole pipeline: .*' <<<"$output" | while read -r line; do
+grep 'the whole pipeline: ' <<<"$output" | while read -r line; do
   took="$(sed -E 's/^\[ *([0-9.]+) s\].*/\1/' <<<"$line")"
-  printf 'pipeline (sync, masked master, six pods subset, bookmarked, shared): %s s = %s of one full copy — %s\n' \
-    "$took" "$(awk -v a="$took" -v b="$copy_ms" 'BEGIN { printf "%.2f", a * 1000 / b }')" "${line#*] }"
+  printf 'pipeline (sync, masked master, six pods subset, bookmarked, shared): %s s = %s times one full copy; %s\n' \
+    "$took" "$(awk -v a="$took" -v b="$copy_ms" 'BEGIN { printf "%.2f", a * 1000 / b }')" "${line##*— }"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

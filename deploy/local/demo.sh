@@ -19,6 +19,8 @@ API="http://127.0.0.1:${STRATA_ROUTER_PORT:-8080}/api/v1"
 DEMO_PORT="${STRATA_DEMO_PG_PORT:-5499}"
 PATIENTS="${STRATA_DEMO_PATIENTS:-1000000}"
 DEMO_DIR="${STRATA_DEMO_DIR:-$STRATA_HOME/demo}"
+# The passwords of the demo's users qa and dev: one pair for the runtime, whichever production server a run uses.
+USERS_DIR="$STRATA_HOME/demo"
 PROD_DATA="$DEMO_DIR/production"
 # shellcheck disable=SC2012 # version-sorted directory names, no odd characters
 PG_BIN="${STRATA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
@@ -118,7 +120,7 @@ psql_vdb() {
 
 start_production() {
   step "production PostgreSQL on 127.0.0.1:$DEMO_PORT with a clinic database ($PATIENTS patients)"
-  mkdir -p "$DEMO_DIR/socket"
+  mkdir -p "$DEMO_DIR/socket" "$USERS_DIR"
   chown postgres:postgres "$DEMO_DIR" "$DEMO_DIR/socket"
   if [[ ! -f $PROD_DATA/PG_VERSION ]]; then
     local pwfile="$DEMO_DIR/superuser.password"
@@ -312,10 +314,10 @@ mask_on_sync() {
 access_control() {
   step "access: tester qa (role owner) signs in; the source is marked sensitive, so qa gets masked data only"
   local password qa answer mine all
-  if [[ ! -s $DEMO_DIR/qa.password ]]; then
-    (umask 077 && openssl rand -hex 12 >"$DEMO_DIR/qa.password")
+  if [[ ! -s $USERS_DIR/qa.password ]]; then
+    (umask 077 && openssl rand -hex 12 >"$USERS_DIR/qa.password")
   fi
-  password="$(<"$DEMO_DIR/qa.password")"
+  password="$(<"$USERS_DIR/qa.password")"
   ALLOW=1 api POST /users "$(jq -n --arg p "$password" '{username: "qa", password: $p, roles: ["owner"]}')" >/dev/null
   api PUT "/sources/$SOURCE_ID/sensitive" '{"sensitive": true}' >/dev/null
   qa="$(header_file qa "$password")"
@@ -348,7 +350,7 @@ timed() {
 data_pod() {
   step "data pod: qa's pod of the masked clinic; rows added, bookmarked, every visit deleted, reset, undone, restored"
   local qa vdb job t_bookmark t_reset t_undo t_restore t_moment moment visits
-  qa="$(header_file qa "$(<"$DEMO_DIR/qa.password")")"
+  qa="$(header_file qa "$(<"$USERS_DIR/qa.password")")"
   TOKEN_FILES+=("$qa")
   api POST /templates '{"name": "demo-qa", "datasets": ["demo-clinic-masked"]}' >/dev/null
   job="$(AUTH_HEADER_FILE="$qa" api POST /datapods '{"name": "demo-qa-pod", "template": "demo-qa"}' | jq -r .jobId)"
@@ -380,12 +382,12 @@ data_pod() {
 shared_bookmark_pod() {
   step "qa shares the bookmark demo-qa-bug with developer dev, who makes a private pod of it to reproduce the bug"
   local qa dev password job vdb qa_vdb rows
-  qa="$(header_file qa "$(<"$DEMO_DIR/qa.password")")"
+  qa="$(header_file qa "$(<"$USERS_DIR/qa.password")")"
   TOKEN_FILES+=("$qa")
-  if [[ ! -s $DEMO_DIR/dev.password ]]; then
-    (umask 077 && openssl rand -hex 12 >"$DEMO_DIR/dev.password")
+  if [[ ! -s $USERS_DIR/dev.password ]]; then
+    (umask 077 && openssl rand -hex 12 >"$USERS_DIR/dev.password")
   fi
-  password="$(<"$DEMO_DIR/dev.password")"
+  password="$(<"$USERS_DIR/dev.password")"
   ALLOW=1 api POST /users "$(jq -n --arg p "$password" '{username: "dev", password: $p, roles: ["owner"]}')" >/dev/null
   AUTH_HEADER_FILE="$qa" api POST /bookmarks/demo-qa-bug/share '{"users": ["dev"]}' >/dev/null
   dev="$(header_file dev "$password")"
