@@ -35,10 +35,10 @@ import io.strata.testing.StrataHome;
 import io.strata.testing.TopicClient;
 
 /**
- * SIGKILL the snapshot service while it works through a stream of clone commands, three times at different moments,
- * then once more with the NFS server and the export mounts gone as after a reboot. After each restart every command
- * has been answered, with success, and the database and the pool agree volume for volume (nothing lost, nothing
- * twice, no orphan); the export works again.
+ * SIGKILL the snapshot service while it works through a stream of clone commands (applied side by side), three times
+ * at different moments, then once more with the NFS server and the export mounts gone as after a reboot. After each
+ * restart every command has been answered, with success, and the database and the pool agree volume for volume
+ * (nothing lost, nothing twice, no orphan, no clone left in its staging place); the export works again.
  */
 class StorageCrashIT {
 
@@ -127,6 +127,9 @@ class StorageCrashIT {
         List<String> failed = given().baseUri(service.baseUrl()).queryParam("all", true).get("/api/v1/volumes").then()
                 .extract().jsonPath().getList("findAll { it.state == 'FAILED' }.id", String.class);
         assertThat(failed).as("nothing lost").isEmpty();
+        try (Stream<Path> staged = Files.list(home.path().resolve("pool/staging"))) {
+            assertThat(staged.toList()).as("no clone left half-made").isEmpty();
+        }
     }
 
     private static long answered(TopicClient answers,

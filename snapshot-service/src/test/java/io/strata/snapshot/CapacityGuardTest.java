@@ -54,12 +54,14 @@ class CapacityGuardTest {
 
             given().get("/api/v1/storage").then().statusCode(200).body("warning", containsString("refused"));
             String refusedRequest = StorageCommands.newId("req");
+            String refusedVolume = StorageCommands.newId("vdb");
             EventEnvelope refused = commands.request(refusedRequest, new CloneRequested(refusedRequest, snapshot,
-                    StorageCommands.newId("vdb"), "vdb", "t"));
+                    refusedVolume, "vdb", "t"));
             StorageRequestFailed failure = commands.payload(refused, StorageRequestFailed.class);
             assertThat(failure.status()).isEqualTo(507);
             assertThat(failure.reason()).contains("new volumes and clones are refused above 85%")
                     .contains("Delete virtual databases or snapshots");
+            assertThat(volume.resolveSibling(refusedVolume)).as("the refused clone is not on the pool").doesNotExist();
         }
     }
 }

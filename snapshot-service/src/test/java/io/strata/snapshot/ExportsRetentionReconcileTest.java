@@ -218,4 +218,32 @@ class ExportsRetentionReconcileTest {
         assertThat(Files.exists(mount.resolve("volumes/orphan-1"))).isFalse();
         given().get("/api/v1/volumes/" + lost.getFileName()).then().body("state", equalTo("FAILED"));
     }
+
+    @Test
+    void reconcileMovesARecordedStagedCloneIntoPlaceAndRemovesAnUnrecordedOne() throws Exception {
+        Path mount = Path.of(home, "pool");
+        String snapshot = snapshot(createVolume(StorageCommands.newId("source")).getFileName().toString());
+        String clone = StorageCommands.newId("vdb");
+        String request = StorageCommands.newId("req");
+        assertThat(commands.request(request, new CloneRequested(request, snapshot, clone, "vdbs", "t")).type())
+                .isEqualTo("CloneCreated");
+        // The host lost the clone's move into place with its power: the clone is back where it was made.
+        Path staged = mount.resolve("staging").resolve(clone).resolve("clone");
+        Files.createDirectories(staged.getParent());
+        Files.move(mount.resolve("volumes").resolve(clone), staged);
+        // The service stopped between making a clone and moving it into place:
+        Path unrecorded = mount.resolve("staging/orphan-2/clone");
+        Files.createDirectories(unrecorded.getParent());
+        Processes.run(30, List.of("btrfs", "subvolume", "snapshot", mount.resolve("snapshots").resolve(snapshot)
+                .toString(), unrecorded.toString()));
+
+        Reconciler.Report report = reconciler.reconcile();
+
+        assertThat(report.clonesMoved()).contains("clone:" + clone);
+        assertThat(report.failed()).doesNotContain("volume:" + clone);
+        assertThat(report.orphansRemoved()).contains("clone:orphan-2");
+        assertThat(mount.resolve("volumes").resolve(clone)).isDirectory();
+        assertThat(mount.resolve("staging/orphan-2")).doesNotExist();
+        given().get("/api/v1/volumes/" + clone).then().body("state", equalTo("READY"));
+    }
 }

@@ -111,5 +111,13 @@ public interface StrataServiceConfig {
          */
         @WithDefault("0s")
         Duration commitInterval();
+
+        /**
+         * How many events the consumer applies at once. Only events their handler calls independent
+         * ({@code EventHandler.independent}) run side by side, those of one record key still one after the other;
+         * any other event waits until they are done. {@code 1} applies every event in turn, in partition order.
+         */
+        @WithDefault("1")
+        int parallelism();
     }
 }

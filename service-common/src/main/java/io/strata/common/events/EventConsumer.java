@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,12 +48,18 @@ import io.strata.contracts.events.Topics;
  * so a crash in between redelivers an event that is then recognised and skipped. A failing event is retried with
  * backoff; after the last attempt (or at once, for a record that cannot be read) it is written to the service's
  * dead-letter topic through the outbox, and the partition moves on. Records are applied one at a time, in partition
- * order.
+ * order, except events a handler calls {@linkplain EventHandler#independent independent}: with
+ * {@code strata.events.consumer.parallelism} above 1 those run side by side on {@link KeyLanes}, one lane per record
+ * key, and any other event waits until they are done. Offsets are then committed only up to the first record not yet
+ * applied ({@link AppliedOffsets}).
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final int PROCESSED_RETENTION_DAYS = 14;
+
+    /** Records one poll returns at most; also how many may be handed to the lanes and not yet applied. */
+    private static final int MAX_POLL_RECORDS = 100;
 
     @Inject
     StrataServiceConfig config;
@@ -81,7 +86,8 @@ public class EventConsumer {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
-    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private final AppliedOffsets offsets = new AppliedOffsets();
+    private KeyLanes lanes;
     private Instant lastCommit = Instant.now();
 
     void onSchemaReady(@Observes SchemaReady ready) {
@@ -127,38 +133,30 @@ public class EventConsumer {
     }
 
     private void loop(List<String> topics) {
+        int parallelism = config.events().consumer().parallelism();
+        lanes = parallelism > 1 ? new KeyLanes(parallelism, MAX_POLL_RECORDS) : null;
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
-            kafka.subscribe(topics, new ConsumerRebalanceListener() {
-
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    commit(kafka);
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    Log.debugf("Consuming %s", partitions);
-                }
-            });
-            Log.infof("Consuming %s as group %s", topics, groupId());
+            kafka.subscribe(topics, rebalanceListener(kafka));
+            Log.infof("Consuming %s as group %s (%d at once)", topics, groupId(), parallelism);
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(config.events().consumer().pollTimeout());
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (!running) {
                         break;
                     }
-                    process(record);
-                    uncommitted.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
+                    hand(record);
+                }
+                if (lanes != null) {
+                    lanes.rethrowFailure();
                 }
                 Duration interval = config.events().consumer().commitInterval();
-                if (!uncommitted.isEmpty()
-                        && (interval.isZero() || Instant.now().isAfter(lastCommit.plus(interval)))) {
+                if (interval.isZero() || Instant.now().isAfter(lastCommit.plus(interval))) {
                     commit(kafka);
                 }
             }
+            awaitLanes();
             commit(kafka);
         } catch (WakeupException e) {
             Log.debug("Event consumer woken up for shutdown");
@@ -168,16 +166,72 @@ public class EventConsumer {
             Log.errorf(e, "Event consumer stopped: %s", e.getMessage());
         } finally {
             consumer = null;
+            if (lanes != null) {
+                lanes.close();
+            }
+        }
+    }
+
+    private ConsumerRebalanceListener rebalanceListener(KafkaConsumer<String, byte[]> kafka) {
+        return new ConsumerRebalanceListener() {
+
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                try {
+                    awaitLanes();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                commit(kafka);
+                offsets.forget(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                Log.debugf("Consuming %s", partitions);
+            }
+        };
+    }
+
+    /**
+     * Applies a record, or hands it to its key's lane when it is independent; anything else waits for the lanes
+     * first, so that it sees what the records before it did. A record no handler wants changes nothing and waits for
+     * nothing.
+     */
+    private void hand(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        offsets.started(partition, record.offset());
+        Delivery delivery = delivery(record);
+        if (delivery.wanted() && delivery.independent() && lanes != null && record.key() != null) {
+            lanes.submit(record.key(), () -> {
+                process(record, delivery);
+                offsets.finished(partition, record.offset());
+            });
+            return;
+        }
+        if (delivery.wanted()) {
+            awaitLanes();
+            process(record, delivery);
+        }
+        offsets.finished(partition, record.offset());
+    }
+
+    /** Waits until the lanes are idle; throws, to stop the consumer, if a lane's work failed. */
+    private void awaitLanes() throws InterruptedException {
+        if (lanes != null) {
+            lanes.awaitIdle();
+            lanes.rethrowFailure();
         }
     }
 
     private void commit(KafkaConsumer<String, byte[]> kafka) {
-        if (uncommitted.isEmpty()) {
+        Map<TopicPartition, OffsetAndMetadata> due = offsets.due();
+        if (due.isEmpty()) {
             return;
         }
         try {
-            kafka.commitSync(Map.copyOf(uncommitted));
-            uncommitted.clear();
+            kafka.commitSync(due);
+            offsets.committed(due);
             lastCommit = Instant.now();
         } catch (RuntimeException e) {
             // The events are applied already; a later commit or a redelivery (then skipped as duplicate) settles it.
@@ -185,13 +239,25 @@ public class EventConsumer {
         }
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /** A record as read: its envelope and the handlers that want it, or why it cannot be read. */
+    private record Delivery(EventEnvelope envelope, List<EventHandler> interested, String unreadable) {
+
+        /** Whether anything is to be done: apply it, or dead-letter it. */
+        boolean wanted() {
+            return unreadable != null || !interested.isEmpty();
+        }
+
+        boolean independent() {
+            return envelope != null && interested.stream().allMatch(handler -> handler.independent(envelope));
+        }
+    }
+
+    private Delivery delivery(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope;
         try {
             envelope = codec.decode(record.value() == null ? new byte[0] : record.value());
         } catch (EventCodec.MalformedEventException e) {
-            deadLetter(record, null, "unreadable record: " + e.getMessage(), 0);
-            return;
+            return new Delivery(null, List.of(), "unreadable record: " + e.getMessage());
         }
         List<EventHandler> interested = new ArrayList<>();
         for (EventHandler handler : handlers) {
@@ -199,9 +265,16 @@ public class EventConsumer {
                 interested.add(handler);
             }
         }
-        if (interested.isEmpty()) {
+        return new Delivery(envelope, interested, null);
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record, Delivery delivery) throws InterruptedException {
+        if (delivery.unreadable() != null) {
+            deadLetter(record, null, delivery.unreadable(), 0);
             return;
         }
+        EventEnvelope envelope = delivery.envelope();
+        List<EventHandler> interested = delivery.interested();
         Duration backoff = config.events().consumer().initialBackoff();
         int attempt = 0;
         while (true) {
@@ -296,7 +369,7 @@ public class EventConsumer {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
         properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);

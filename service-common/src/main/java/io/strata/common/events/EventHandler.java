@@ -21,4 +21,14 @@ public interface EventHandler {
 
     /** Applies the event, in a transaction; the correlation of the event is set on the thread. */
     void apply(EventEnvelope envelope);
+
+    /**
+     * Whether the event may be applied alongside others: with {@code strata.events.consumer.parallelism} above 1,
+     * the consumer applies such events of different record keys at once, those of one key one after the other, and
+     * holds back every other event until they are done. Say so only of an event whose effect no event of another
+     * subject waits for or changes. Must not touch the database.
+     */
+    default boolean independent(EventEnvelope envelope) {
+        return false;
+    }
 }

@@ -30,7 +30,15 @@ public abstract class EventRoutes implements EventHandler {
 
     /** Routes events of one payload type to {@code handler}. */
     protected final <T extends Event> void on(Class<T> payloadClass, Consumer<T> handler) {
-        routes.add(new Route<>(payloadClass, handler));
+        routes.add(new Route<>(payloadClass, handler, false));
+    }
+
+    /**
+     * Routes events of one payload type to {@code handler}, as events the consumer may apply alongside others of
+     * other subjects (see {@link EventHandler#independent}).
+     */
+    protected final <T extends Event> void onIndependent(Class<T> payloadClass, Consumer<T> handler) {
+        routes.add(new Route<>(payloadClass, handler, true));
     }
 
     @Override
@@ -48,6 +56,12 @@ public abstract class EventRoutes implements EventHandler {
         route(envelope).apply(codec, envelope);
     }
 
+    @Override
+    public boolean independent(EventEnvelope envelope) {
+        Route<?> route = route(envelope);
+        return route != null && route.independent();
+    }
+
     private Route<?> route(EventEnvelope envelope) {
         for (Route<?> route : routes) {
             if (envelope.is(route.payloadClass())) {
@@ -57,7 +71,7 @@ public abstract class EventRoutes implements EventHandler {
         return null;
     }
 
-    private record Route<T extends Event>(Class<T> payloadClass, Consumer<T> handler) {
+    private record Route<T extends Event>(Class<T> payloadClass, Consumer<T> handler, boolean independent) {
 
         void apply(EventCodec codec, EventEnvelope envelope) {
             handler.accept(codec.payload(envelope, payloadClass));

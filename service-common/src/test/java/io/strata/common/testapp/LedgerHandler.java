@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.strata.common.events.TypedEventHandler;
 import io.strata.contracts.events.EventEnvelope;
 
-/** Test handler: applies LedgerEntryAdded from the "ledger" service, failing on poison ones. */
+/**
+ * Test handler: applies LedgerEntryAdded from the "ledger" service, failing on poison ones. Entries are independent:
+ * those of different accounts may be applied side by side.
+ */
 @ApplicationScoped
 public class LedgerHandler extends TypedEventHandler<LedgerEntryAdded> {
 
@@ -15,6 +18,11 @@ public class LedgerHandler extends TypedEventHandler<LedgerEntryAdded> {
 
     public LedgerHandler() {
         super(LedgerEntryAdded.class, Set.of(SOURCE));
+    }
+
+    @Override
+    public boolean independent(EventEnvelope envelope) {
+        return true;
     }
 
     @Override

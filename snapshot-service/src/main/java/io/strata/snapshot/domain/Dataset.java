@@ -38,14 +38,18 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** The dataset, created on first use. */
+    /**
+     * The dataset, created on first use. Transactions that run at once (clones applied side by side) may all find
+     * it missing: the insert skips a row that is there, waiting for the end of a transaction that inserted it and has
+     * not committed yet, so that none of them fails on the primary key.
+     */
     public static Dataset findOrCreate(String id) {
         Dataset dataset = findById(id);
         if (dataset == null) {
-            dataset = new Dataset();
-            dataset.id = id;
-            dataset.createdAt = Instant.now();
-            dataset.persist();
+            getEntityManager().createNativeQuery("insert into dataset (id, created_at) values (?1, ?2) "
+                    + "on conflict (id) do nothing").setParameter(1, id).setParameter(2, Instant.now())
+                    .executeUpdate();
+            dataset = findById(id);
         }
         return dataset;
     }

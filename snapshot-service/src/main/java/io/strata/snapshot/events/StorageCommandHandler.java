@@ -57,9 +57,11 @@ public class StorageCommandHandler extends EventRoutes {
         command(SnapshotRequested.class, SnapshotRequested::requestId,
                 c -> storage.snapshot(c.requestId(), c.volumeId(), c.snapshotId(), c.position(), c.positionTime(),
                         c.metadata()));
-        command(CloneRequested.class, CloneRequested::requestId,
+        // A clone only reads its snapshot and makes a volume nothing knows yet, so clones may run side by side; the
+        // commands that could meet one (on the same volume id, the record key; a delete of its snapshot) do not.
+        onIndependent(CloneRequested.class, refusing(CloneRequested.class, CloneRequested::requestId,
                 c -> storage.cloneSnapshot(c.requestId(), c.snapshotId(), c.volumeId(), c.dataset(),
-                        c.requestedBy()));
+                        c.requestedBy())));
         command(DeleteVolumeRequested.class, DeleteVolumeRequested::requestId,
                 c -> storage.deleteVolume(c.requestId(), c.volumeId()));
         command(DeleteSnapshotRequested.class, DeleteSnapshotRequested::requestId,
@@ -76,12 +78,17 @@ public class StorageCommandHandler extends EventRoutes {
         on(LogWindowChanged.class, this::windowChanged);
     }
 
+    /** Routes one command, answering a refusal of it (see {@link #refusing}). */
+    private <T extends Event> void command(Class<T> type, Function<T, String> requestId, Consumer<T> action) {
+        on(type, refusing(type, requestId, action));
+    }
+
     /**
-     * Routes one command; a refusal of it (an {@link ApiException}, or a pool that could not do it) is answered with
+     * A command's action that answers a refusal of it (an {@link ApiException}, or a pool that could not do it) with
      * {@link StorageRequestFailed} carrying its request id and target.
      */
-    private <T extends Event> void command(Class<T> type, Function<T, String> requestId, Consumer<T> action) {
-        on(type, command -> {
+    private <T extends Event> Consumer<T> refusing(Class<T> type, Function<T, String> requestId, Consumer<T> action) {
+        return command -> {
             try {
                 action.accept(command);
             } catch (ApiException e) {
@@ -92,7 +99,7 @@ public class StorageCommandHandler extends EventRoutes {
                 refuse(type, requestId.apply(command), command.subject(), 500, "The pool could not do it: "
                         + Errors.rootMessage(e));
             }
-        });
+        };
     }
 
     private void windowChanged(LogWindowChanged fact) {

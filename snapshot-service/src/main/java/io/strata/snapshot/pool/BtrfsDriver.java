@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -72,6 +74,7 @@ public class BtrfsDriver implements PoolDriver {
             enableQuotas();
             Files.createDirectories(mountPoint.resolve("volumes"));
             Files.createDirectories(mountPoint.resolve("snapshots"));
+            Files.createDirectories(mountPoint.resolve("staging"));
             Files.createDirectories(exportsDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,13 +143,60 @@ public class BtrfsDriver implements PoolDriver {
         }
     }
 
+    /**
+     * Makes the clone in a directory of its own under {@code staging/}, then renames it into {@code volumes/}. btrfs
+     * makes snapshots into one directory one after the other, each committing a transaction under that directory's
+     * lock; snapshots made at once into directories of their own share their commits (ten at once under load took a
+     * third of the time). The rename commits nothing: should the host lose power before the next commit, the clone is
+     * found in its staging place at the next start and moved then ({@link #settleStagedClone}).
+     */
     @Override
     public void clone(String snapshotId, String volumeId) {
         Path target = volumePath(volumeId);
-        if (!isSubvolume(target)) {
-            requireSubvolume(snapshotPath(snapshotId), "snapshot " + snapshotId);
-            run("btrfs", "subvolume", "snapshot", snapshotPath(snapshotId).toString(), target.toString());
+        if (isSubvolume(target)) {
+            return;
         }
+        requireSubvolume(snapshotPath(snapshotId), "snapshot " + snapshotId);
+        Path staged = stagedPath(volumeId);
+        try {
+            deleteSubvolume(staged);
+            Files.createDirectories(staged.getParent());
+            run("btrfs", "subvolume", "snapshot", snapshotPath(snapshotId).toString(), staged.toString());
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(staged.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Set<String> stagedClones() {
+        Set<String> ids = new HashSet<>();
+        try (Stream<Path> dirs = Files.list(mountPoint.resolve("staging"))) {
+            dirs.map(dir -> dir.getFileName().toString()).filter(Names::isValid).forEach(ids::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ids;
+    }
+
+    @Override
+    public void settleStagedClone(String volumeId, boolean keep) {
+        Path staged = stagedPath(volumeId);
+        try {
+            if (keep && isSubvolume(staged) && !isSubvolume(volumePath(volumeId))) {
+                Files.move(staged, volumePath(volumeId), StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                deleteSubvolume(staged);
+            }
+            Files.deleteIfExists(staged.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path stagedPath(String volumeId) {
+        return mountPoint.resolve("staging").resolve(Names.require(volumeId, "volume")).resolve("clone");
     }
 
     @Override

@@ -70,4 +70,16 @@ public interface PoolDriver {
 
     /** Undoes {@link #exportPath} (unmounts what it mounted). */
     void releaseExportPath(String volumeId);
+
+    /**
+     * The ids of clones made in a staging place of their own and not moved into place: a crash came in between, or
+     * the move was lost with the host's power. Drivers that make clones in place have none.
+     */
+    default Set<String> stagedClones() {
+        return Set.of();
+    }
+
+    /** Moves a staged clone into place ({@code keep}: its volume is recorded) or removes it. */
+    default void settleStagedClone(String volumeId, boolean keep) {
+    }
 }

@@ -27,7 +27,8 @@ import io.strata.snapshot.pool.VolumeUsers;
  * database calls READY but the pool lacks is marked FAILED (and announced); one the pool has but the database does not
  * know — an operation interrupted between the pool and the commit — is removed, since the command that made it is
  * redelivered and will make it again; deletions that were under way are finished; NFS exports and their mounts are
- * re-created. Runs before the consumer starts handling commands.
+ * re-created; a clone left in its staging place is moved into place if recorded, else removed. Runs before the consumer
+ * starts handling commands.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -44,7 +45,8 @@ public class Reconciler {
     private volatile Report lastReport;
 
     /** What the last reconcile pass found. */
-    public record Report(List<String> failed, List<String> orphansRemoved, List<String> deletionsFinished) {
+    public record Report(List<String> failed, List<String> orphansRemoved, List<String> deletionsFinished,
+            List<String> clonesMoved) {
     }
 
     void onSchemaReady(@Observes @Priority(1000) SchemaReady ready) {
@@ -67,10 +69,11 @@ public class Reconciler {
     /** One pass; returns what it found and did. */
     public Report reconcile() {
         PoolDriver driver = pool.driver();
-        Set<String> onPoolVolumes = driver.volumes();
+        Set<String> onPoolVolumes = new HashSet<>(driver.volumes());
         Set<String> onPoolSnapshots = driver.snapshots();
         Findings findings = new Findings();
         QuarkusTransaction.requiringNew().run(() -> {
+            settleStagedClones(driver, onPoolVolumes, findings);
             Set<String> knownVolumes = reconcileVolumes(driver, onPoolVolumes, findings);
             removeOrphanVolumes(driver, onPoolVolumes, knownVolumes, findings);
             Set<String> knownSnapshots = reconcileSnapshots(driver, onPoolSnapshots, findings);
@@ -79,6 +82,25 @@ public class Reconciler {
         exports.reapplyAll();
         findings.log();
         return findings.report();
+    }
+
+    /**
+     * Clones the pool made in their staging place and did not move into place: moved now when their volume is
+     * recorded (the host lost the move with its power after the commit), removed when not (the service stopped
+     * before the move; the command is redelivered).
+     */
+    private static void settleStagedClones(PoolDriver driver, Set<String> onPool, Findings findings) {
+        for (String id : driver.stagedClones()) {
+            Volume volume = Volume.findById(id);
+            boolean recorded = volume != null && volume.state == Volume.State.READY && !onPool.contains(id);
+            driver.settleStagedClone(id, recorded);
+            if (recorded) {
+                onPool.add(id);
+                findings.moved.add("clone:" + id);
+            } else {
+                findings.orphans.add("clone:" + id);
+            }
+        }
     }
 
     /** Fails the READY volumes the pool lacks and finishes interrupted deletions; returns every volume's id. */
@@ -167,16 +189,17 @@ public class Reconciler {
         final List<String> failed = new ArrayList<>();
         final List<String> orphans = new ArrayList<>();
         final List<String> finished = new ArrayList<>();
+        final List<String> moved = new ArrayList<>();
 
         Report report() {
-            return new Report(List.copyOf(failed), List.copyOf(orphans), List.copyOf(finished));
+            return new Report(List.copyOf(failed), List.copyOf(orphans), List.copyOf(finished), List.copyOf(moved));
         }
 
         /** Logs only a pass that changed something, so a clean start stays quiet. */
         void log() {
-            if (!failed.isEmpty() || !orphans.isEmpty() || !finished.isEmpty()) {
+            if (!failed.isEmpty() || !orphans.isEmpty() || !finished.isEmpty() || !moved.isEmpty()) {
                 Log.infof("Reconciled the pool with the database: failed %s, orphans removed %s, deletions "
-                        + "finished %s", failed, orphans, finished);
+                        + "finished %s, staged clones moved into place %s", failed, orphans, finished, moved);
             }
         }
     }

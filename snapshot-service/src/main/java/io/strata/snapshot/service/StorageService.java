@@ -33,9 +33,11 @@ import io.strata.snapshot.pool.VolumeUsers;
 
 /**
  * The rules of the pool: volumes, snapshots, clones, holds. Each operation checks first, then changes the pool, then
- * records the change with its event in the caller's transaction. Refusals are {@link ApiException}s that do not roll
- * back the caller's transaction, so that a command handler can answer them with a failure event. Repeating a request
- * that already succeeded answers it again instead of failing.
+ * records the change with its event in the caller's transaction; what it made on the pool is taken back if that
+ * transaction ends without the record ({@link PoolUndo}). Refusals are {@link ApiException}s that do not roll back the
+ * caller's transaction, so that a command handler can answer them with a failure event. Repeating a request that
+ * already succeeded answers it again instead of failing. Clones may run side by side (their commands are independent
+ * events to the consumer); commands on one volume id never do.
  */
 @ApplicationScoped
 public class StorageService {
@@ -55,6 +57,9 @@ public class StorageService {
     @Inject
     ExportService exports;
 
+    @Inject
+    PoolUndo undo;
+
     /** Creates an empty volume for a dataset. */
     @Transactional(dontRollbackOn = {ApiException.class, PoolException.class, UncheckedIOException.class})
     public Volume createVolume(String requestId, String volumeId, String datasetId, String requestedBy) {
@@ -73,10 +78,12 @@ public class StorageService {
         capacity.requireRoomForNewVolume();
         Dataset.findOrCreate(datasetId);
         pool.driver().createVolume(volumeId);
+        PoolUndo.Made made = undo.volume(volumeId);
         Volume volume = newVolume(volumeId, datasetId, null, requestedBy);
         volume.logicalSize = 0L;
         volume.persist();
         events.publish(new VolumeCreated(requestId, views.volume(volume)));
+        made.recorded();
         return volume;
     }
 
@@ -107,6 +114,7 @@ public class StorageService {
             parent = latest != null ? latest.id : null;
         }
         pool.driver().snapshot(volumeId, snapshotId);
+        PoolUndo.Made made = undo.snapshot(snapshotId);
         Snapshot snapshot = new Snapshot();
         snapshot.id = snapshotId;
         snapshot.dataset = volume.dataset;
@@ -123,6 +131,7 @@ public class StorageService {
         snapshot.createdAt = Instant.now();
         snapshot.persist();
         events.publish(new SnapshotCreated(requestId, views.snapshot(snapshot)));
+        made.recorded();
         return snapshot;
     }
 
@@ -146,11 +155,13 @@ public class StorageService {
         capacity.requireRoomForNewVolume();
         Dataset.findOrCreate(datasetId);
         pool.driver().clone(snapshot.id, volumeId);
+        PoolUndo.Made made = undo.volume(volumeId);
         Volume volume = newVolume(volumeId, datasetId, snapshot.id, requestedBy);
         volume.logicalSize = snapshot.logicalSize;
         volume.uniqueSize = 0L;
         volume.persist();
         events.publish(new CloneCreated(requestId, views.volume(volume)));
+        made.recorded();
         return volume;
     }
 
