@@ -89,10 +89,18 @@ final class KeepSets {
 
     /** Deletes the rows of a table its keep table does not name; returns how many. */
     int deleteOthers(Table table) throws SQLException {
-        return Sql.update(connection, "DELETE FROM " + table.sql() + " t WHERE NOT EXISTS (SELECT 1 FROM "
-                + keepTable(table) + " s WHERE " + Sql.equal(Sql.qualified("t", table.keyColumns()),
-                        keepColumns("s", table))
-                + ")");
+        return Sql.update(connection, "DELETE FROM " + table.sql() + " t WHERE NOT " + named(table));
+    }
+
+    /** A query of the rows of a table (as {@code t}) that its keep table names: the given select list of them. */
+    String keptRows(Table table, String selectList) {
+        return "SELECT " + selectList + " FROM " + table.sql() + " t WHERE " + named(table);
+    }
+
+    /** Whether the keep table names the row {@code t} of the table. */
+    private String named(Table table) {
+        return "EXISTS (SELECT 1 FROM " + keepTable(table) + " s WHERE " + Sql.equal(Sql.qualified("t", table
+                .keyColumns()), keepColumns("s", table)) + ")";
     }
 
     /**

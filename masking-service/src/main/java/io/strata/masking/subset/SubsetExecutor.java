@@ -56,7 +56,8 @@ import io.strata.masking.subset.SubsetSchema.Table;
  * The rows to keep are temporary tables of keys, one per table, filled by {@code INSERT ... SELECT DISTINCT} per
  * relationship and direction ({@link KeepSets}). Then, under {@code session_replication_role = replica} (foreign-key
  * and user triggers do not fire per row, cascades neither), each table loses the rows its keep table does not name
- * ({@code DELETE ... WHERE NOT EXISTS}), children before parents; cut references are set to NULL; and every foreign
+ * ({@code DELETE ... WHERE NOT EXISTS}), or, for tables keeping at most half their rows, is rewritten with only the
+ * rows it keeps ({@link TableRewrites}); cut references are set to NULL; and every foreign
  * key and virtual key is checked by counting orphans, which must be none (for a virtual key or NOT VALID key, no more
  * than the kept rows already had). All of it is one transaction, or a savepoint of the caller's: a failure leaves the
  * database as it was.
@@ -102,6 +103,7 @@ public final class SubsetExecutor {
         private final Map<String, Long> kept = new LinkedHashMap<>();
         private final Map<ForeignKey, Long> danglingBefore = new HashMap<>();
         private final List<NulledKey> nulled = new ArrayList<>();
+        private Set<Table> rewritten = Set.of();
 
         Run(Connection connection, Traversal traversal, Unrelated unrelated) {
             this.connection = connection;
@@ -123,8 +125,13 @@ public final class SubsetExecutor {
                     danglingBefore.put(key, keep.danglingKept(key));
                 }
             }
+            TableRewrites rewrites = new TableRewrites(connection, keep);
+            rewritten = rewrites.choose(traversal.related(), before, kept, traversal.keys());
+            rewrites.rewrite(rewritten);
             for (Table table : traversal.related()) {
-                keep.deleteOthers(table);
+                if (!rewritten.contains(table)) {
+                    keep.deleteOthers(table);
+                }
             }
             if (unrelated == Unrelated.EMPTY) {
                 for (Table table : traversal.unrelated()) {
@@ -221,6 +228,11 @@ public final class SubsetExecutor {
             if (!emptied.isEmpty()) {
                 notes.add("Emptied, as no kept row reaches them downward or needs them: " + String.join(", ", emptied)
                         + ". Add a root to keep some.");
+            }
+            if (!rewritten.isEmpty()) {
+                notes.add("Rewritten (the kept rows copied aside, the tables truncated together and the rows put back, "
+                        + "rather than the others deleted): " + String.join(", ", rewritten.stream().map(
+                                Table::displayName).toList()) + ".");
             }
             danglingBefore.forEach((key, rows) -> {
                 if (rows > 0) {

@@ -219,6 +219,50 @@ class SyntheticSubsetTest {
         }
     }
 
+    /** Twenty customers, an identity id and a generated column; five orders each, for customers 1 to 20 in turn. */
+    private static String identityAndGenerated() {
+        String database = SubsetDatabases.create("rewrite");
+        SubsetDatabases.cluster().execute(database,
+                "CREATE TABLE customer (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, "
+                        + "shout text GENERATED ALWAYS AS (upper(name)) STORED)",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer_id int NOT NULL REFERENCES customer)",
+                "INSERT INTO customer (name) SELECT 'customer ' || g FROM generate_series(1, 20) g",
+                "INSERT INTO orders SELECT g, 1 + g % 20 FROM generate_series(1, 100) g");
+        return database;
+    }
+
+    @Test
+    void tablesKeepingFewRowsAreRewrittenAndWithoutTruncateTheyLoseTheOthersByDelete() throws SQLException {
+        SubsetRequest request = SubsetRequest.of(Root.where("customer", "id IN (3, 4)"));
+        try (Connection connection = SubsetDatabases.connect(identityAndGenerated())) {
+            SubsetReport report = new SubsetExecutor().run(connection, request);
+
+            assertThat(ids(connection, "SELECT id FROM customer")).containsExactlyInAnyOrder(3L, 4L);
+            assertThat(count(connection, "SELECT count(*) FROM customer WHERE shout = upper(name)")).isEqualTo(2);
+            assertThat(count(connection, "SELECT count(*) FROM orders")).isEqualTo(10);
+            assertThat(report.notes()).anyMatch(note -> note.startsWith("Rewritten") && note.contains("customer")
+                    && note.contains("orders"));
+            assertThat(count(connection, "SELECT count(*) FROM pg_class WHERE relname LIKE 'strata\\_kept\\_%'"))
+                    .isZero();
+            assertEveryForeignKeyHolds(connection);
+        }
+
+        String database = identityAndGenerated();
+        String role = "deleter_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        SubsetDatabases.cluster().execute(database, "CREATE ROLE " + role + " LOGIN PASSWORD 'secret'",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role,
+                "GRANT SET ON PARAMETER session_replication_role TO " + role);
+        try (Connection connection = DriverManager.getConnection(SubsetDatabases.cluster().jdbcUrl(database), role,
+                "secret")) {
+            SubsetReport report = new SubsetExecutor().run(connection, request);
+
+            assertThat(ids(connection, "SELECT id FROM customer")).containsExactlyInAnyOrder(3L, 4L);
+            assertThat(count(connection, "SELECT count(*) FROM orders")).isEqualTo(10);
+            assertThat(report.notes()).noneMatch(note -> note.startsWith("Rewritten"));
+            assertEveryForeignKeyHolds(connection);
+        }
+    }
+
     @Test
     void aRunInsideTheCallersTransactionIsTheCallersToCommit() throws SQLException {
         try (Connection connection = SubsetDatabases.connect(withUnrelated())) {
