@@ -232,7 +232,8 @@ public final class SubsetExecutor {
             if (!rewritten.isEmpty()) {
                 notes.add("Rewritten (the kept rows copied aside, the tables truncated together and the rows put back, "
                         + "rather than the others deleted): " + String.join(", ", rewritten.stream().map(
-                                Table::displayName).toList()) + ".");
+                                Table::displayName).toList())
+                        + ".");
             }
             danglingBefore.forEach((key, rows) -> {
                 if (rows > 0) {
