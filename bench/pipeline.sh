@@ -26,7 +26,7 @@ as_postgres() { runuser -u postgres -- "$@"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 output="$(STRATA_DEMO_DIR="$BENCH_DIR" STRATA_DEMO_PG_PORT="$PORT" STRATA_DEMO_PATIENTS="$PATIENTS" \
-  STRATA_DEMO_PIPELINE_RUNS=2 "$ROOT/deploy/local/demo.sh" | tee /dev/stderr)"
+  STRATA_DEMO_PIPELINE_RUNS=2 "$ROOT/deploy/local/demo.sh" | tee -a /dev/stderr)"
 
 size="$(as_postgres "$PG_BIN/psql" -X -At -h "$BENCH_DIR/socket" -p "$PORT" -d clinic -c \
   "select pg_size_pretty(pg_database_size('clinic'))")"
