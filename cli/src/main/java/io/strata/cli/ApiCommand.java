@@ -68,6 +68,14 @@ abstract class ApiCommand {
         return ExitCode.OK;
     }
 
+    /** Prints the resource a request answered with (nothing with {@code --dry-run}, which printed the request). */
+    int answer(JsonNode answer, List<Column> columns) {
+        if (answer != null) {
+            output().one(answer, columns);
+        }
+        return ExitCode.OK;
+    }
+
     /** Prints what {@code GET path} answers: a list or one resource (with {@code --dry-run}, the request). */
     int show(String path, List<Column> columns) {
         JsonNode answer = api().call("GET", path, null);
@@ -96,6 +104,21 @@ abstract class ApiCommand {
     }
 
     /**
+     * A dataset given by the name of a resource of {@code collections} (e.g. {@code /sources}) becomes its id, for
+     * paths that take ids only; anything else (an id, a name the server resolves) goes as given.
+     */
+    String datasetId(String dataset, String... collections) {
+        for (String collection : collections) {
+            for (JsonNode item : api().read(collection)) {
+                if (dataset.equals(item.path("name").asText())) {
+                    return item.path("id").asText();
+                }
+            }
+        }
+        return dataset;
+    }
+
+    /**
      * A secret: one line of standard input with {@code --stdin}, otherwise asked for on the terminal, never echoed.
      */
     String secret(boolean fromStdin, String what) {
@@ -115,11 +138,16 @@ abstract class ApiCommand {
 
     /** A subset as the API takes it, read from a JSON file; bad input when it cannot be read. */
     Object subsetFile(Path file) {
+        return jsonFile(file, "the subset", "{\"roots\": [{\"table\": \"patients\", \"percent\": 10}]}");
+    }
+
+    /** A JSON file's content; bad input naming {@code what} it should hold and an {@code example} when unreadable. */
+    JsonNode jsonFile(Path file, String what, String example) {
         try {
             return root().json().readTree(Files.readString(file));
         } catch (IOException e) {
-            throw CliException.badInput("Cannot read the subset from " + file + ": " + e.getMessage() + ". Give a "
-                    + "JSON file such as {\"roots\": [{\"table\": \"patients\", \"percent\": 10}]}.");
+            throw CliException.badInput("Cannot read " + what + " from " + file + ": " + e.getMessage() + ". Give a "
+                    + "JSON file such as " + example + ".");
         }
     }
 }

@@ -2,8 +2,6 @@ package io.strata.cli;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,10 +49,6 @@ final class BookmarkCommand extends ApiCommand {
     }
 
     private int change(String bookmark, String operation, Body body) {
-        JsonNode changed = api().call("POST", BOOKMARKS + Api.segment(bookmark) + "/" + operation, body);
-        if (changed != null) {
-            output().one(changed, COLUMNS);
-        }
-        return ExitCode.OK;
+        return answer(api().call("POST", BOOKMARKS + Api.segment(bookmark) + "/" + operation, body), COLUMNS);
     }
 }

@@ -85,12 +85,8 @@ final class EnvCommand extends ApiCommand {
         String id = idOf("/environments", env, "strata env list");
         Body credentials = new Body().with("privateKey", privateKey == null ? null : read(privateKey)).with(
                 "password", password || stdin ? secret(stdin, "Password") : null);
-        JsonNode changed = api().call("PUT", "/environments/" + Api.segment(id) + "/credentials", new Body().with(
-                "credentials", credentials));
-        if (changed != null) {
-            output().one(changed, COLUMNS);
-        }
-        return ExitCode.OK;
+        return answer(api().call("PUT", "/environments/" + Api.segment(id) + "/credentials", new Body().with(
+                "credentials", credentials)), COLUMNS);
     }
 
     private static String read(Path file) {

@@ -112,12 +112,8 @@ final class PodCommand extends ApiCommand {
     int branch(@Parameters(index = "0", paramLabel = "POD", description = POD) String pod,
             @Parameters(index = "1", paramLabel = "NAME", description = "The branch's name.") String name,
             @Option(names = "--from-bookmark", required = true, paramLabel = "BOOKMARK") String bookmark) {
-        JsonNode made = api().call("POST", PODS + Api.segment(pod) + "/branches", new Body().with("name", name).with(
-                "fromBookmark", bookmark));
-        if (made != null) {
-            output().one(made, BRANCH_COLUMNS);
-        }
-        return ExitCode.OK;
+        return answer(api().call("POST", PODS + Api.segment(pod) + "/branches", new Body().with("name", name).with(
+                "fromBookmark", bookmark)), BRANCH_COLUMNS);
     }
 
     @Command(name = "branches", description = "List a pod's branches, the active one first.")

@@ -3,9 +3,8 @@ package io.strata.cli;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +22,11 @@ final class SourceCommand extends ApiCommand {
     @Command(name = "list", description = "List the sources.")
     int list() {
         return show("/sources", COLUMNS);
+    }
+
+    @Command(name = "show", description = "Show one source.")
+    int show(@Parameters(paramLabel = "SOURCE", description = "The source's name or id.") String source) {
+        return show(SOURCES + Api.segment(idOf("/sources", source, "strata source list")), COLUMNS);
     }
 
     @Command(name = "link", description = "Link a source: its first copy is taken now (a job).")
@@ -75,12 +79,35 @@ final class SourceCommand extends ApiCommand {
     int credentials(@Parameters(paramLabel = "SOURCE", description = "The source's name or id.") String source,
             @Option(names = "--stdin", description = "Read the password from standard input.") boolean stdin) {
         String id = idOf("/sources", source, "strata source list");
-        JsonNode changed = api().call("PUT", SOURCES + Api.segment(id) + "/credentials", new Body().with(
-                "connection", new Body().with("password", secret(stdin, "New password"))));
-        if (changed != null) {
-            output().one(changed, COLUMNS);
-        }
-        return ExitCode.OK;
+        return answer(api().call("PUT", SOURCES + Api.segment(id) + "/credentials", new Body().with(
+                "connection", new Body().with("password", secret(stdin, "New password")))), COLUMNS);
+    }
+
+    @Command(name = "sensitive", description = "Say whether a source's unmasked data reaches admins only (true) or "
+            + "everyone allowed (false).")
+    int sensitive(
+            @Parameters(index = "0", paramLabel = "SOURCE", description = "The source's name or id.") String source,
+            @Parameters(index = "1", paramLabel = "true|false") boolean sensitive) {
+        String id = idOf("/sources", source, "strata source list");
+        return answer(api().call("PUT", SOURCES + Api.segment(id) + "/sensitive", Map.of("sensitive",
+                sensitive)), COLUMNS);
+    }
+
+    @Command(name = "disable", description = "Stop a source's staging copy: syncs are refused until it is enabled "
+            + "(a job).")
+    int disable(@Mixin Target source) {
+        return staging(source, "disable");
+    }
+
+    @Command(name = "enable", description = "Start a source's staging copy again (a job).")
+    int enable(@Mixin Target source) {
+        return staging(source, "enable");
+    }
+
+    private int staging(Target source, String operation) {
+        String id = idOf("/sources", source.name, "strata source list");
+        return accepted(api().call("POST", SOURCES + Api.segment(id) + "/" + operation, null), source.wait, SOURCES,
+                COLUMNS);
     }
 
     @Command(name = "delete", description = "Delete a source: its staging copy, what linking made on the source and "

@@ -34,8 +34,12 @@ public final class Strata implements Callable<Integer> {
         GROUPS.put("vdb", VdbCommand::new);
         GROUPS.put("pod", PodCommand::new);
         GROUPS.put("bookmark", BookmarkCommand::new);
+        GROUPS.put("profile", ProfileCommand::new);
+        GROUPS.put("ruleset", RulesetCommand::new);
         GROUPS.put("masked", MaskedCommand::new);
         GROUPS.put("template", TemplateCommand::new);
+        GROUPS.put("storage", StorageCommand::new);
+        GROUPS.put("user", UserCommand::new);
         GROUPS.put("job", JobCommand::new);
         GROUPS.put("completion", CompletionCommand::new);
     }

@@ -2,8 +2,6 @@ package io.strata.cli;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,11 +28,8 @@ final class TemplateCommand extends ApiCommand {
     int create(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "A source or masked "
                     + "dataset, by id or name (repeatable).") List<String> datasets) {
-        JsonNode made = api().call("POST", "/templates", new Body().with("name", name).with("datasets", datasets));
-        if (made != null) {
-            output().one(made, COLUMNS);
-        }
-        return ExitCode.OK;
+        return answer(api().call("POST", "/templates", new Body().with("name", name).with("datasets", datasets)),
+                COLUMNS);
     }
 
     @Command(name = "delete", description = "Delete a template (its data pods stay).")

@@ -79,6 +79,12 @@ final class VdbCommand extends ApiCommand {
                 timestamp), wait);
     }
 
+    @Command(name = "snapshot", description = "Take a snapshot of a virtual database as it is now (a job): it can be "
+            + "rewound to or provisioned from.")
+    int snapshot(@Mixin Target vdb) {
+        return move(vdb.name, "snapshot", null, vdb.wait);
+    }
+
     @Command(name = "stop", description = "Stop a virtual database's engine (a job).")
     int stop(@Mixin Target vdb) {
         return move(vdb.name, "stop", null, vdb.wait);

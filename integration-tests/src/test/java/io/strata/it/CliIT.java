@@ -27,7 +27,8 @@ import io.strata.testing.StrataHome;
  * The {@code strata} command for real: the launcher {@code cli/src/main/sh/strata} run as a process, as a user runs it,
  * against the services (behind the router) run as processes. A table of commands, each with its exit code and what its
  * output must hold: signing in, listing environments, linking a source and provisioning a virtual database with
- * {@code --wait}, listing as JSON, bad input, an unknown name, a conflict, stopping and starting, deleting, and
+ * {@code --wait}, listing as JSON, bad input, an unknown name, a conflict, profiling into a ruleset and masking with
+ * it, the space report, users and their tokens (a token signs in as its user), stopping and starting, deleting, and
  * signing out.
  */
 class CliIT {
@@ -69,7 +70,11 @@ class CliIT {
     static void start() {
         home = StrataHome.create();
         source = ClinicSource.start("at link");
-        services = RoutedServices.start(home, 20);
+        source.execute("clinic", "create table patients (id int primary key, full_name text, email text unique)",
+                "insert into patients select i, 'Patient ' || i, 'patient' || i || '@example.org' from "
+                        + "generate_series(1, 200) i",
+                "grant select, insert, update, delete on patients to app");
+        services = RoutedServices.start(home, 20, true);
         router = services.router();
     }
 
@@ -103,7 +108,24 @@ class CliIT {
                 Step.of(4, "source delete nope --force", "No source has the id or name 'nope'"),
                 Step.of(2, "source credentials clinic --stdin", "The password was refused").reading("not-ap"),
                 Step.of(0, "source credentials clinic --stdin", "clinic", "ACTIVE").reading("ap"),
+                Step.of(0, "source show clinic", "clinic", "ACTIVE"),
+                Step.of(0, "profile run clinic --wait --save-ruleset clinic-pii", "patients", "email", "EMAIL",
+                        "Ruleset clinic-pii made with"),
+                Step.of(0, "ruleset show clinic-pii", "clinic-pii", "patients", "email"),
+                Step.of(2, "ruleset create other --file " + userHome.resolve("missing.json"),
+                        "Cannot read the rules from"),
+                Step.of(0, "masked create clinic-masked --source clinic --ruleset clinic-pii --wait",
+                        "clinic-masked"),
+                Step.of(5, "ruleset delete clinic-pii", "clinic-masked"),
+                Step.of(0, "storage snapshots clinic-masked -o json", "\"dataset\" : \"md-"),
+                Step.of(0, "storage report", "savings ratio", "btrfs"),
+                Step.of(0, "user create dev --role owner --stdin", "dev", "owner").reading("dev-password-12"),
+                Step.of(2, "user create short --role owner --stdin", "12 to 200 characters").reading("short"),
+                Step.of(0, "user token dev --name ci", "."),
+                Step.of(0, "user tokens dev", "ci"),
+                Step.of(0, "user audit --user admin --limit 50", "POST", "/api/v1/users"),
                 Step.of(0, "source delete clinic --dry-run", "DELETE " + router.baseUrl() + "/api/v1/sources/src-"),
+                Step.of(0, "vdb snapshot qa --wait", "qa", "RUNNING"),
                 Step.of(0, "vdb stop qa --wait", "qa", "STOPPED"),
                 Step.of(0, "vdb start qa --wait", "qa", "RUNNING"),
                 Step.of(0, "vdb delete qa --dry-run", "DELETE " + router.baseUrl() + "/api/v1/vdbs/qa"),
@@ -111,6 +133,17 @@ class CliIT {
                 Step.of(4, "vdb show qa", "qa"),
                 Step.of(0, "logout", "Signed out"),
                 Step.of(3, "vdb list", "strata login")));
+        // A personal access token signs in as its user, who sees none of admin's resources, until it is revoked.
+        run(List.of(Step.of(0, "login --url " + router.baseUrl() + " -u admin --stdin", "as admin").reading(
+                ServiceProcess.ADMIN_PASSWORD)));
+        String token = strata("", "user", "token", "dev", "--name", "pipeline").out().strip();
+        String login = "login --url " + router.baseUrl() + " --token --stdin";
+        run(List.of(Step.of(0, login, "as dev").reading(token), Step.of(0, "masked list", "clinic-masked"),
+                Step.of(3, "user list", "error"),
+                Step.of(0, "login --url " + router.baseUrl() + " -u admin --stdin", "as admin").reading(
+                        ServiceProcess.ADMIN_PASSWORD),
+                Step.of(0, "user revoke dev pipeline", "Revoked token pipeline of dev"),
+                Step.of(3, login, "error").reading(token)));
     }
 
     private static void run(List<Step> steps) {

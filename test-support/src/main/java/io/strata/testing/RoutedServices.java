@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The snapshot (btrfs pool), provisioning, ingest and catalog services run as processes on a test's own home and
- * topic prefix, behind a router that sends masking requests nowhere: what a flow through the one public URL needs
+ * The snapshot (btrfs pool), provisioning, ingest and catalog services (and, when asked, the masking service) run as
+ * processes on a test's own home and topic prefix, behind a router that sends masking requests nowhere without it: what a flow through the one public URL needs
  * (the integration tests', the CLI's benchmark).
  *
  * @param router the router, the URL to send requests to
@@ -18,6 +18,11 @@ public record RoutedServices(ServiceProcess router, List<ServiceProcess> all) {
      * Starts them; the provisioning and the ingest service each get {@code portsEach} ports of their own for engines.
      */
     public static RoutedServices start(StrataHome home, int portsEach) {
+        return start(home, portsEach, false);
+    }
+
+    /** Starts them, and the masking service too when {@code withMasking}. */
+    public static RoutedServices start(StrataHome home, int portsEach, boolean withMasking) {
         PostgresCluster state = PostgresCluster.shared();
         KafkaBroker broker = KafkaBroker.shared();
         String prefix = "rs" + UUID.randomUUID().toString().substring(0, 8);
@@ -37,12 +42,20 @@ public record RoutedServices(ServiceProcess router, List<ServiceProcess> all) {
                 .start();
         ServiceProcess catalog = ServiceProcess.of("catalog-service").withDatabase(state).withBroker(broker, prefix)
                 .start();
+        ServiceProcess masking = withMasking
+                ? ServiceProcess.of("masking-service").withDatabase(state).withBroker(broker, prefix).with(
+                        "strata.home", home.toString()).start()
+                : null;
         ServiceProcess router = ServiceProcess.of("router").with(Map.of("strata.router.services.snapshot.url",
                 snapshot.baseUrl(), "strata.router.services.provisioning.url", provisioning.baseUrl(),
                 "strata.router.services.ingest.url", ingest.baseUrl(), "strata.router.services.catalog.url", catalog
                         .baseUrl(),
-                "strata.router.services.masking.url", "http://127.0.0.1:" + Ports.free())).start();
-        return new RoutedServices(router, List.of(router, catalog, ingest, provisioning, snapshot));
+                "strata.router.services.masking.url", masking == null
+                        ? "http://127.0.0.1:" + Ports.free()
+                        : masking.baseUrl())).start();
+        return new RoutedServices(router, masking == null
+                ? List.of(router, catalog, ingest, provisioning, snapshot)
+                : List.of(router, masking, catalog, ingest, provisioning, snapshot));
     }
 
     /** Every process, the router first. */
