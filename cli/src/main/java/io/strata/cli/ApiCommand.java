@@ -146,8 +146,9 @@ abstract class ApiCommand {
         try {
             return root().json().readTree(Files.readString(file));
         } catch (IOException e) {
-            throw CliException.badInput("Cannot read " + what + " from " + file + ": " + e.getMessage() + ". Give a "
-                    + "JSON file such as " + example + ".");
+            String why = e instanceof java.nio.file.NoSuchFileException ? "there is no such file" : e.getMessage();
+            throw CliException.badInput("Cannot read " + what + " from " + file + ": " + why + ". Give a JSON file "
+                    + "such as " + example + ".");
         }
     }
 }

@@ -139,7 +139,7 @@ class CliIT {
         String token = strata("", "user", "token", "dev", "--name", "pipeline").out().strip();
         String login = "login --url " + router.baseUrl() + " --token --stdin";
         run(List.of(Step.of(0, login, "as dev").reading(token), Step.of(0, "masked list", "clinic-masked"),
-                Step.of(3, "user list", "error"),
+                Step.of(3, "user audit", "error"),
                 Step.of(0, "login --url " + router.baseUrl() + " -u admin --stdin", "as admin").reading(
                         ServiceProcess.ADMIN_PASSWORD),
                 Step.of(0, "user revoke dev pipeline", "Revoked token pipeline of dev"),

@@ -52,7 +52,8 @@ public record RoutedServices(ServiceProcess router, List<ServiceProcess> all) {
                         .baseUrl(),
                 "strata.router.services.masking.url", masking == null
                         ? "http://127.0.0.1:" + Ports.free()
-                        : masking.baseUrl())).start();
+                        : masking.baseUrl()))
+                .start();
         return new RoutedServices(router, masking == null
                 ? List.of(router, catalog, ingest, provisioning, snapshot)
                 : List.of(router, masking, catalog, ingest, provisioning, snapshot));
