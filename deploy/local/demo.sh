@@ -274,8 +274,7 @@ mask_source() {
   local rules masked_id job report
   # The rules profiling suggested, kept here as a reviewer would leave them: names from a dictionary, e-mails that
   # stay e-mails, dates of birth shifted within a two-year age band.
-  rules="$(mktemp)"
-  TOKEN_FILES+=("$rules")
+  rules="$USERS_DIR/demo-clinic-pii.json"
   cat >"$rules" <<'RULES'
 {"rules": [
   {"table": "patients", "column": "name", "algorithm": "secure-lookup", "params": {"dictionary": "full-names"}},

@@ -1,9 +1,13 @@
 package io.strata.cli;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "storage", description = "Storage: the space thin clones save, and the snapshots of each dataset.")
 final class StorageCommand extends ApiCommand {
 
-    static final List<Column> DATASET_COLUMNS = List.of(Column.of("DATASET", "id"), size("LOGICAL", "logicalSize"),
+    static final List<Column> DATASET_COLUMNS = List.of(Column.of("DATASET", "name"), Column.of("ID", "id"), size(
+            "LOGICAL", "logicalSize"),
             size("UNIQUE", "uniqueSize"), size("SHARED", "sharedSize"), Column.of("VOLUMES", "volumes"), Column.of(
                     "SNAPSHOTS", "snapshots"));
     static final List<Column> SNAPSHOT_COLUMNS = List.of(Column.of("ID", "id"), Column.of("CREATED", "createdAt"),
@@ -29,7 +34,13 @@ final class StorageCommand extends ApiCommand {
             output().one(report, List.of());
             return ExitCode.OK;
         }
-        output().list(report.path("datasets"), DATASET_COLUMNS);
+        Map<String, String> names = new HashMap<>();
+        for (String collection : List.of("/sources", "/masked-datasets", "/vdbs")) {
+            api().read(collection).forEach(item -> names.put(item.path("id").asText(), item.path("name").asText()));
+        }
+        ArrayNode datasets = report.path("datasets").deepCopy();
+        datasets.forEach(dataset -> ((ObjectNode) dataset).put("name", names.get(dataset.path("id").asText())));
+        output().list(datasets, DATASET_COLUMNS);
         output().message(String.format(Locale.ROOT, "%s provisioned in %s used of %s (%s free) on %s: savings "
                 + "ratio %.2f", bytes(report.path("provisionedLogicalSize")), bytes(report.path("used")),
                 bytes(report

@@ -59,10 +59,13 @@ class UserAndStorageTest {
                 + "\"savingsRatio\":1.394,\"warning\":null,\"datasets\":[{\"id\":\"src-1\",\"logicalSize\":"
                 + "1073741824,\"uniqueSize\":512,\"sharedSize\":1048576,\"volumes\":1,\"snapshots\":3}]}");
 
+        server.answer("GET /sources", 200, "[{\"id\":\"src-1\",\"name\":\"clinic\"}]").answer(
+                "GET /masked-datasets", 200, "[]").answer("GET /vdbs", 200, "[]");
+
         FakeServer.Run run = server.run("storage", "report");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("src-1 +1\\.0 GiB +512 B +1\\.0 MiB +1 +3").contains(
+        assertThat(run.out()).containsPattern("clinic +src-1 +1\\.0 GiB +512 B +1\\.0 MiB +1 +3").contains(
                 "17.7 GiB provisioned in 12.7 GiB used of 50.0 GiB (37.3 GiB free) on btrfs: savings ratio 1.39")
                 .doesNotContain("Warning");
     }
