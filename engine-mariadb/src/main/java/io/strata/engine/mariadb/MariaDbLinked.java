@@ -35,9 +35,13 @@ class MariaDbLinked implements LinkedOperations {
     static final String OS_USER = MariaDbPlugin.OS_USER;
     private static final Duration BACKUP_TIMEOUT = Duration.ofHours(24);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
-    /** Global privileges linking needs; REPLICATION CLIENT is named BINLOG MONITOR since MariaDB 10.5. */
-    private static final List<Set<String>> PRIVILEGES = List.of(Set.of("RELOAD"), Set.of("REPLICATION SLAVE"), Set
-            .of("BINLOG MONITOR", "REPLICATION CLIENT"));
+    /**
+     * Global privileges linking needs, each with the names that grant it: RELOAD and PROCESS for mariabackup,
+     * REPLICATION SLAVE for the replica, REPLICATION CLIENT (named BINLOG MONITOR since MariaDB 10.5) for both.
+     */
+    private static final Map<String, Set<String>> PRIVILEGES = Map.of("RELOAD", Set.of("RELOAD"), "PROCESS", Set.of(
+            "PROCESS"), "REPLICATION CLIENT", Set.of("BINLOG MONITOR", "REPLICATION CLIENT"), "REPLICATION SLAVE",
+            Set.of("REPLICATION SLAVE"));
 
     /** The source connection fields. */
     record Connection(String host, int port, String database, String user, String password) {
@@ -107,11 +111,8 @@ class MariaDbLinked implements LinkedOperations {
                 + "SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')")) {
             granted.add(privilege.get(0).toUpperCase(Locale.ROOT));
         }
-        List<String> missing = PRIVILEGES.stream().filter(any -> any.stream().noneMatch(granted::contains)).map(
-                any -> any.contains("RELOAD") || any.contains("REPLICATION SLAVE")
-                        ? any.iterator().next()
-                        : "REPLICATION CLIENT")
-                .toList();
+        List<String> missing = PRIVILEGES.entrySet().stream().filter(needed -> needed.getValue().stream()
+                .noneMatch(granted::contains)).map(Map.Entry::getKey).sorted().toList();
         if (!missing.isEmpty()) {
             throw new UserError("The user " + connection.user() + " lacks " + String.join(", ", missing)
                     + " on the source, which mariabackup and the staging replica need.",
@@ -192,7 +193,7 @@ class MariaDbLinked implements LinkedOperations {
         if (result.exitCode() != 0) {
             clear(staging);
             throw new UserError("mariabackup --backup of the source failed.", "See the output: the user needs "
-                    + "RELOAD, REPLICATION CLIENT and REPLICATION SLAVE, and the source's data directory must be "
+                    + "RELOAD, PROCESS, REPLICATION CLIENT and REPLICATION SLAVE, and the source's data directory must be "
                     + "readable by the mysql user on the staging host.", result.stderr());
         }
     }

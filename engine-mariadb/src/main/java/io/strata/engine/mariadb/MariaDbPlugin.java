@@ -32,8 +32,8 @@ public class MariaDbPlugin implements EnginePlugin {
                 Parameter.string("host", true, "the source's host name or address"),
                 Parameter.integer("port", false, "its TCP port (default 3306)", 1, 65535),
                 Parameter.string("database", true, "the database a virtual database serves").matching(IDENTIFIER),
-                Parameter.string("user", true, "a user with RELOAD, REPLICATION CLIENT (BINLOG MONITOR) and "
-                        + "REPLICATION SLAVE").matching(IDENTIFIER),
+                Parameter.string("user", true, "a user with RELOAD, PROCESS, REPLICATION CLIENT (BINLOG "
+                        + "MONITOR) and REPLICATION SLAVE on *.*, and access to the database").matching(IDENTIFIER),
                 Parameter.secret("password", true, "that user's password")));
     }
 
