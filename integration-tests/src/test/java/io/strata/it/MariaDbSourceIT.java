@@ -24,6 +24,7 @@ import io.strata.testing.MariaDbServer;
 import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
 import io.strata.testing.Processes;
+import io.strata.testing.SampleDatabases;
 import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
@@ -56,8 +57,7 @@ class MariaDbSourceIT {
         broker = KafkaBroker.shared();
         String prefix = Backbone.freshPrefix();
         source = MariaDbServer.start();
-        source.load(Path.of(System.getProperty("test.datasets", "/work/shared/datasets"), "chinook",
-                "chinook-mysql.sql"));
+        source.execute(SampleDatabases.chinookMySql());
         source.execute("CREATE USER linker@'%' IDENTIFIED BY 'lp'; GRANT RELOAD, PROCESS, REPLICATION CLIENT, "
                 + "REPLICATION SLAVE ON *.* TO linker@'%'; GRANT SELECT ON Chinook.* TO linker@'%';");
         snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(

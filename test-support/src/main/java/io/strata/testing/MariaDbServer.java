@@ -102,15 +102,6 @@ public final class MariaDbServer implements AutoCloseable {
         return check(attempt(rootClient(), Map.of(), sql.getBytes(StandardCharsets.UTF_8)), "SQL on the source");
     }
 
-    /** Runs a SQL script file as root over the socket (the Chinook script, say). */
-    public void load(Path script) {
-        try {
-            execute(Files.readString(script));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Runs SQL on any MariaDB server over TCP as {@code user} with {@code password} (given in the environment, as a
      * real client would) in {@code database}; returns the rows, tab-separated.
