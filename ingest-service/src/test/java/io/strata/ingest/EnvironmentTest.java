@@ -186,7 +186,10 @@ class EnvironmentTest {
                 "/api/v1/environments/local/discover").then().statusCode(400)
                 .body("field", equalTo("postgresql.connection"));
         given().contentType("application/json").body(Map.of("mariadb", Map.of("connection", Map.of()))).post(
-                "/api/v1/environments/local/discover").then().statusCode(400).body("field", equalTo("mariadb"))
+                "/api/v1/environments/local/discover").then().statusCode(400).body("field", equalTo(
+                        "mariadb.connection.user"));
+        given().contentType("application/json").body(Map.of("oracle", Map.of("connection", Map.of()))).post(
+                "/api/v1/environments/local/discover").then().statusCode(400).body("field", equalTo("oracle"))
                 .body("detail", containsString("not an engine"));
         given().post("/api/v1/environments/env-unknown/discover").then().statusCode(404);
     }

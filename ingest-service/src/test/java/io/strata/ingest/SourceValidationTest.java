@@ -73,7 +73,8 @@ class SourceValidationTest {
 
     @Test
     void fieldsAreCheckedAgainstThePluginSchema() {
-        refused(Map.of("name", "a", "engine", "oracle"), "engine", "engine must be one of [files, postgresql]");
+        refused(Map.of("name", "a", "engine", "oracle"), "engine",
+                "engine must be one of [files, mariadb, postgresql]");
         refused(postgres("a", source.port(), "appdb", "linker", null), "connection.password",
                 "connection.password is required");
         refused(postgres("a", 70000, "appdb", "linker", "lp"), "connection.port", "between 1 and 65535");

@@ -37,6 +37,14 @@ public final class SampleDatabases {
     }
 
     /**
+     * Chinook's MySQL script as published: it drops, creates and uses a database named {@code Chinook}, for a MariaDB
+     * source ({@link MariaDbServer#execute}).
+     */
+    public static String chinookMySql() {
+        return resource("datasets/chinook/chinook-mysql.sql");
+    }
+
+    /**
      * A ruleset's rules (as the API takes them) for Chinook's personal data: customers' and employees' names, e-mails,
      * phones and faxes (a fax often repeats the phone), customers' addresses and the invoices' billing addresses
      * (copies of them), keyed by the customer so an invoice's address stays its customer's.

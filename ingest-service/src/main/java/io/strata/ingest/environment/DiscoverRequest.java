@@ -19,13 +19,15 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
  * {@code toString} shows it.
  *
  * @param postgresql how to reach a PostgreSQL server of the environment
+ * @param mariadb how to reach a MariaDB server of the environment
  * @param others any other key: an engine whose discovery takes no connection ({@code files}), or a mistake that
  *        {@link EnvironmentService#discover} refuses naming it
  */
-public record DiscoverRequest(@Valid EngineDiscovery postgresql, @JsonAnySetter Map<String, Object> others) {
+public record DiscoverRequest(@Valid EngineDiscovery postgresql, @Valid EngineDiscovery mariadb,
+        @JsonAnySetter Map<String, Object> others) {
 
     /** Without a body: installations only. */
-    public static final DiscoverRequest NONE = new DiscoverRequest(null, null);
+    public static final DiscoverRequest NONE = new DiscoverRequest(null, null, null);
 
     public DiscoverRequest {
         others = others == null ? new LinkedHashMap<>() : new LinkedHashMap<>(others);
@@ -36,6 +38,9 @@ public record DiscoverRequest(@Valid EngineDiscovery postgresql, @JsonAnySetter 
         Map<String, Connection> given = new LinkedHashMap<>();
         if (postgresql != null) {
             given.put("postgresql", postgresql.connection());
+        }
+        if (mariadb != null) {
+            given.put("mariadb", mariadb.connection());
         }
         return given;
     }
@@ -49,7 +54,8 @@ public record DiscoverRequest(@Valid EngineDiscovery postgresql, @JsonAnySetter 
      *
      * @param host its host (default 127.0.0.1)
      * @param port its port (default: the engine's)
-     * @param database the database to connect to (default: the engine's, {@code postgres} for PostgreSQL)
+     * @param database the database to connect to (default: the engine's, {@code postgres} for PostgreSQL, none
+     *        for MariaDB)
      * @param user a user that may list the databases
      * @param password that user's password, if the server asks for one
      */

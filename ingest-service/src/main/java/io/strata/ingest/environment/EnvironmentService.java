@@ -250,7 +250,7 @@ public class EnvironmentService {
             if (!engines.all().containsKey(engine)) {
                 throw ApiException.badRequest(engine, engine + " is not an engine of this service (it has "
                         + engines.all().keySet() + "); give a connection as {\"postgresql\": {\"connection\": "
-                        + "{host, port, database, user, password}}}.");
+                        + "{host, port, database, user, password}}} (or \"mariadb\").");
             }
         }
         Map<String, DiscoverRequest.Connection> connections = given.connections();

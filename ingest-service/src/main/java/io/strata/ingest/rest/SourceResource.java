@@ -43,7 +43,7 @@ public class SourceResource {
     @AdminOnly
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Link a source", description = "{name, engine: postgresql|files, environment, connection: {host, port, database, user, password} | path, staging: {environment}, syncPolicy: {cron}}. Checked completely (including a connection to the source) before anything is made; 202 with the link job.")
+    @Operation(summary = "Link a source", description = "{name, engine: postgresql|mariadb|files, environment, connection: {host, port, database, user, password} | path, staging: {environment}, syncPolicy: {cron}}. Checked completely (including a connection to the source) before anything is made; 202 with the link job.")
     public Response link(@Valid @NotNull(message = LinkSource.REQUIRED) LinkSource request) {
         SourceService.Linking linking = sources.link(request, null);
         return Response.accepted(Map.of("id", linking.source().id, "jobId", linking.job().id)).build();

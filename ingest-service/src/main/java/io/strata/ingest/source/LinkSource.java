@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
  * plugin's schema.
  *
  * @param name a unique name
- * @param engine the engine plugin: {@code postgresql}, {@code files}
+ * @param engine the engine plugin: {@code postgresql}, {@code mariadb}, {@code files}
  * @param environment the environment the source lives on (default: this host)
  * @param staging where its staging copy runs (default: this host)
  * @param syncPolicy when to sync by itself

@@ -29,6 +29,21 @@ class DiscoverRequestTest {
     }
 
     @Test
+    void aMariaDbConnectionReachesTheMariaDbPluginOnly() throws Exception {
+        DiscoverRequest request = new ObjectMapper().readValue("""
+                {"mariadb": {"connection": {"host": "10.0.0.6", "port": 3307, "user": "linker",
+                "password": "m4ria"}}}""", DiscoverRequest.class);
+
+        assertThat(request.connections()).containsOnlyKeys("mariadb");
+        assertThat(request.connections().get("mariadb").fields()).containsExactly(Map.entry("host", "10.0.0.6"), Map
+                .entry("port", 3307), Map.entry("user", "linker"));
+        assertThat(request.connections().get("mariadb").secrets()).containsExactly(Map.entry("connection.password",
+                "m4ria"));
+        assertThat(request.others()).isEmpty();
+        assertThat(request.toString()).doesNotContain("m4ria");
+    }
+
+    @Test
     void withoutAConnectionNothingButInstallationsIsLookedFor() {
         assertThat(DiscoverRequest.NONE.connections()).isEmpty();
         assertThat(new Connection(null, null, null, "postgres", null).secrets()).isEmpty();

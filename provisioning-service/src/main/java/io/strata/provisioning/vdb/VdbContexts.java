@@ -157,6 +157,10 @@ public class VdbContexts {
         if (vdb.databaseUser != null) {
             parameters.putIfAbsent("user", vdb.databaseUser);
         }
+        // The database the user is given (MariaDB grants on it; a PostgreSQL role needs no grant to log in).
+        if (vdb.databaseName != null) {
+            parameters.putIfAbsent("database", vdb.databaseName);
+        }
         // A working virtual database is never rewound: it keeps no log of its own (archiving would only slow down
         // the rewrite of every masked table).
         return new VirtualDatabase(vdb.id, vdb.name, connect(environment), dataPath, vdb.workPath, vdb.port,
