@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,7 @@ final class KeepSets {
     private final Traversal traversal;
     private final Map<String, String> keepTables = new LinkedHashMap<>();
     private final Map<Rule, Integer> lastRead = new HashMap<>();
+    private final Map<ForeignKey, List<Integer>> reachedDownward = new HashMap<>();
     private final Map<String, Long> sizes = new HashMap<>();
     private final Map<String, Long> analysedAt = new HashMap<>();
     private int generation;
@@ -152,7 +154,9 @@ final class KeepSets {
     }
 
     private int apply(Rule rule) throws SQLException {
-        String sql = rule.direction() == Direction.UP ? upward(rule.key()) : downward(rule.key());
+        String sql = rule.direction() == Direction.UP
+                ? upward(rule.key(), reachedDownward.getOrDefault(rule.key(), List.of()))
+                : downward(rule.key());
         int read = lastRead.getOrDefault(rule, 0);
         generation++;
         int added;
@@ -162,15 +166,21 @@ final class KeepSets {
             added = statement.executeUpdate();
         }
         lastRead.put(rule, generation - 1);
+        if (rule.direction() == Direction.DOWN && added > 0) {
+            reachedDownward.computeIfAbsent(rule.key(), key -> new ArrayList<>()).add(generation);
+        }
         grew(rule.target(), added, sql);
         return added;
     }
 
     /**
      * Parents of kept child rows. The child table is joined only when the key's columns are not all in the keep
-     * table, the parent table only when the database does not guarantee the parent exists.
+     * table, the parent table only when the database does not guarantee the parent exists. Rows that the downward
+     * rule of the same key added (the generations {@code downward}) are skipped: their parent through that key is the
+     * kept row they were reached from, and reading them again would join every one of them (a scan of the child
+     * table) to add nothing.
      */
-    private String upward(ForeignKey key) {
+    private String upward(ForeignKey key, List<Integer> downward) {
         Table child = key.child();
         Table parent = key.parent();
         List<String> childSide = new ArrayList<>();
@@ -190,7 +200,11 @@ final class KeepSets {
                         ? " JOIN " + parent.sql() + " p ON "
                                 + Sql.equal(Sql.qualified("p", key.referencedColumns()), childSide)
                         : "")
-                + " WHERE s.gen > ?" + (joinParent ? "" : " AND " + Sql.notNull(childSide))
+                + " WHERE s.gen > ?" + (downward.isEmpty()
+                        ? ""
+                        : " AND s.gen NOT IN (" + downward.stream().map(
+                                String::valueOf).collect(Collectors.joining(", ")) + ")")
+                + (joinParent ? "" : " AND " + Sql.notNull(childSide))
                 + " ON CONFLICT DO NOTHING";
     }
 
