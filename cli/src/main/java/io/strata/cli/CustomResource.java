@@ -1,5 +1,8 @@
 package io.strata.cli;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,9 +39,38 @@ final class CustomResource {
         return yaml("DataPod", request);
     }
 
+    /** A Bookmark from a {@code POST /datapods/{pod}/bookmarks} body: the pod in {@code dataPod}. */
+    static String bookmark(String pod, Body request) {
+        Body spec = new Body().with("dataPod", pod);
+        spec.putAll(request);
+        return yaml("Bookmark", spec);
+    }
+
+    /**
+     * A one-shot action ({@code PodReset}, {@code VdbRewind}, ...) on {@code target}, named by its pod or VDB
+     * ({@code targetField}: {@code dataPod} or {@code virtualDatabase}), with the request's fields; its name is the
+     * target's, the action's and the moment's, as each apply of an action is an object of its own.
+     */
+    static String action(String kind, String targetField, String target, Body request) {
+        Body spec = new Body().with(targetField, target);
+        if (request != null) {
+            spec.putAll(request);
+        }
+        String moment = DateTimeFormatter.ofPattern("yyyyMMdd'-'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(
+                Instant.now());
+        return yaml(kind, dnsName(target + "-" + kind.replaceAll("([a-z])([A-Z])", "$1-$2") + "-" + moment), spec);
+    }
+
     private static String yaml(String kind, Body spec) {
-        // metadata.name is a DNS name: Strata's own name (spec.name) may hold '_', which it may not.
-        String name = String.valueOf(spec.get("name")).toLowerCase(Locale.ROOT).replace('_', '-');
+        return yaml(kind, dnsName(String.valueOf(spec.get("name"))), spec);
+    }
+
+    /** metadata.name is a DNS name: Strata's own names may hold '_' and capitals, which it may not. */
+    private static String dnsName(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String yaml(String kind, String name, Body spec) {
         Body resource = new Body().with("apiVersion", API_VERSION).with("kind", kind).with("metadata", Map.of(
                 "name", name)).with("spec", spec);
         try {

@@ -62,9 +62,13 @@ final class PodCommand extends ApiCommand {
             @Option(names = "--tag", description = "A tag (repeatable).") List<String> tags,
             @Option(names = "--shared", description = "Shared with everyone.") boolean shared,
             @Option(names = "--expires-at", description = "When it goes (RFC 3339).") String expiresAt,
-            @Option(names = "--wait", description = "Follow the job, then show the bookmark.") boolean wait) {
+            @Option(names = "--wait", description = "Follow the job, then show the bookmark.") boolean wait,
+            @Mixin KubernetesOutput k8s) {
         Body body = new Body().with("name", name).with("tags", tags).flag("shared", shared).with("expiresAt",
                 expiresAt);
+        if (k8s.kubernetes) {
+            return resource(CustomResource.bookmark(pod, body));
+        }
         return accepted(api().call("POST", PODS + Api.segment(pod) + "/bookmarks", body), wait, "/bookmarks/",
                 BookmarkCommand.COLUMNS);
     }
@@ -74,23 +78,24 @@ final class PodCommand extends ApiCommand {
     int restore(@Parameters(paramLabel = "POD", description = POD) String pod,
             @Option(names = "--bookmark") String bookmark,
             @Option(names = "--timestamp", description = "RFC 3339, within the pod's timeline.") String timestamp,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return operation(pod, "restore", new Body().with("bookmark", bookmark).with("timestamp", timestamp), wait);
+            @Option(names = "--wait", description = WAIT) boolean wait, @Mixin KubernetesOutput k8s) {
+        return action(pod, "restore", new Body().with("bookmark", bookmark).with("timestamp", timestamp), wait, k8s,
+                "PodRestore");
     }
 
     @Command(name = "reset", description = "Back where the last bookmark, restore or refresh left the pod (a job).")
-    int reset(@Mixin Target pod) {
-        return operation(pod.name, "reset", null, pod.wait);
+    int reset(@Mixin Target pod, @Mixin KubernetesOutput k8s) {
+        return action(pod.name, "reset", null, pod.wait, k8s, "PodReset");
     }
 
     @Command(name = "undo", description = "Undo the last refresh, restore, reset or undo (a job).")
-    int undo(@Mixin Target pod) {
-        return operation(pod.name, "undo", null, pod.wait);
+    int undo(@Mixin Target pod, @Mixin KubernetesOutput k8s) {
+        return action(pod.name, "undo", null, pod.wait, k8s, "PodUndo");
     }
 
     @Command(name = "refresh", description = "Every virtual database to the template's newest data (a job).")
-    int refresh(@Mixin Target pod) {
-        return operation(pod.name, "refresh", null, pod.wait);
+    int refresh(@Mixin Target pod, @Mixin KubernetesOutput k8s) {
+        return action(pod.name, "refresh", null, pod.wait, k8s, "PodRefresh");
     }
 
     @Command(name = "stop", description = "Stop every virtual database's engine (a job).")
@@ -125,7 +130,10 @@ final class PodCommand extends ApiCommand {
             + "newest state under the same connections (a job).")
     int activate(@Parameters(index = "0", paramLabel = "POD", description = POD) String pod,
             @Parameters(index = "1", paramLabel = "BRANCH") String branch,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
+            @Option(names = "--wait", description = WAIT) boolean wait, @Mixin KubernetesOutput k8s) {
+        if (k8s.kubernetes) {
+            return resource(CustomResource.action("PodActivate", "dataPod", pod, new Body().with("branch", branch)));
+        }
         return operation(pod, "branches/" + Api.segment(branch) + "/activate", null, wait);
     }
 
@@ -134,6 +142,14 @@ final class PodCommand extends ApiCommand {
         List<String> names = new java.util.ArrayList<>();
         pod.path("vdbs").forEach(member -> names.add(member.path("vdbName").asText()));
         return names.isEmpty() ? Column.NONE : String.join(",", names);
+    }
+
+    /** An operation that has a custom resource of its own ({@code kind}), printed instead with --kubernetes. */
+    private int action(String pod, String operation, Body body, boolean wait, KubernetesOutput k8s, String kind) {
+        if (k8s.kubernetes) {
+            return resource(CustomResource.action(kind, "dataPod", pod, body));
+        }
+        return operation(pod, operation, body, wait);
     }
 
     private int operation(String pod, String operation, Body body, boolean wait) {

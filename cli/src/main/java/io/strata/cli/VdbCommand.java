@@ -65,8 +65,9 @@ final class VdbCommand extends ApiCommand {
             + "one given (a job).")
     int refresh(@Parameters(paramLabel = "VDB") String vdb, @Option(names = "--snapshot") String snapshot,
             @Option(names = "--bookmark") String bookmark,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return move(vdb, "refresh", new Body().with("snapshot", snapshot).with("bookmark", bookmark), wait);
+            @Option(names = "--wait", description = WAIT) boolean wait, @Mixin KubernetesOutput k8s) {
+        return action(vdb, "refresh", new Body().with("snapshot", snapshot).with("bookmark", bookmark), wait, k8s,
+                "VdbRefresh");
     }
 
     @Command(name = "rewind", description = "Rewind a virtual database to one of its snapshots, a bookmark or a "
@@ -74,15 +75,15 @@ final class VdbCommand extends ApiCommand {
     int rewind(@Parameters(paramLabel = "VDB") String vdb, @Option(names = "--snapshot") String snapshot,
             @Option(names = "--bookmark") String bookmark,
             @Option(names = "--timestamp", description = "RFC 3339, e.g. 2026-12-04T19:00:00Z.") String timestamp,
-            @Option(names = "--wait", description = WAIT) boolean wait) {
-        return move(vdb, "rewind", new Body().with("snapshot", snapshot).with("bookmark", bookmark).with("timestamp",
-                timestamp), wait);
+            @Option(names = "--wait", description = WAIT) boolean wait, @Mixin KubernetesOutput k8s) {
+        return action(vdb, "rewind", new Body().with("snapshot", snapshot).with("bookmark", bookmark).with(
+                "timestamp", timestamp), wait, k8s, "VdbRewind");
     }
 
     @Command(name = "snapshot", description = "Take a snapshot of a virtual database as it is now (a job): it can be "
             + "rewound to or provisioned from.")
-    int snapshot(@Mixin Target vdb) {
-        return move(vdb.name, "snapshot", null, vdb.wait);
+    int snapshot(@Mixin Target vdb, @Mixin KubernetesOutput k8s) {
+        return action(vdb.name, "snapshot", null, vdb.wait, k8s, "VdbSnapshot");
     }
 
     @Command(name = "stop", description = "Stop a virtual database's engine (a job).")
@@ -140,6 +141,14 @@ final class VdbCommand extends ApiCommand {
         String id = idOf("/vdbs", vdb, "strata vdb list");
         return accepted(api().call("POST", "/masking-jobs", new Body().with("vdb", id).with("ruleset", ruleset).with(
                 "subset", subset)), wait, null, null);
+    }
+
+    /** An operation that has a custom resource of its own ({@code kind}), printed instead with --kubernetes. */
+    private int action(String vdb, String operation, Body body, boolean wait, KubernetesOutput k8s, String kind) {
+        if (k8s.kubernetes) {
+            return resource(CustomResource.action(kind, "virtualDatabase", vdb, body));
+        }
+        return move(vdb, operation, body, wait);
     }
 
     private int move(String vdb, String operation, Body body, boolean wait) {
