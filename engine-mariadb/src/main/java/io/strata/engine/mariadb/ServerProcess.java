@@ -25,18 +25,17 @@ final class ServerProcess {
      * names, or else one found by its command line. The second look finds a server whose pid file is not written yet
      * (mariadbd writes it only once its engines are up) or was removed: one started just before the service that
      * started it was killed, which a resumed operation must stop or adopt rather than start a second server beside.
+     * One grep reads every process's arguments, NUL-separated ({@code -z}), each compared whole ({@code -x}); it
+     * takes the argument it looks for on standard input, so that its own arguments do not hold it.
      */
     private static final String OWN = """
             pid=$(cat "$1/run/mariadbd.pid" 2> /dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null \\
               && tr '\\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$1/my.cnf"
             if [ $? -ne 0 ]; then
-              pid=
-              for process in /proc/[0-9]*; do
-                if tr '\\0' '\\n' < "$process/cmdline" 2> /dev/null | grep -qxF -- "--defaults-file=$1/my.cnf"; then
-                  pid=${process#/proc/}
-                  break
-                fi
-              done
+              pid=$(printf '%s\\n' "--defaults-file=$1/my.cnf" | grep -lzxF -f - /proc/[0-9]*/cmdline 2> /dev/null \\
+                | head -n 1)
+              pid=${pid#/proc/}
+              pid=${pid%/cmdline}
               [ -n "$pid" ]
             fi
             """;
