@@ -23,7 +23,7 @@ final class ServerProcess {
     /**
      * $1 work directory. Exits 0, with {@code pid} set, when a live mariadbd runs with $1/my.cnf: the one its pid file
      * names, or else one found by its command line. The second look finds a server whose pid file is not written yet
-     * (mariadbd writes it only once its engines are up) or was removed: one started just before the service that
+     * (mariadbd writes it only part-way through its start) or was removed: one started just before the service that
      * started it was killed, which a resumed operation must stop or adopt rather than start a second server beside.
      * One grep reads every process's arguments, NUL-separated ({@code -z}), each compared whole ({@code -x}); it
      * takes the argument it looks for on standard input, so that its own arguments do not hold it.
