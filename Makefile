@@ -9,6 +9,9 @@ BENCH_ROWS ?= 10000000
 STAGE_ROWS ?= 1000000
 INGEST_SCALE ?= 70
 PROVISION_SCALES ?= 70 700
+# The engines bench-provision measures (postgresql, mariadb) and the MariaDB source's rows (~250 bytes each: ~1 GB).
+PROVISION_ENGINES ?= postgresql mariadb
+MARIADB_ROWS ?= 4000000
 
 .DEFAULT_GOAL := help
 .PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-masking-stages bench-selfservice bench-kubernetes bench-cli bench-pipeline
@@ -62,9 +65,10 @@ bench-ingest: ## Link of a pgbench -s INGEST_SCALE (70) source and a clinic; syn
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.IngestBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(INGEST_SCALE)"
 
-bench-provision: ## VDB ready time alone, 5 and 10 at once (p50, steps) vs a full copy, PROVISION_SCALES (1 and 10 GB)
+bench-provision: ## VDB ready time alone, 5 and 10 at once (p50, steps) vs a full copy, PROVISION_SCALES (1 and 10 GB); MariaDB 1 GB (PROVISION_ENGINES)
 	$(MVN) -B -q -DskipTests install -pl bench -am
-	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(PROVISION_SCALES)"
+	$(if $(filter postgresql,$(PROVISION_ENGINES)),$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(PROVISION_SCALES)")
+	$(if $(filter mariadb,$(PROVISION_ENGINES)),$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.MariaDbProvisionBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(MARIADB_ROWS)")
 
 bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs one SQL UPDATE with md5(); subset 10%; profile 1 GB
 	$(MVN) -B -q -DskipTests install -pl bench -am

@@ -84,6 +84,26 @@ final class BenchSupport {
         return seconds;
     }
 
+    /**
+     * Links a source through the ingest service, waits for the link's job, then until the provisioning service knows
+     * the source's first snapshot (it learns of it from the snapshot service's event; until then a request naming a
+     * bookmark of the source is a 404, then a 400); the source's id.
+     */
+    static String link(ServiceProcess ingest, ServiceProcess provisioning, Map<String, Object> source)
+            throws InterruptedException {
+        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(source).post(
+                "/api/v1/sources").then().statusCode(202).extract().jsonPath();
+        String sourceId = linked.getString("id");
+        awaitJob(ingest, linked.getString("jobId"), Duration.ofMillis(10));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "probe",
+                "from", Map.of("dataset", sourceId, "bookmark", "x"))).post("/api/v1/vdbs").then().extract()
+                .statusCode() != 400 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        return sourceId;
+    }
+
     /** Runs pgbench to its end; fails with its output unless it exits with 0. */
     static void pgbench(PostgresCluster cluster, String... args) throws Exception {
         Process process = pgbenchProcess(cluster, args);

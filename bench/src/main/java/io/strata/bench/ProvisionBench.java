@@ -119,20 +119,9 @@ public final class ProvisionBench {
             size = result.getString(1);
         }
         System.out.printf("pgbench -i -s %d: %s in %.0f s%n", scale, size, (System.nanoTime() - start) / 1e9);
-        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name",
-                "bench" + scale, "engine", "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source
-                        .port(), "database", "bench", "user", "linker", "password", "lp")))
-                .post("/api/v1/sources")
-                .then().statusCode(202).extract().jsonPath();
-        String sourceId = linked.getString("id");
-        awaitJob(ingest, linked.getString("jobId"));
-        // The provisioning service learns of the snapshot from the snapshot service's event.
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "probe",
-                "from", Map.of("dataset", sourceId, "bookmark", "x"))).post("/api/v1/vdbs").then().extract()
-                .statusCode() != 400 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
+        String sourceId = BenchSupport.link(ingest, provisioning, Map.of("name", "bench" + scale, "engine",
+                "postgresql", "connection", Map.of("host", "127.0.0.1", "port", source.port(), "database", "bench",
+                        "user", "linker", "password", "lp")));
         return new Linked(source, scale, sourceId, size);
     }
 

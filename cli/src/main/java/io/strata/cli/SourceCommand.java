@@ -31,7 +31,7 @@ final class SourceCommand extends ApiCommand {
 
     @Command(name = "link", description = "Link a source: its first copy is taken now (a job).")
     int link(@Parameters(paramLabel = "NAME") String name,
-            @Option(names = "--engine", defaultValue = "postgresql", description = "postgresql (default) or files.") String engine,
+            @Option(names = "--engine", defaultValue = "postgresql", description = "postgresql (default), mariadb or files.") String engine,
             @Option(names = "--environment", description = "Where the source runs (default: local).") String env,
             @Option(names = "--host", description = "The database server's host, as seen from the environment.") String host,
             @Option(names = "--port") Integer port, @Option(names = "--database") String database,

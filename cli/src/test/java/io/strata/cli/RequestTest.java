@@ -44,6 +44,18 @@ class RequestTest {
     }
 
     @Test
+    void aMariadbSourceIsLinkedWithItsEngineAndTheHelpNamesIt() throws Exception {
+        FakeServer server = new FakeServer().answer("POST /sources", 202, "{\"id\":\"src-3\",\"jobId\":\"j-3\"}");
+
+        FakeServer.Run run = server.runWithInput("lp\n", "source", "link", "chinook", "--engine", "mariadb", "--host",
+                "db.example", "--port", "3306", "--database", "Chinook", "--user", "linker", "--stdin");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(JSON.readTree(server.sent().get(0).body()).path("engine").asText()).isEqualTo("mariadb");
+        assertThat(server.run("source", "link", "--help").out()).contains("postgresql (default), mariadb or files");
+    }
+
+    @Test
     void aSourceNamedIsSyncedByItsIdAndAnUnknownOneIsNotFound() {
         FakeServer server = new FakeServer().answer("GET /sources", 200, "[{\"id\":\"src-9\",\"name\":\"clinic\"}]")
                 .answer("POST /sources/src-9/sync", 202, "{\"id\":\"src-9\",\"jobId\":\"j-2\"}");

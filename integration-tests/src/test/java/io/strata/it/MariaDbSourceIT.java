@@ -226,4 +226,48 @@ class MariaDbSourceIT {
         assertThat(ownServersRunning()).as("no staging replica runs for a refused source").doesNotContainPattern(
                 "--defaults-file=" + staging + "/(?!(" + String.join("|", linked) + ")/)");
     }
+
+    /**
+     * The provisioning service killed (SIGKILL) while a virtual database's mariadbd is starting: once it is back, the
+     * resumed provisioning stops or adopts that server, so that exactly one server runs for the virtual database, it
+     * serves the source's rows with the generated password, and deleting it leaves none.
+     */
+    @Test
+    void aServiceKilledWhileAServerStartsLeavesNoOrphanOnceItIsBack() {
+        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(mariaDbSource(
+                "crashing", "linker", "lp")).post("/api/v1/sources").then().log().ifValidationFails().statusCode(202)
+                .extract().jsonPath();
+        String sourceId = linked.getString("id");
+        awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
+        String first = newestSnapshot(sourceId);
+        await().atMost(PATIENCE).until(() -> probe(first) == 400);
+
+        JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                "name", "crashing-qa", "from", Map.of("snapshot", first))).post("/api/v1/vdbs").then().log()
+                .ifValidationFails().statusCode(202).extract().jsonPath();
+        String vdbId = accepted.getString("id");
+        String server = "[m]ariadbd --defaults-file=" + home + "/provisioning/vdbs/" + vdbId + "/";
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> !servers(server).isEmpty());
+        provisioning.kill();
+        assertThat(servers(server)).as("the server the killed service was starting").hasSize(1);
+
+        provisioning.start();
+        awaitJob(provisioning, accepted.getString("jobId"), "SUCCEEDED");
+        assertThat(provisioning.log()).as("the restarted service resumed the provisioning where it was killed")
+                .containsPattern("Resuming \\S+ of " + vdbId + " at CONFIGURE");
+        assertThat(servers(server)).as("one server for the virtual database, no orphan").hasSize(1);
+        assertThat(inVdb(vdbId, FINGERPRINT)).isEqualTo(onSource(FINGERPRINT));
+
+        awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + vdbId).then()
+                .statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        assertThat(servers(server)).as("no server once it is deleted").isEmpty();
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(
+                202).extract().path("jobId"), "SUCCEEDED");
+    }
+
+    /** The processes matching a pgrep pattern, one line each. */
+    private static List<String> servers(String pattern) {
+        return Processes.run(30, List.of("sh", "-c", "pgrep -af '" + pattern + "' || true")).lines().filter(
+                line -> !line.isBlank()).toList();
+    }
 }

@@ -13,7 +13,10 @@ final class Teardown {
     private Teardown() {
     }
 
-    /** Stops the services (those started), every PostgreSQL server with data under the home, the source, the home. */
+    /**
+     * Stops the services (those started), every PostgreSQL and MariaDB server with data under the home, the source, the
+     * home.
+     */
     static void of(StrataHome home, PostgresCluster source, ServiceProcess... services) {
         try {
             for (ServiceProcess service : services) {
@@ -22,6 +25,7 @@ final class Teardown {
                 }
             }
             Processes.run(30, List.of("sh", "-c", "pkill -f '[p]ostgres -D " + home + "' || true"));
+            Processes.run(30, List.of("sh", "-c", "pkill -f '[m]ariadbd --defaults-file=" + home + "' || true"));
         } finally {
             source.close();
             home.close();

@@ -20,8 +20,17 @@ class MariaDbVirtual implements VirtualOperations {
 
     private static final String OS_USER = MariaDbPlugin.OS_USER;
 
+    /**
+     * Refuses a recovery to a moment before touching anything: no binary log is kept for a MariaDB virtual database
+     * or its source, so the clone could only start at its snapshot, which is not the moment asked for.
+     */
     @Override
     public void configure(VirtualDatabase vdb) {
+        if (vdb.recoveryTime() != null) {
+            throw new UserError("The MariaDB virtual database " + vdb.name() + " cannot be recovered to "
+                    + vdb.recoveryTime() + ": Strata keeps no binary log for MariaDB, only snapshots.",
+                    "Rewind or restore it to a snapshot or a bookmark instead.");
+        }
         HostConnection host = vdb.host();
         String work = vdb.workPath();
         String data = vdb.dataPath();

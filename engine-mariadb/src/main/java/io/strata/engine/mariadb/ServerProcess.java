@@ -20,16 +20,31 @@ final class ServerProcess {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(10);
 
-    /** $1 work directory. Exits 0 when the pid file names a live mariadbd started with $1/my.cnf. */
+    /**
+     * $1 work directory. Exits 0, with {@code pid} set, when a live mariadbd runs with $1/my.cnf: the one its pid file
+     * names, or else one found by its command line. The second look finds a server whose pid file is not written yet
+     * (mariadbd writes it only part-way through its start) or was removed: one started just before the service that
+     * started it was killed, which a resumed operation must stop or adopt rather than start a second server beside.
+     * One grep reads every process's arguments, NUL-separated ({@code -z}), each compared whole ({@code -x}); it
+     * takes the argument it looks for on standard input, so that its own arguments do not hold it.
+     */
     private static final String OWN = """
             pid=$(cat "$1/run/mariadbd.pid" 2> /dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null \\
               && tr '\\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$1/my.cnf"
+            if [ $? -ne 0 ]; then
+              pid=$(printf '%s\\n' "--defaults-file=$1/my.cnf" | grep -lzxF -f - /proc/[0-9]*/cmdline 2> /dev/null \\
+                | head -n 1)
+              pid=${pid#/proc/}
+              pid=${pid%/cmdline}
+              [ -n "$pid" ]
+            fi
             """;
 
     /**
      * $1 work directory, $2 the server program, $3 the clients' directory, $4 seconds to wait. Starts the server
-     * unless it runs, then waits until it answers ping on its socket (ping answers even when it refuses the login).
-     * Exits 3 when the server died, 4 on timeout.
+     * unless it runs, then waits until it answers ping on its socket (ping answers even when it refuses the login);
+     * one that runs but does not answer yet is still starting, and is waited for. Exits 3 when the server died, 4 on
+     * timeout.
      */
     private static final String START = OWN
             + """
@@ -37,6 +52,8 @@ final class ServerProcess {
                       rm -f "$1/run/mariadbd.pid" "$1/run/mariadbd.sock"
                       setsid "$2" --defaults-file="$1/my.cnf" < /dev/null >> "$1/mariadbd.log" 2>&1 &
                       started=$!
+                    else
+                      started=$pid
                     fi
                     begin=$(date +%s)
                     while [ $(($(date +%s) - begin)) -lt "$4" ]; do

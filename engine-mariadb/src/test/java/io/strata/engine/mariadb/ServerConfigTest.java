@@ -67,4 +67,13 @@ class ServerConfigTest {
         assertThatThrownBy(() -> MariaDbVirtual.config(vdb(Map.of("bindAddress", "127.0.0.1\nlog-bin = x"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRecoveryToAMomentIsRefusedBeforeAnythingIsTouched() {
+        VirtualDatabase toAMoment = new VirtualDatabase("vdb-1", "qa", null, "/pool/clones/c1", "/home/vdbs/vdb-1",
+                41234, Map.of(), Map.of(), java.time.Instant.parse("2026-12-05T10:00:00Z"), null, null);
+
+        assertThatThrownBy(() -> new MariaDbVirtual().configure(toAMoment)).isInstanceOf(
+                io.strata.engine.UserError.class).hasMessageContaining("keeps no binary log for MariaDB");
+    }
 }
