@@ -146,7 +146,8 @@ final class KeepSets {
             conditions.add("(hashtext(ROW(" + Sql.columns(alias, table.keyColumns())
                     + ")::text)::bigint + 2147483648) < " + threshold);
         }
-        String sql = "INSERT INTO " + keepTable(table) + " SELECT DISTINCT " + Sql.columns(alias, table.keyColumns())
+        // No DISTINCT: a table's key (its primary key, or the row's address) names each of its rows once.
+        String sql = "INSERT INTO " + keepTable(table) + " SELECT " + Sql.columns(alias, table.keyColumns())
                 + ", " + (++generation) + ", true FROM " + table.sql() + " AS " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + upsert(table);
         // A plain statement: the driver would take a '?' in the user's condition for a parameter.
@@ -215,7 +216,12 @@ final class KeepSets {
         List<String> parentSide = new ArrayList<>();
         key.referencedColumns().forEach(column -> parentSide.add(keyOrRow(parent, column, "p")));
         boolean joinParent = !parent.keyColumns().containsAll(key.referencedColumns());
-        return "INSERT INTO " + keepTable(child) + " SELECT DISTINCT " + Sql.columns("c", child.keyColumns())
+        // A child row matches at most one kept parent when the key references unique columns (a declared foreign key
+        // does; a virtual key does when it names the parent's key): then DISTINCT would only sort what is unique.
+        boolean oncePerChild = key.declared() || !joinParent && key.referencedColumns().containsAll(parent
+                .keyColumns());
+        return "INSERT INTO " + keepTable(child) + " SELECT " + (oncePerChild ? "" : "DISTINCT ") + Sql.columns("c",
+                child.keyColumns())
                 + ", ?, true FROM " + keepTable(parent) + " s" + (joinParent ? joinOnKey(parent, "p") : "")
                 + " JOIN " + child.sql() + " c ON " + Sql.equal(Sql.qualified("c", key.columns()), parentSide)
                 + " WHERE s.down AND s.gen > ?" + upsert(child);
