@@ -227,6 +227,25 @@ class MariaDbSourceIT {
                 "--defaults-file=" + staging + "/(?!(" + String.join("|", linked) + ")/)");
     }
 
+    /** A server without a binary log cannot be followed: a 400 says so and how to turn it on, and nothing is made. */
+    @Test
+    void aSourceWithoutBinaryLoggingIsRefusedSayingHowToTurnItOn() {
+        try (MariaDbServer unlogged = MariaDbServer.start(false)) {
+            unlogged.execute("CREATE DATABASE shop; CREATE USER linker@'%' IDENTIFIED BY 'lp'; GRANT RELOAD, PROCESS, "
+                    + "REPLICATION CLIENT, REPLICATION SLAVE ON *.* TO linker@'%'; GRANT SELECT ON shop.* TO "
+                    + "linker@'%';");
+
+            given().baseUri(ingest.baseUrl()).contentType("application/json").body(Map.of("name", "unlogged",
+                    "engine", "mariadb", "environment", "local", "connection", Map.of("host", "127.0.0.1", "port",
+                            unlogged.port(), "database", "shop", "user", "linker", "password", "lp")))
+                    .post("/api/v1/sources").then().statusCode(400).body("detail", allOf(containsString(
+                            "Binary logging is off"), containsString("log-bin")));
+
+            assertThat(given().baseUri(ingest.baseUrl()).get("/api/v1/sources").then().statusCode(200).extract()
+                    .jsonPath().getList("name", String.class)).doesNotContain("unlogged");
+        }
+    }
+
     /**
      * The provisioning service killed (SIGKILL) while a virtual database's mariadbd is starting: once it is back, the
      * resumed provisioning stops or adopts that server, so that exactly one server runs for the virtual database, it
