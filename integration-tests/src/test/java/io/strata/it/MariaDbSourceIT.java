@@ -197,7 +197,7 @@ class MariaDbSourceIT {
     }
 
     @Test
-    void aUserWithoutReplicationPrivilegesIsRefusedNamingThemAndNothingIsLeft() {
+    void aUserWithoutReplicationPrivilegesAWrongPasswordOrAnUnknownDatabaseAreRefusedAndNothingIsLeft() {
         source.execute("CREATE USER reader@'%' IDENTIFIED BY 'rp'; GRANT SELECT ON Chinook.* TO reader@'%';");
         Map<String, Object> body = new HashMap<>(mariaDbSource("weak", "reader", "rp"));
 
@@ -209,11 +209,16 @@ class MariaDbSourceIT {
         given().baseUri(ingest.baseUrl()).contentType("application/json").body(mariaDbSource("wrong-password",
                 "linker", "not-the-password")).post("/api/v1/sources").then().statusCode(400).body("detail",
                         containsString("password was refused"));
+        Map<String, Object> unknownDatabase = new HashMap<>(mariaDbSource("no-such-database", "linker", "lp"));
+        unknownDatabase.put("connection", Map.of("host", "127.0.0.1", "port", source.port(), "database", "Nowhere",
+                "user", "linker", "password", "lp"));
+        given().baseUri(ingest.baseUrl()).contentType("application/json").body(unknownDatabase).post(
+                "/api/v1/sources").then().statusCode(400).body("detail", containsString("database does not exist"));
 
         List<String> linked = given().baseUri(ingest.baseUrl()).get("/api/v1/sources").then().statusCode(200)
                 .extract().jsonPath().getList("id", String.class);
         assertThat(given().baseUri(ingest.baseUrl()).get("/api/v1/sources").then().extract().jsonPath().getList(
-                "name", String.class)).doesNotContain("weak", "wrong-password");
+                "name", String.class)).doesNotContain("weak", "wrong-password", "no-such-database");
         Path staging = home.path().resolve("ingest/staging");
         try (var directories = java.nio.file.Files.exists(staging)
                 ? java.nio.file.Files.list(staging)

@@ -106,8 +106,10 @@ final class MariaDbClient {
     private UserError explain(String output) {
         String text = output.strip();
         if (text.contains("Access denied for user") && text.contains("to database")) {
-            return new UserError("The user may not use the database on " + describe + ".",
-                    "Grant it access (e.g. GRANT SELECT ON `database`.* TO the user) or check connection.database.",
+            // MariaDB answers so for a database that does not exist too, to a user without global privileges.
+            return new UserError("The database does not exist on " + describe + ", or the user may not use it.",
+                    "Check connection.database, and grant the user access (e.g. GRANT SELECT ON `database`.* TO the "
+                            + "user).",
                     text);
         }
         if (text.contains("Access denied for user")) {
