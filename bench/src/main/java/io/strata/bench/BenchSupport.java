@@ -96,9 +96,11 @@ final class BenchSupport {
         String sourceId = linked.getString("id");
         awaitJob(ingest, linked.getString("jobId"), Duration.ofMillis(10));
         Instant deadline = Instant.now().plusSeconds(60);
+        // The provisioning service learns of the snapshot from an event: until then a moment of the dataset is a 404
+        // (no such dataset), after it a 400 (a moment before the dataset's window, or a dataset keeping no log).
         while (given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name", "probe",
-                "from", Map.of("dataset", sourceId, "bookmark", "x"))).post("/api/v1/vdbs").then().extract()
-                .statusCode() != 400 && Instant.now().isBefore(deadline)) {
+                "from", Map.of("dataset", sourceId, "timestamp", "1970-01-01T00:00:00Z"))).post("/api/v1/vdbs")
+                .then().extract().statusCode() != 400 && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
         return sourceId;
