@@ -44,12 +44,10 @@ final class PodCommand extends ApiCommand {
             @Option(names = "--owner", paramLabel = "USER", description = "Another owner (repeatable).") List<String> owners,
             @Option(names = "--expires-at", description = "When it deletes itself (RFC 3339).") String expiresAt,
             @Option(names = "--protected", description = "Neither its expiry nor a delete removes it.") boolean protect,
-            @Option(names = "--wait", description = WAIT) boolean wait,
-            @Option(names = "--kubernetes", description = "With --dry-run: print the DataPod custom resource (for "
-                    + "kubectl apply -f -) instead of the request.") boolean kubernetes) {
+            @Option(names = "--wait", description = WAIT) boolean wait, @Mixin KubernetesOutput k8s) {
         Body body = new Body().with("name", name).with("template", template).with("fromBookmark", bookmark).with(
                 "owners", owners).with("expiresAt", expiresAt).flag("protected", protect);
-        if (kubernetes) {
+        if (k8s.kubernetes) {
             return resource(CustomResource.dataPod(body));
         }
         return accepted(api().call("POST", "/datapods", body), wait, PODS, COLUMNS);

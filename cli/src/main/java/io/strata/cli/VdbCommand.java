@@ -46,8 +46,7 @@ final class VdbCommand extends ApiCommand {
             @Option(names = "--port", description = "Its port (default: a free one).") Integer port,
             @Option(names = "--param", paramLabel = "KEY=VALUE", description = "An engine parameter (repeatable).") Map<String, String> parameters,
             @Option(names = "--wait", description = "Follow the job, then show the virtual database.") boolean wait,
-            @Option(names = "--kubernetes", description = "With --dry-run: print the VirtualDatabase custom resource "
-                    + "(for kubectl apply -f -) instead of the request.") boolean kubernetes) {
+            @Mixin KubernetesOutput k8s) {
         Body from = new Body().with("dataset", dataset).with("snapshot", snapshot).with("bookmark", bookmark).with(
                 "timestamp", timestamp);
         Body body = new Body().with("name", name).with("from", from).with("target", env == null
@@ -55,7 +54,7 @@ final class VdbCommand extends ApiCommand {
                 : Map.of(
                         "environment", env))
                 .with("port", port).with("parameters", parameters);
-        if (kubernetes) {
+        if (k8s.kubernetes) {
             return resource(CustomResource.virtualDatabase(body));
         }
         return accepted(api().call("POST", "/vdbs", body), wait, VDBS, COLUMNS);

@@ -287,7 +287,7 @@ class MariaDbLinked implements LinkedOperations {
         List<String> point;
         try {
             point = replica.rows("STOP SLAVE SQL_THREAD; FLUSH TABLES; SELECT @@gtid_slave_pos, @@version;").get(0);
-            flushToDisk(staging);
+            staging.flushToDisk();
         } catch (RuntimeException e) {
             replica.execute("START SLAVE SQL_THREAD;");
             throw e;
@@ -322,16 +322,6 @@ class MariaDbLinked implements LinkedOperations {
             }
             progress.progress(30, "waiting for the staging replica to apply up to GTID " + target + " (at " + state
                     .get("Gtid_Slave_Pos") + ")");
-        }
-    }
-
-    /** Writes the staging volume's dirty pages to disk before the snapshot. */
-    private static void flushToDisk(Staging staging) {
-        HostConnection.Result result = staging.host().run(List.of("sync", "-f", staging.dataPath()), Map.of(), null,
-                Duration.ofMinutes(5));
-        if (result.exitCode() != 0) {
-            throw new UserError("Could not flush the staging volume to disk before the snapshot.", "Check the "
-                    + "staging host's storage.", result.stderr());
         }
     }
 

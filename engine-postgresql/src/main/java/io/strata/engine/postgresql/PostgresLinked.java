@@ -352,7 +352,7 @@ class PostgresLinked implements LinkedOperations {
                     "-D", staging.dataPath(), "-m", "fast", "-w", "-t", "120", "stop")), Duration.ofMinutes(3),
                     "The staging standby did not stop.", "See " + staging.workPath() + "/postgres.log.");
             // Without fsync the files of the clean stop may still be in the page cache only.
-            flushToDisk(staging);
+            staging.flushToDisk();
         }
     }
 
@@ -420,22 +420,8 @@ class PostgresLinked implements LinkedOperations {
         // The point is read before the volume is flushed: everything the standby replayed up to it was written
         // before, so the flush puts it in the snapshot.
         SnapshotPoint point = restartpoint(source, staging, standby);
-        flushToDisk(staging);
+        staging.flushToDisk();
         return point;
-    }
-
-    /**
-     * Writes the staging volume's dirty pages to disk before the snapshot is taken (and after a clean stop). The
-     * standby runs without fsync unless the source asks for it: its WAL receiver and its restartpoint leave what they
-     * write in the page cache, and the snapshot must find it on disk.
-     */
-    private static void flushToDisk(Staging staging) {
-        HostConnection.Result result = staging.host().run(List.of("sync", "-f", staging.dataPath()), Map.of(), null,
-                Duration.ofMinutes(5));
-        if (result.exitCode() != 0) {
-            throw new UserError("Could not flush the staging volume to disk before the snapshot.", "Check the "
-                    + "staging host's storage.", result.stderr());
-        }
     }
 
     private static void requireRunning(Staging staging) {
