@@ -75,12 +75,7 @@ class DataPodIT {
     }
 
     private static void awaitJob(String token, String jobId) {
-        await().atMost(PATIENCE).until(() -> {
-            String state = api(token).get("/api/v1/jobs/" + jobId).then().extract().path("state");
-            return state != null && !state.equals("PENDING") && !state.equals("RUNNING");
-        });
-        JsonPath job = api(token).get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
-        assertThat(job.getString("state")).as("job " + jobId + ": " + job.getString("error")).isEqualTo("SUCCEEDED");
+        Jobs.awaitEnd(() -> api(token), jobId, "SUCCEEDED", PATIENCE);
     }
 
     /** Runs a pod operation as {@code token}'s user and waits for it. */

@@ -24,7 +24,6 @@ import io.strata.testing.MariaDbServer;
 import io.strata.testing.Ports;
 import io.strata.testing.PostgresCluster;
 import io.strata.testing.Processes;
-import io.strata.testing.SampleDatabases;
 import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
@@ -56,10 +55,7 @@ class MariaDbSourceIT {
         PostgresCluster state = PostgresCluster.shared();
         broker = KafkaBroker.shared();
         String prefix = Backbone.freshPrefix();
-        source = MariaDbServer.start();
-        source.execute(SampleDatabases.chinookMySql());
-        source.execute("CREATE USER linker@'%' IDENTIFIED BY 'lp'; GRANT RELOAD, PROCESS, REPLICATION CLIENT, "
-                + "REPLICATION SLAVE ON *.* TO linker@'%'; GRANT SELECT ON Chinook.* TO linker@'%';");
+        source = MariaDbServer.chinookSource();
         snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix).with(Map.of(
                 "strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs", "strata.snapshot.pool.size",
                 "8G", "strata.snapshot.nfs.port", String.valueOf(Ports.free()))).start();

@@ -1,6 +1,5 @@
 package io.strata.it;
 
-import static io.strata.testing.Api.anonymous;
 import static io.strata.testing.Api.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,7 +23,6 @@ import io.strata.testing.MariaDbServer;
 import io.strata.testing.PostgresCluster;
 import io.strata.testing.Processes;
 import io.strata.testing.RoutedServices;
-import io.strata.testing.SampleDatabases;
 import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
@@ -51,14 +49,9 @@ class MixedEngineDataPodIT {
     static void start() {
         home = StrataHome.create();
         clinic = ClinicSource.start("at link");
-        chinook = MariaDbServer.start();
-        chinook.execute(SampleDatabases.chinookMySql());
-        chinook.execute("CREATE USER linker@'%' IDENTIFIED BY 'lp'; GRANT RELOAD, PROCESS, REPLICATION CLIENT, "
-                + "REPLICATION SLAVE ON *.* TO linker@'%'; GRANT SELECT ON Chinook.* TO linker@'%';");
+        chinook = MariaDbServer.chinookSource();
         services = RoutedServices.start(home, 40);
-        admin = anonymous().baseUri(services.router().baseUrl()).contentType("application/json").body(Map.of(
-                "username", "admin", "password", ServiceProcess.ADMIN_PASSWORD)).post("/api/v1/auth/token").then()
-                .statusCode(200).extract().path("token");
+        admin = services.adminToken();
     }
 
     @AfterAll
@@ -77,12 +70,7 @@ class MixedEngineDataPodIT {
     }
 
     private static void awaitJob(String jobId) {
-        await().atMost(PATIENCE).until(() -> {
-            String state = api().get("/api/v1/jobs/" + jobId).then().extract().path("state");
-            return state != null && !state.equals("PENDING") && !state.equals("RUNNING");
-        });
-        JsonPath job = api().get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
-        assertThat(job.getString("state")).as("job " + jobId + ": " + job.getString("error")).isEqualTo("SUCCEEDED");
+        Jobs.awaitEnd(MixedEngineDataPodIT::api, jobId, "SUCCEEDED", PATIENCE);
     }
 
     private static String link(Map<String, Object> source) {

@@ -23,6 +23,9 @@ public final class MariaDbServer implements AutoCloseable {
     private static final String BIN = "/usr/bin";
     private static final String SERVER = "/usr/sbin/mariadbd";
 
+    /** The password of {@link #chinookSource()}'s {@code linker}. */
+    public static final String LINKER_PASSWORD = "lp";
+
     private final Path root;
     private final Path dataDir;
     private final Path socket;
@@ -58,6 +61,19 @@ public final class MariaDbServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A new source server holding Chinook (database {@code Chinook}) with a user Strata links as: {@code linker},
+     * password {@value #LINKER_PASSWORD}, with the privileges a link needs and no more.
+     */
+    public static MariaDbServer chinookSource() {
+        MariaDbServer server = start();
+        server.execute(SampleDatabases.chinookMySql());
+        server.execute("CREATE USER linker@'%' IDENTIFIED BY '" + LINKER_PASSWORD + "'; GRANT RELOAD, PROCESS, "
+                + "REPLICATION CLIENT, REPLICATION SLAVE ON *.* TO linker@'%'; GRANT SELECT ON Chinook.* TO "
+                + "linker@'%';");
+        return server;
     }
 
     private void install() throws IOException {

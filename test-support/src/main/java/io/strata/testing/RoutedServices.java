@@ -59,6 +59,18 @@ public record RoutedServices(ServiceProcess router, List<ServiceProcess> all) {
                 : List.of(router, masking, catalog, ingest, provisioning, snapshot));
     }
 
+    /** A token of {@code username}, signed in through the router with {@code password}. */
+    public String signIn(String username, String password) {
+        return Api.anonymous().baseUri(router.baseUrl()).contentType("application/json").body(Map.of("username",
+                username, "password", password)).post("/api/v1/auth/token").then().statusCode(200).extract().path(
+                        "token");
+    }
+
+    /** A token of the administrator every test service starts with. */
+    public String adminToken() {
+        return signIn("admin", ServiceProcess.ADMIN_PASSWORD);
+    }
+
     /** Every process, the router first. */
     public ServiceProcess[] processes() {
         return all.toArray(new ServiceProcess[0]);

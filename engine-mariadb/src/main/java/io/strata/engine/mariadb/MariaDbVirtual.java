@@ -64,7 +64,8 @@ class MariaDbVirtual implements VirtualOperations {
 
     /**
      * Gives every account of {@code user} (any host part) the password, creating {@code 'user'@'%'} when it has none,
-     * and grants them the virtual database's database.
+     * and grants them the virtual database's database, or every privilege on every database when the parameter
+     * {@code superuser} is true (a working copy another service rewrites: masking resets the other users).
      */
     private static void setPassword(VirtualDatabase vdb, String user, String password) {
         MariaDbClient root = root(vdb);
@@ -77,10 +78,14 @@ class MariaDbVirtual implements VirtualOperations {
             hosts = List.of("%");
         }
         String database = string(vdb, "database", null);
+        boolean superuser = Boolean.TRUE.equals(vdb.parameters().get("superuser"));
         for (String host : hosts) {
             sql.append("ALTER USER ").append(account(user, host)).append(" IDENTIFIED BY ").append(MariaDbLinked
                     .literal(password)).append(";\n");
-            if (database != null) {
+            if (superuser) {
+                sql.append("GRANT ALL PRIVILEGES ON *.* TO ").append(account(user, host)).append(
+                        " WITH GRANT OPTION;\n");
+            } else if (database != null) {
                 sql.append("GRANT ALL PRIVILEGES ON `").append(database.replace("`", "``")).append("`.* TO ").append(
                         account(user, host)).append(";\n");
             }

@@ -75,9 +75,9 @@ public class MaskedDatasetService {
             throw ApiException.badRequest("source", "No snapshot of '" + request.source() + "' is known; give the "
                     + "id of a linked source (GET /api/v1/sources) once its link has succeeded.");
         }
-        if (!latest.postgres()) {
-            throw ApiException.badRequest("source", request.source() + " is not a PostgreSQL source; masked datasets "
-                    + "are made of PostgreSQL sources for now.");
+        if (!latest.maskable()) {
+            throw ApiException.badRequest("source", request.source() + " holds " + latest.engine() + " data; masked "
+                    + "datasets are made of PostgreSQL and MariaDB sources.");
         }
         MaskedDataset dataset = new MaskedDataset();
         dataset.id = Ids.next("md");

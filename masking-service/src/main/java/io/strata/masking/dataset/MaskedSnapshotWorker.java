@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,8 +49,11 @@ public class MaskedSnapshotWorker {
     @Inject
     SecretStore secrets;
 
-    private record Attempt(int number, String datasetName, boolean resetUsers, List<String> disableRoles,
-            DatabaseMasking.Instructions instructions) {
+    /** The MariaDB user a working copy is masked as; dropped once masking is done. */
+    public static final String MARIADB_WORKING_USER = "strata_masking";
+
+    private record Attempt(int number, String datasetName, String engine, boolean resetUsers,
+            List<String> disableRoles, DatabaseMasking.Instructions instructions) {
     }
 
     /** Masks the job's working virtual database; returns the report. */
@@ -61,14 +66,16 @@ public class MaskedSnapshotWorker {
                     + "/refresh, or wait for the source's next sync.");
         }
         progress.report(12, "masking the working copy " + work.vdbId());
-        ConnectionFactory connections = vdbConnections.to(work.vdbId(), work.connection());
+        ConnectionFactory connections = vdbConnections.to(attempt.engine(), work.vdbId(), work.connection());
         durability(connections, false);
         Map<String, Object> report = new LinkedHashMap<>(masking.run(connections, "snapshot " + work
                 .sourceSnapshot(), attempt.instructions(), progress));
         durability(connections, true);
         progress.report(80, "resetting database users");
         // Last: it removes the working password this service logs in with.
-        report.put("users", resetUsers(connections, attempt, work.snapshotId()));
+        report.put("users", connections.mariaDb()
+                ? resetMariaDbUsers(connections, attempt, work.snapshotId())
+                : resetUsers(connections, attempt, work.snapshotId()));
         return report;
     }
 
@@ -82,6 +89,11 @@ public class MaskedSnapshotWorker {
     private static void durability(ConnectionFactory connections, boolean durable) {
         try (Connection connection = connections.open();
                 Statement statement = connection.createStatement()) {
+            if (connections.mariaDb()) {
+                // InnoDB's counterpart: commits that do not wait for the redo log to reach the disk.
+                statement.execute("set global innodb_flush_log_at_trx_commit = " + (durable ? 1 : 0));
+                return;
+            }
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 statement.execute(durable
                         ? "alter system reset " + setting
@@ -99,8 +111,10 @@ public class MaskedSnapshotWorker {
         MaskedSnapshot run = MaskedSnapshot.findById(jobId);
         run.attempts++;
         MaskedDataset dataset = MaskedDataset.findById(work.maskedDataset());
-        return new Attempt(run.attempts, dataset.name, dataset.resetUsers, dataset.disableRoles, run.instructions(
-                dataset.subset));
+        SourceSnapshot source = SourceSnapshot.findById(work.sourceSnapshot());
+        String engine = source == null || source.engine() == null ? ConnectionFactory.POSTGRESQL : source.engine();
+        return new Attempt(run.attempts, dataset.name, engine, dataset.resetUsers, dataset.disableRoles, run
+                .instructions(dataset.subset));
     }
 
     /**
@@ -129,6 +143,12 @@ public class MaskedSnapshotWorker {
         } catch (SQLException e) {
             throw new IllegalStateException("Resetting the database users failed: " + Errors.rootMessage(e), e);
         }
+        return usersReport(attempt, snapshotId, passwords, disabled);
+    }
+
+    /** Keeps the new passwords in the secret store and says what was done, user names only. */
+    private Map<String, Object> usersReport(Attempt attempt, String snapshotId, Map<String, String> passwords,
+            List<String> disabled) {
         if (!passwords.isEmpty()) {
             secrets.put(credentialsName(snapshotId), passwords);
         }
@@ -139,6 +159,49 @@ public class MaskedSnapshotWorker {
         users.put("disabled", disabled);
         users.put("notFound", attempt.disableRoles().stream().filter(role -> !disabled.contains(role)).toList());
         return users;
+    }
+
+    /**
+     * MariaDB's counterpart of {@link #resetUsers}: every account but the server's own ({@code root},
+     * {@code mariadb.sys}) gets a new random password, or is locked and loses its password when its user is to be
+     * disabled; the working user is dropped last. Accounts are named by user: a user's accounts on every host change
+     * together, and the passwords are kept by user name.
+     */
+    private Map<String, Object> resetMariaDbUsers(ConnectionFactory connections, Attempt attempt,
+            String snapshotId) {
+        Map<String, String> passwords = new TreeMap<>();
+        Set<String> disabled = new TreeSet<>();
+        try (Connection connection = connections.open();
+                Statement statement = connection.createStatement()) {
+            for (String[] account : mariaDbAccounts(statement)) {
+                String name = literal(account[0]) + "@" + literal(account[1]);
+                if (attempt.disableRoles().contains(account[0])) {
+                    statement.execute("alter user " + name + " identified by " + literal(Passwords.generate())
+                            + " account lock");
+                    disabled.add(account[0]);
+                } else if (attempt.resetUsers()) {
+                    String password = passwords.computeIfAbsent(account[0], user -> Passwords.generate());
+                    statement.execute("alter user " + name + " identified by " + literal(password));
+                }
+            }
+            statement.execute("drop user if exists " + literal(MARIADB_WORKING_USER) + "@'%'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Resetting the database users failed: " + Errors.rootMessage(e), e);
+        }
+        return usersReport(attempt, snapshotId, passwords, List.copyOf(disabled));
+    }
+
+    /** The accounts (user, host) whose password masking resets: neither the server's own nor the working user. */
+    private static List<String[]> mariaDbAccounts(Statement statement) throws SQLException {
+        List<String[]> accounts = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select User, Host from mysql.user where User not in ('', "
+                + "'root', 'mariadb.sys', 'mysql', 'PUBLIC', " + literal(MARIADB_WORKING_USER) + ") and "
+                + "is_role = 'N' order by User, Host")) {
+            while (rows.next()) {
+                accounts.add(new String[]{rows.getString(1), rows.getString(2)});
+            }
+        }
+        return accounts;
     }
 
     /** The secret holding the new passwords of a masked snapshot's roles. */

@@ -40,9 +40,19 @@ public class SourceSnapshot extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean deleted;
 
-    /** Whether it holds a PostgreSQL database, the only engine masking reads for now. */
+    /** Whether it holds a PostgreSQL database, the only engine profiling reads for now. */
     public boolean postgres() {
-        return metadata != null && "postgresql".equals(metadata.get(SnapshotMetadata.ENGINE.key()));
+        return "postgresql".equals(engine());
+    }
+
+    /** Whether masking reads its database: a PostgreSQL or MariaDB one. */
+    public boolean maskable() {
+        return postgres() || "mariadb".equals(engine());
+    }
+
+    /** The engine of its database ({@code postgresql}, {@code mariadb}, {@code files}), {@code null} when unknown. */
+    public String engine() {
+        return metadata == null ? null : metadata.get(SnapshotMetadata.ENGINE.key());
     }
 
     /** The dataset's newest snapshot that is not deleted, or {@code null}. */

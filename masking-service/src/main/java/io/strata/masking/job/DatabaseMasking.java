@@ -15,6 +15,7 @@ import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.config.MaskingConfig;
+import io.strata.masking.mariadb.MariaDbMasking;
 import io.strata.masking.postgres.ColumnRef;
 import io.strata.masking.postgres.ConnectionFactory;
 import io.strata.masking.postgres.MaskingFailure;
@@ -79,7 +80,9 @@ public class DatabaseMasking {
             return result;
         }
         progress.report(30, "masking " + plan.maskers().size() + " columns of " + name);
-        MaskingReport report = PostgresMasking.run(database, plan.maskers(), threads(), plan.publicText());
+        MaskingReport report = database.mariaDb()
+                ? MariaDbMasking.run(database, plan.maskers(), threads(), plan.publicText())
+                : PostgresMasking.run(database, plan.maskers(), threads(), plan.publicText());
         MaskingOutcome outcome = report.outcome();
         Log.infof("Masked %s: %d rows of %d tables, %d columns in %d ms; no original value left", name, outcome
                 .rows(), outcome.rowsPerTable().size(), plan.maskers().size(), outcome.took().toMillis());
@@ -90,7 +93,7 @@ public class DatabaseMasking {
         return result;
     }
 
-    /** Subsets the database in place, in one transaction: on failure nothing was deleted. */
+    /** Subsets the database in place; PostgreSQL's in one transaction, so that on failure nothing was deleted. */
     private static SubsetReport subset(ConnectionFactory database, String name, SubsetRequest request) {
         try (Connection connection = database.open()) {
             SubsetReport report = new SubsetExecutor().run(connection, request);
@@ -98,8 +101,10 @@ public class DatabaseMasking {
                     .rowsKept() + "/" + table.rowsBefore()).toList());
             return report;
         } catch (SQLException e) {
-            throw new IllegalStateException("Subsetting " + name + " failed, nothing was deleted: " + Errors
-                    .rootMessage(e), e);
+            // PostgreSQL subsets in one transaction; MariaDB's statements commit as they go.
+            throw new IllegalStateException("Subsetting " + name + " failed, " + (database.mariaDb()
+                    ? "and part of it may be deleted (refresh it before trying again): "
+                    : "nothing was deleted: ") + Errors.rootMessage(e), e);
         }
     }
 

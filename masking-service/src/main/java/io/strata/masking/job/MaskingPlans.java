@@ -20,6 +20,7 @@ import io.strata.masking.algorithms.MaskingKeys;
 import io.strata.masking.algorithms.MaskingRule;
 import io.strata.masking.algorithms.PinnedKeys;
 import io.strata.masking.algorithms.RuleError;
+import io.strata.masking.mariadb.MariaDbSchemaReader;
 import io.strata.masking.postgres.ColumnRef;
 import io.strata.masking.postgres.ConnectionFactory;
 import io.strata.masking.postgres.DatabaseSchema;
@@ -94,7 +95,7 @@ public class MaskingPlans {
         MaskingKeys pinned = pinned(keyPins);
         DatabaseSchema schema;
         try (Connection connection = connections.open()) {
-            schema = SchemaReader.read(connection);
+            schema = connections.mariaDb() ? MariaDbSchemaReader.read(connection) : SchemaReader.read(connection);
         }
         Map<ColumnRef, Masker> maskers = new LinkedHashMap<>();
         Map<ColumnRef, Integer> ruleOf = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.strata.masking.job;
 
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.util.Properties;
 
@@ -26,36 +27,60 @@ public class VdbConnections {
     @Inject
     MaskingConfig config;
 
-    /** How to connect to a virtual database; a 409 when it has no password or is not PostgreSQL. */
+    /** How to connect to a virtual database; a 409 when it has no password, a 400 when its engine is not masked. */
     public ConnectionFactory to(KnownVdb vdb) {
-        if (!"postgresql".equals(vdb.engine)) {
+        if (!ConnectionFactory.POSTGRESQL.equals(vdb.engine) && !ConnectionFactory.MARIADB.equals(vdb.engine)) {
             throw ApiException.badRequest("vdb", "Virtual database " + vdb.name + " runs " + vdb.engine + "; "
-                    + "masking works on PostgreSQL virtual databases for now.");
+                    + "masking works on PostgreSQL and MariaDB virtual databases.");
         }
-        return connect(vdb.id, vdb.name, vdb.host, vdb.port, vdb.databaseName, vdb.databaseUser);
+        return connect(vdb.engine, vdb.id, vdb.name, new VdbView.Connection(vdb.host, vdb.port, vdb.databaseName,
+                vdb.databaseUser, null));
+    }
+
+    /**
+     * How to connect to a PostgreSQL virtual database, for the work only PostgreSQL has yet; a 400 naming the work
+     * otherwise.
+     */
+    public ConnectionFactory toPostgres(KnownVdb vdb, String work) {
+        if (!ConnectionFactory.POSTGRESQL.equals(vdb.engine)) {
+            throw ApiException.badRequest("dataset", work + " works on PostgreSQL databases; virtual database "
+                    + vdb.name + " runs " + vdb.engine + ". Mask it with a ruleset you write (POST /api/v1/rulesets) "
+                    + "instead.");
+        }
+        return to(vdb);
     }
 
     /**
      * How to connect to a working virtual database the provisioning service made for this service (it announces
      * them to their owner alone, so they are never {@link KnownVdb}s).
      */
-    public ConnectionFactory to(String vdbId, VdbView.Connection connection) {
-        return connect(vdbId, vdbId, connection.host(), connection.port(), connection.database(), connection.user());
+    public ConnectionFactory to(String engine, String vdbId, VdbView.Connection connection) {
+        return connect(engine, vdbId, vdbId, connection);
     }
 
-    private ConnectionFactory connect(String id, String name, String host, Integer port, String database,
-            String user) {
+    private ConnectionFactory connect(String engine, String id, String name, VdbView.Connection connection) {
         String password = secrets.get(id).get("password");
         if (password == null) {
             throw ApiException.conflict("Virtual database " + name + " has no password in the secret store; "
                     + "is this service's STRATA_HOME the provisioning service's?");
         }
-        String url = "jdbc:postgresql://" + host + ":" + port + "/" + (database == null ? "postgres" : database);
         Properties properties = new Properties();
-        properties.setProperty("user", user);
+        properties.setProperty("user", connection.user());
         properties.setProperty("password", password);
+        String database = connection.database();
+        String address = connection.host() + ":" + connection.port() + "/";
+        if (ConnectionFactory.MARIADB.equals(engine)) {
+            // Local infile: the masked rows go back with LOAD DATA LOCAL INFILE, from this service's spool files.
+            properties.setProperty("allowLocalInfile", "true");
+            properties.setProperty("connectTimeout", String.valueOf(config.connectTimeout().toMillis()));
+            String url = "jdbc:mariadb://" + address + (database == null ? "" : database);
+            // The driver itself, not DriverManager: it finds only drivers its caller's class loader registered.
+            Driver driver = new org.mariadb.jdbc.Driver();
+            return ConnectionFactory.mariaDb(() -> driver.connect(url, properties));
+        }
         properties.setProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
         properties.setProperty("ApplicationName", "strata-masking");
+        String url = "jdbc:postgresql://" + address + (database == null ? "postgres" : database);
         return () -> DriverManager.getConnection(url, properties);
     }
 }

@@ -10,6 +10,38 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface ConnectionFactory {
 
+    /** The engine PostgreSQL's, unless the factory says otherwise. */
+    String POSTGRESQL = "postgresql";
+
+    /** The engine of MariaDB (and MySQL) databases. */
+    String MARIADB = "mariadb";
+
     /** A new connection to the clone, in auto-commit mode. */
     Connection open() throws SQLException;
+
+    /** The database's engine, {@link #POSTGRESQL} or {@link #MARIADB}: which SQL masking speaks to it. */
+    default String engine() {
+        return POSTGRESQL;
+    }
+
+    /** Whether the database is a MariaDB (or MySQL) one. */
+    default boolean mariaDb() {
+        return MARIADB.equals(engine());
+    }
+
+    /** A factory of connections to a MariaDB database. */
+    static ConnectionFactory mariaDb(ConnectionFactory opener) {
+        return new ConnectionFactory() {
+
+            @Override
+            public Connection open() throws SQLException {
+                return opener.open();
+            }
+
+            @Override
+            public String engine() {
+                return MARIADB;
+            }
+        };
+    }
 }

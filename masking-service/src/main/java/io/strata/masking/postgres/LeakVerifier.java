@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -134,26 +135,66 @@ public final class LeakVerifier {
      */
     public Verification verify(ConnectionFactory connections, DatabaseSchema schema, int threads,
             Set<ColumnRef> publicText) {
+        try (ChunkWorkers workers = new ChunkWorkers("leak-scan", threads)) {
+            return verify(schema, threads, publicText, (relation, columns) -> scan(connections, relation, columns,
+                    workers));
+        }
+    }
+
+    /**
+     * Reads the database for original values through a reader of its rows, {@code threads} tables at a time: the
+     * check of an engine that has no COPY.
+     *
+     * @param reader reads the named columns of a table, each row's values in their text form
+     * @throws MaskingFailure when a table cannot be read
+     */
+    public Verification verify(DatabaseSchema schema, int threads, Set<ColumnRef> publicText, RowReader reader) {
+        return verify(schema, threads, publicText, (relation, columns) -> {
+            CellCheck check = new CellCheck();
+            reader.read(relation, columns.stream().map(ScanColumn::name).toList(), values -> {
+                for (int i = 0; i < columns.size(); i++) {
+                    if (values[i] != null) {
+                        check.check(values[i], i, columns.get(i));
+                    }
+                }
+            });
+            return leaks(check.counts, relation, columns);
+        });
+    }
+
+    /** Reads rows of a table for the leak check, in the text form masking saw. */
+    @FunctionalInterface
+    public interface RowReader {
+
+        /** Hands every row's values of the named columns, in that order ({@code null} for SQL NULL), to the sink. */
+        void read(TableSchema relation, List<String> columns, Consumer<String[]> rows) throws Exception;
+    }
+
+    /** Scans one relation's columns for originals. */
+    @FunctionalInterface
+    private interface RelationScan {
+
+        List<Leak> scan(TableSchema relation, List<ScanColumn> columns) throws Exception;
+    }
+
+    private Verification verify(DatabaseSchema schema, int threads, Set<ColumnRef> publicText,
+            RelationScan relationScan) {
         seal();
         if (suspects.size() == 0) {
             return new Verification(List.of());
         }
         List<TableSchema> relations = Stream.concat(schema.tables().stream(), schema.materializedViews().stream())
                 .toList();
+        List<Callable<List<Leak>>> scans = new ArrayList<>();
+        for (TableSchema relation : relations) {
+            List<ScanColumn> columns = scanColumns(relation, publicText);
+            if (!columns.isEmpty()) {
+                scans.add(() -> relationScan.scan(relation, columns));
+            }
+        }
         List<Leak> leaks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        List<Parallel.Attempt<List<Leak>>> attempts;
-        try (ChunkWorkers workers = new ChunkWorkers("leak-scan", threads)) {
-            List<Callable<List<Leak>>> scans = new ArrayList<>();
-            for (TableSchema relation : relations) {
-                List<ScanColumn> columns = scanColumns(relation, publicText);
-                if (!columns.isEmpty()) {
-                    scans.add(() -> scan(connections, relation, columns, workers));
-                }
-            }
-            attempts = Parallel.run("leak-scan", threads, scans);
-        }
-        for (Parallel.Attempt<List<Leak>> attempt : attempts) {
+        for (Parallel.Attempt<List<Leak>> attempt : Parallel.run("leak-scan", threads, scans)) {
             if (attempt.failure() != null) {
                 failures.add("The leak check could not read a table: " + Sql.describe(attempt
                         .failure()));

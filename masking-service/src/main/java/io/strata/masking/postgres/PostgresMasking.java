@@ -101,7 +101,11 @@ public final class PostgresMasking {
         }
     }
 
-    private static List<String> unchangedColumns(MaskingOutcome outcome, Set<ColumnRef> mayStayAsTheyWere) {
+    /**
+     * A problem for each column of which masking changed none of at least {@value #UNCHANGED_SUSPICIOUS} values,
+     * unless its masker may leave them all.
+     */
+    public static List<String> unchangedColumns(MaskingOutcome outcome, Set<ColumnRef> mayStayAsTheyWere) {
         List<String> problems = new ArrayList<>();
         outcome.valuesPerColumn().forEach((column, values) -> {
             if (values >= UNCHANGED_SUSPICIOUS && outcome.changedPerColumn().getOrDefault(column, 0L) == 0

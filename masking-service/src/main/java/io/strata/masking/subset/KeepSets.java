@@ -37,6 +37,7 @@ final class KeepSets {
 
     private final Connection connection;
     private final Traversal traversal;
+    private final boolean mariaDb;
     private final Map<String, String> keepTables = new LinkedHashMap<>();
     private final Map<Rule, Integer> lastRead = new HashMap<>();
     private final Map<ForeignKey, List<Integer>> reachedDownward = new HashMap<>();
@@ -44,11 +45,12 @@ final class KeepSets {
     private final Map<String, Long> analysedAt = new HashMap<>();
     private int generation;
 
-    KeepSets(Connection connection, Traversal traversal) {
+    KeepSets(Connection connection, Traversal traversal) throws SQLException {
         this.connection = connection;
         this.traversal = traversal;
+        this.mariaDb = Sql.mariaDb(connection);
         for (Table table : traversal.related()) {
-            keepTables.put(table.displayName(), "keep_" + (keepTables.size() + 1));
+            keepTables.put(table.displayName(), (mariaDb ? "strata_keep_" : "keep_") + (keepTables.size() + 1));
         }
     }
 
@@ -61,8 +63,13 @@ final class KeepSets {
     void fill() throws SQLException {
         for (Table table : traversal.related()) {
             String keep = keepTable(table);
-            Sql.update(connection, "CREATE TEMP TABLE " + keep + " ON COMMIT DROP AS SELECT " + keyAs(table)
-                    + ", 0 AS gen, false AS down FROM " + table.sql() + " t WITH NO DATA");
+            // MariaDB: a plain table, dropped at the end, since a statement cannot read a temporary table twice (an
+            // upward rule of a self-reference reads and fills the same keep table).
+            Sql.update(connection, mariaDb
+                    ? "CREATE TABLE " + keep + " AS SELECT " + keyAs(table) + ", 0 AS gen, false AS down FROM "
+                            + table.sql() + " t WHERE 1 = 0"
+                    : "CREATE TEMP TABLE " + keep + " ON COMMIT DROP AS SELECT " + keyAs(table)
+                            + ", 0 AS gen, false AS down FROM " + table.sql() + " t WITH NO DATA");
             Sql.update(connection, "ALTER TABLE " + keep + " ADD PRIMARY KEY (" + keys(table) + ")");
         }
         for (RootRows root : traversal.roots()) {
@@ -91,7 +98,8 @@ final class KeepSets {
 
     /** Deletes the rows of a table its keep table does not name; returns how many. */
     int deleteOthers(Table table) throws SQLException {
-        return Sql.update(connection, "DELETE FROM " + table.sql() + " t WHERE NOT " + named(table));
+        return Sql.update(connection, (mariaDb ? "DELETE t FROM " : "DELETE FROM ") + table.sql() + " t WHERE NOT "
+                + named(table));
     }
 
     /** A query of the rows of a table (as {@code t}) that its keep table names: the given select list of them. */
@@ -143,8 +151,10 @@ final class KeepSets {
         }
         if (root.percent() != null) {
             long threshold = Math.round(root.percent() / 100.0 * HASH_RANGE);
-            conditions.add("(hashtext(ROW(" + Sql.columns(alias, table.keyColumns())
-                    + ")::text)::bigint + 2147483648) < " + threshold);
+            conditions.add(mariaDb
+                    ? "CRC32(CONCAT_WS(',', " + Sql.columns(alias, table.keyColumns()) + ")) < " + threshold
+                    : "(hashtext(ROW(" + Sql.columns(alias, table.keyColumns())
+                            + ")::text)::bigint + 2147483648) < " + threshold);
         }
         // No DISTINCT: a table's key (its primary key, or the row's address) names each of its rows once.
         String sql = "INSERT INTO " + keepTable(table) + " SELECT " + Sql.columns(alias, table.keyColumns())
@@ -194,7 +204,8 @@ final class KeepSets {
                     ? "p." + Sql.quote(column)
                     : childSide.get(key.referencedColumns().indexOf(column)));
         }
-        return "INSERT INTO " + keepTable(parent) + " SELECT DISTINCT " + String.join(", ", parentKey)
+        return (mariaDb ? "INSERT IGNORE INTO " : "INSERT INTO ") + keepTable(parent) + " SELECT DISTINCT "
+                + String.join(", ", parentKey)
                 + ", ?, false FROM " + keepTable(child) + " s"
                 + (joinChild ? joinOnKey(child, "c") : "")
                 + (joinParent
@@ -206,7 +217,7 @@ final class KeepSets {
                         : " AND s.gen NOT IN (" + downward.stream().map(
                                 String::valueOf).collect(Collectors.joining(", ")) + ")")
                 + (joinParent ? "" : " AND " + Sql.notNull(childSide))
-                + " ON CONFLICT DO NOTHING";
+                + (mariaDb ? "" : " ON CONFLICT DO NOTHING");
     }
 
     /** Children of rows reached downward; the parent table is joined only when the key's columns are not its key. */
@@ -230,6 +241,11 @@ final class KeepSets {
     /** A row added again downward is stamped anew so the downward rules read it; otherwise it stays. */
     private String upsert(Table table) {
         String keep = keepTable(table);
+        if (mariaDb) {
+            // Left to right: gen is set while down still holds its old value.
+            return " ON DUPLICATE KEY UPDATE " + keep + ".gen = IF(" + keep + ".down, " + keep + ".gen, VALUES(gen)), "
+                    + keep + ".down = true";
+        }
         return " ON CONFLICT (" + keys(table) + ") DO UPDATE SET gen = EXCLUDED.gen, down = true WHERE NOT " + keep
                 + ".down";
     }
@@ -250,7 +266,7 @@ final class KeepSets {
         String name = table.displayName();
         long size = sizes.merge(name, added, Long::sum);
         if (size >= ANALYZE_FROM && size >= 2 * analysedAt.getOrDefault(name, 0L)) {
-            Sql.update(connection, "ANALYZE " + keepTable(table));
+            Sql.execute(connection, (mariaDb ? "ANALYZE TABLE " : "ANALYZE ") + keepTable(table));
             analysedAt.put(name, size);
         }
     }

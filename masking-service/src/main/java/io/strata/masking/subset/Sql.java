@@ -97,14 +97,34 @@ final class Sql {
         }
     }
 
-    /** The planner's row estimate for a query (its top plan node). */
+    /** The planner's row estimate for a query (its top plan node; MariaDB's first table's). */
     static long explainRows(Connection connection, String query) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet plan = statement.executeQuery("EXPLAIN " + query)) {
-            plan.next();
+            if (!plan.next()) {
+                return 0;
+            }
+            if (mariaDb(connection)) {
+                return plan.getLong("rows");
+            }
             Matcher rows = PLAN_ROWS.matcher(plan.getString(1));
             return rows.find() ? Long.parseLong(rows.group(1)) : 0;
         }
+    }
+
+    /**
+     * Whether the connection is to MariaDB (or MySQL). Subsetting speaks PostgreSQL's SQL with double-quoted
+     * identifiers; on MariaDB the session reads them so ({@link #speakAnsi}), and the few statements that differ are
+     * written for each.
+     */
+    static boolean mariaDb(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return "MariaDB".equalsIgnoreCase(product) || "MySQL".equalsIgnoreCase(product);
+    }
+
+    /** Sets a MariaDB session to read double-quoted names as identifiers ({@code ANSI_QUOTES}), as PostgreSQL does. */
+    static void speakAnsi(Connection connection) throws SQLException {
+        update(connection, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
     }
 
     /** The single number a query returns. */
@@ -112,6 +132,13 @@ final class Sql {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Runs one statement, whatever it returns. */
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

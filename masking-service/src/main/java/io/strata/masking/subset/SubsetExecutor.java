@@ -62,6 +62,13 @@ import io.strata.masking.subset.SubsetSchema.Table;
  * than the kept rows already had). All of it is one transaction, or a savepoint of the caller's: a failure leaves the
  * database as it was.
  *
+ * <h2>MariaDB</h2>
+ * The same SQL, read with double-quoted identifiers ({@code ANSI_QUOTES}) and foreign key checks off for the session;
+ * the keep tables are plain tables (a statement cannot read a MariaDB temporary table twice), which, like every DDL
+ * statement there, commit: a failure on MariaDB leaves the copy part-subset, and the job says to start from a fresh
+ * one. Tables are never rewritten (a TRUNCATE of a referenced table is refused), a table needs a primary key, and the
+ * percent of a root is chosen by {@code CRC32} of the key.
+ *
  * <h2>Limits</h2>
  * <ul>
  * <li>The connection must be allowed to set {@code session_replication_role} (a superuser, or PostgreSQL 15's
@@ -84,6 +91,10 @@ public final class SubsetExecutor {
      */
     public SubsetReport run(Connection connection, SubsetRequest request) throws SQLException {
         long start = System.nanoTime();
+        if (Sql.mariaDb(connection)) {
+            // PostgreSQL's session_replication_role = replica: no foreign key checks or cascades while rows go.
+            Sql.update(connection, "SET SESSION foreign_key_checks = 0");
+        }
         Traversal traversal = Traversal.prepare(connection, request);
         return Sql.inTransaction(connection, true, () -> {
             Run run = new Run(connection, traversal, request.unrelated());
@@ -105,7 +116,7 @@ public final class SubsetExecutor {
         private final List<NulledKey> nulled = new ArrayList<>();
         private Set<Table> rewritten = Set.of();
 
-        Run(Connection connection, Traversal traversal, Unrelated unrelated) {
+        Run(Connection connection, Traversal traversal, Unrelated unrelated) throws SQLException {
             this.connection = connection;
             this.traversal = traversal;
             this.unrelated = unrelated;
@@ -113,8 +124,9 @@ public final class SubsetExecutor {
         }
 
         void subset() throws SQLException {
+            boolean mariaDb = Sql.mariaDb(connection);
             // First, so that a user who may not do it learns before any work is done.
-            String role = replicaRole();
+            String role = mariaDb ? null : replicaRole();
             keep.fill();
             kept.putAll(keep.counts());
             for (Table table : allTables()) {
@@ -126,7 +138,8 @@ public final class SubsetExecutor {
                 }
             }
             TableRewrites rewrites = new TableRewrites(connection, keep);
-            rewritten = rewrites.choose(traversal.related(), before, kept, traversal.keys());
+            // MariaDB deletes: a rewrite's TRUNCATE of tables other tables reference is refused there.
+            rewritten = mariaDb ? Set.of() : rewrites.choose(traversal.related(), before, kept, traversal.keys());
             rewrites.rewrite(rewritten);
             for (Table table : traversal.related()) {
                 if (!rewritten.contains(table)) {
@@ -143,7 +156,9 @@ public final class SubsetExecutor {
             }
             verify();
             keep.drop();
-            Sql.update(connection, "SET LOCAL session_replication_role = " + role);
+            Sql.update(connection, mariaDb
+                    ? "SET SESSION foreign_key_checks = 1"
+                    : "SET LOCAL session_replication_role = " + role);
         }
 
         private List<Table> allTables() {

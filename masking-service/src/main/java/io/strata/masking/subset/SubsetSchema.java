@@ -59,6 +59,18 @@ public final class SubsetSchema {
              ORDER BY f.conrelid, f.conname
             """;
 
+    private static final String MARIADB_TABLES = "SELECT TABLE_NAME, COALESCE(TABLE_ROWS, -1), "
+            + "COALESCE(DATA_LENGTH + INDEX_LENGTH, 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+            + "AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
+
+    private static final String MARIADB_COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES' "
+            + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION";
+
+    private static final String MARIADB_KEYS = "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, "
+            + "REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+            + "WHERE TABLE_SCHEMA = DATABASE() AND (CONSTRAINT_NAME = 'PRIMARY' OR REFERENCED_TABLE_SCHEMA = DATABASE()) "
+            + "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION";
+
     private final Map<String, Table> tables;
     private final List<ForeignKey> foreignKeys;
 
@@ -74,6 +86,9 @@ public final class SubsetSchema {
      * @throws SQLException when the catalog cannot be read
      */
     public static SubsetSchema read(Connection connection) throws SQLException {
+        if (Sql.mariaDb(connection)) {
+            return readMariaDb(connection);
+        }
         try (Statement statement = connection.createStatement()) {
             Map<Long, List<Column>> columns = readColumns(statement);
             Map<Long, Table> byOid = new LinkedHashMap<>();
@@ -97,6 +112,60 @@ public final class SubsetSchema {
                 }
             }
             return new SubsetSchema(byOid.values(), keys);
+        }
+    }
+
+    /**
+     * Reads a MariaDB database's schema, the connection's current database, from {@code information_schema}, and sets
+     * the session to read double-quoted identifiers. Its tables have no schema ({@link Table#CURRENT_DATABASE}): they
+     * are named by their name alone.
+     */
+    private static SubsetSchema readMariaDb(Connection connection) throws SQLException {
+        // The session reads the double-quoted names of every statement subsetting makes of this schema.
+        Sql.speakAnsi(connection);
+        try (Statement statement = connection.createStatement()) {
+            Map<String, List<Column>> columns = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery(MARIADB_COLUMNS)) {
+                while (rows.next()) {
+                    columns.computeIfAbsent(rows.getString(1), table -> new ArrayList<>()).add(new Column(rows
+                            .getString(2), rows.getString(3), rows.getBoolean(4)));
+                }
+            }
+            Map<String, List<String>> primaryKeys = new HashMap<>();
+            Map<String, List<String[]>> foreignKeys = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery(MARIADB_KEYS)) {
+                while (rows.next()) {
+                    if ("PRIMARY".equals(rows.getString(2))) {
+                        primaryKeys.computeIfAbsent(rows.getString(1), table -> new ArrayList<>()).add(rows
+                                .getString(3));
+                    } else if (rows.getString(4) != null) {
+                        foreignKeys
+                                .computeIfAbsent(rows.getString(1) + "\u0000" + rows.getString(2),
+                                        key -> new ArrayList<>())
+                                .add(new String[]{rows.getString(3), rows.getString(4), rows
+                                        .getString(5)});
+                    }
+                }
+            }
+            Map<String, Table> byName = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery(MARIADB_TABLES)) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    byName.put(name, new Table(Table.CURRENT_DATABASE, name, columns.getOrDefault(name, List.of()),
+                            primaryKeys.getOrDefault(name, List.of()), rows.getLong(2), rows.getLong(3), false));
+                }
+            }
+            List<ForeignKey> keys = new ArrayList<>();
+            foreignKeys.forEach((key, parts) -> {
+                Table child = byName.get(key.substring(0, key.indexOf('\u0000')));
+                Table parent = byName.get(parts.get(0)[1]);
+                if (child != null && parent != null) {
+                    keys.add(new ForeignKey(key.substring(key.indexOf('\u0000') + 1), child, parts.stream().map(
+                            part -> part[0]).toList(), parent, parts.stream().map(part -> part[2]).toList(), true,
+                            true));
+                }
+            });
+            return new SubsetSchema(byName.values(), keys);
         }
     }
 
@@ -139,7 +208,14 @@ public final class SubsetSchema {
             return Optional.of(exact);
         }
         List<Table> named = tables.values().stream().filter(table -> table.name().equals(name)).toList();
-        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+        if (named.size() == 1) {
+            return Optional.of(named.get(0));
+        }
+        // MariaDB's names keep their case (Customer), which a request may not (customer): one that differs in case
+        // only is taken when it is the only one.
+        List<Table> folded = tables.values().stream().filter(table -> table.schema().equals(Table.CURRENT_DATABASE)
+                && table.name().equalsIgnoreCase(name)).toList();
+        return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
     }
 
     /** Every declared foreign key between two of the tables. */
@@ -171,20 +247,23 @@ public final class SubsetSchema {
     public record Table(String schema, String name, List<Column> columns, List<String> primaryKey, long estimatedRows,
             long sizeBytes, boolean partitioned) {
 
+        /** The schema of a MariaDB table: the connection's current database, named by nothing. */
+        public static final String CURRENT_DATABASE = "";
+
         /** Copies the lists. */
         public Table {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
         }
 
-        /** {@code name} in {@code public}, {@code schema.name} elsewhere. */
+        /** {@code name} in {@code public} (or MariaDB's current database), {@code schema.name} elsewhere. */
         public String displayName() {
-            return "public".equals(schema) ? name : schema + "." + name;
+            return "public".equals(schema) || CURRENT_DATABASE.equals(schema) ? name : schema + "." + name;
         }
 
-        /** The quoted, schema-qualified name for SQL. */
+        /** The quoted, schema-qualified name for SQL (MariaDB's: the name alone). */
         public String sql() {
-            return Sql.quote(schema) + "." + Sql.quote(name);
+            return CURRENT_DATABASE.equals(schema) ? Sql.quote(name) : Sql.quote(schema) + "." + Sql.quote(name);
         }
 
         /** A column by name. */
@@ -199,6 +278,11 @@ public final class SubsetSchema {
         public List<String> keyColumns() {
             if (!primaryKey.isEmpty()) {
                 return primaryKey;
+            }
+            if (CURRENT_DATABASE.equals(schema)) {
+                throw new SubsetError("roots", "MariaDB table " + name + " has no primary key, and a MariaDB row has "
+                        + "no address to keep it by; add a primary key to it in the source, or choose roots that "
+                        + "do not reach it.");
             }
             return partitioned ? List.of("tableoid", "ctid") : List.of("ctid");
         }

@@ -42,7 +42,7 @@ public class SubsetPlanService {
             throw ApiException.conflict("Virtual database " + vdb.name + " is " + vdb.status + "; start it first "
                     + "(POST /api/v1/vdbs/" + vdb.id + "/start).");
         }
-        try (Connection connection = connections.to(vdb).open()) {
+        try (Connection connection = connections.toPostgres(vdb, "Subset planning").open()) {
             return new SubsetPlanner().plan(connection, request.subset());
         } catch (SubsetError e) {
             throw ApiException.badRequest(request.fieldName(e.field()), e.getMessage());

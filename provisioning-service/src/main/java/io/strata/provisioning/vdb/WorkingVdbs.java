@@ -67,6 +67,8 @@ public class WorkingVdbs {
         vdb.parent = request.dataset();
         vdb.volumeId = request.volumeId();
         vdb.parameters.put("user", request.user());
+        // The owner rewrites the whole database as this user: an engine whose users need grants gives it all of them.
+        vdb.parameters.put("superuser", true);
         vdb.databaseUser = request.user();
         vdb.purpose = request.purpose();
         vdb.volumeDataset = request.dataset();

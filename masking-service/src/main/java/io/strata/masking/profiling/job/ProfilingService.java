@@ -55,7 +55,7 @@ public class ProfilingService {
             return ofSource;
         }
         KnownVdb vdb = QuarkusTransaction.requiringNew().call(() -> target(request.dataset()));
-        try (Connection connection = connections.to(vdb).open()) {
+        try (Connection connection = connections.toPostgres(vdb, "Profiling").open()) {
             if (!connection.isValid(CHECK_SECONDS)) {
                 throw new SQLException("the connection does not answer.");
             }

@@ -44,7 +44,8 @@ public class ProfilingWorker {
             throw new IllegalStateException("The virtual database to profile is no longer running; start it (POST "
                     + "/api/v1/vdbs/{id}/start) and profile it again.");
         }
-        return read(connections.to(vdb), vdb.id, "virtual database " + vdb.name, target.sampleRows(), progress);
+        return read(connections.toPostgres(vdb, "Profiling"), vdb.id, "virtual database " + vdb.name,
+                target.sampleRows(), progress);
     }
 
     /** The inventory of a source snapshot, read on the job's temporary working virtual database. */
@@ -52,7 +53,8 @@ public class ProfilingWorker {
         int sampleRows = QuarkusTransaction.requiringNew()
                 .call(() -> ProfilingRun.<ProfilingRun>findById(jobId).sampleRows);
         progress.report(5, "reading the working copy of " + work.sourceSnapshot());
-        return read(connections.to(work.workingVdb(), work.connection()), work.sourceSnapshot(),
+        return read(connections.to(ConnectionFactory.POSTGRESQL, work.workingVdb(), work.connection()), work
+                .sourceSnapshot(),
                 "the working copy of snapshot " + work.sourceSnapshot(), sampleRows, progress);
     }
 
