@@ -32,7 +32,8 @@ import io.strata.testing.ServiceProcess;
 import io.strata.testing.StrataHome;
 
 /**
- * One ruleset masks the same data in both engines alike, through the router on real services: Chinook linked from a
+ * Profiling and one ruleset mask the same data in both engines alike, through the router on real services: Chinook
+ * linked from a
  * PostgreSQL and from a MariaDB server, a masked dataset of each made with the one ruleset, and a virtual database of
  * each masked snapshot shows every customer with the same masked e-mail and phone in both engines, none of them the
  * original; the MariaDB copy's users to disable are locked. A masking job subsets and masks a MariaDB virtual
@@ -162,6 +163,14 @@ class MariaDbMaskingIT {
                 "connection", Map.of("host", "127.0.0.1", "port", mariadb.port(), "database", "Chinook", "user",
                         "linker", "password", MariaDbServer.LINKER_PASSWORD)));
         String ruleset = ruleset();
+        // Profiling reads the MariaDB source through a temporary copy and finds its e-mail addresses.
+        String profiling = api().body(Map.of("dataset", mariaSource)).post("/api/v1/profiling-jobs").then().log()
+                .ifValidationFails().statusCode(202).extract().path("jobId");
+        awaitJob(profiling);
+        JsonPath inventory = api().get("/api/v1/profiling-jobs/" + profiling + "/inventory").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(inventory.getString("columns.find { it.table == 'Customer' && it.column == 'Email' }.kind"))
+                .isEqualTo("EMAIL");
 
         JsonPath pgMasked = maskedDataset("chinook-pg-masked", pgSource, ruleset);
         JsonPath mariaMasked = maskedDataset("chinook-maria-masked", mariaSource, ruleset);

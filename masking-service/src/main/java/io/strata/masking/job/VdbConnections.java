@@ -44,8 +44,8 @@ public class VdbConnections {
     public ConnectionFactory toPostgres(KnownVdb vdb, String work) {
         if (!ConnectionFactory.POSTGRESQL.equals(vdb.engine)) {
             throw ApiException.badRequest("dataset", work + " works on PostgreSQL databases; virtual database "
-                    + vdb.name + " runs " + vdb.engine + ". Mask it with a ruleset you write (POST /api/v1/rulesets) "
-                    + "instead.");
+                    + vdb.name + " runs " + vdb.engine + ". Run the subset itself (a masking job with a subset) "
+                    + "on a copy you can throw away instead.");
         }
         return to(vdb);
     }

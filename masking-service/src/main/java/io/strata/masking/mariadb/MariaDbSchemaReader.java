@@ -68,6 +68,12 @@ public final class MariaDbSchemaReader {
     private MariaDbSchemaReader() {
     }
 
+    /** Whether the connection is to a MariaDB (or MySQL) server. */
+    public static boolean isMariaDb(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return "MariaDB".equalsIgnoreCase(product) || "MySQL".equalsIgnoreCase(product);
+    }
+
     /** The current database's schema. */
     public static DatabaseSchema read(Connection connection) throws SQLException {
         Map<String, Long> rowEstimates = new LinkedHashMap<>();

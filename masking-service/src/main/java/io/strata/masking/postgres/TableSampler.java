@@ -39,6 +39,21 @@ public final class TableSampler {
      */
     public static Map<String, List<String>> sample(Connection connection, TableSchema table, List<String> columns,
             int rows) throws SQLException {
+        return sample(connection, table, columns, rows, false);
+    }
+
+    /**
+     * As {@link #sample(Connection, TableSchema, List, int)}, on a MariaDB database when {@code mariaDb}: its first
+     * rows in storage order (MariaDB has no sampling by pages).
+     */
+    public static Map<String, List<String>> sample(Connection connection, TableSchema table, List<String> columns,
+            int rows, boolean mariaDb) throws SQLException {
+        if (mariaDb) {
+            String select = columns.stream().map(column -> "left(cast(`" + column.replace("`", "``") + "` as char), "
+                    + LONGEST_VALUE + ")").collect(Collectors.joining(", "));
+            return read(connection, "select " + select + " from `" + table.name().replace("`", "``") + "` limit "
+                    + rows, columns);
+        }
         boolean byPages = byPages(table, rows);
         Map<String, List<String>> values = read(connection, query(table, columns, rows, byPages), columns);
         if (byPages && rowsRead(values) < rows / 2) {

@@ -13,6 +13,7 @@ import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
 import io.strata.masking.algorithms.ColumnInfo;
 import io.strata.masking.algorithms.MaskingRule;
+import io.strata.masking.mariadb.MariaDbSchemaReader;
 import io.strata.masking.postgres.ColumnSchema;
 import io.strata.masking.postgres.DatabaseSchema;
 import io.strata.masking.postgres.SchemaReader;
@@ -20,7 +21,7 @@ import io.strata.masking.postgres.TableSampler;
 import io.strata.masking.postgres.TableSchema;
 
 /**
- * Profiles a PostgreSQL database: reads its schema, samples every ordinary table ({@link TableSampler}) in one
+ * Profiles a PostgreSQL (or MariaDB) database: reads its schema, samples every ordinary table ({@link TableSampler}) in one
  * {@code READ ONLY} transaction that is rolled back, judges each character, JSON, date and number column
  * ({@link ColumnProfiler}) and gathers the {@link Inventory}. A table that cannot be read is listed as unread and the
  * others are profiled. Materialized views are not profiled: they copy tables' data, and masking refreshes them.
@@ -46,12 +47,21 @@ public final class DatabaseProfiler {
      * @throws SQLException when the schema cannot be read
      */
     public Inventory profile(Connection connection, String dataset, Progress progress) throws SQLException {
+        boolean mariaDb = MariaDbSchemaReader.isMariaDb(connection);
+        if (mariaDb) {
+            // MariaDB: before the transaction begins; its dates are always in ISO form.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set session transaction read only");
+            }
+        }
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set transaction read only");
-            // Dates and timestamps in ISO form, whatever the database's default, as the detectors read them.
-            statement.execute("set local datestyle = 'ISO, YMD'");
-            DatabaseSchema schema = SchemaReader.read(connection);
+            if (!mariaDb) {
+                statement.execute("set transaction read only");
+                // Dates and timestamps in ISO form, whatever the database's default, as the detectors read them.
+                statement.execute("set local datestyle = 'ISO, YMD'");
+            }
+            DatabaseSchema schema = mariaDb ? MariaDbSchemaReader.read(connection) : SchemaReader.read(connection);
             List<TableSchema> tables = schema.tables();
             Gathered gathered = new Gathered();
             for (int i = 0; i < tables.size(); i++) {
@@ -89,7 +99,7 @@ public final class DatabaseProfiler {
         Savepoint before = connection.setSavepoint();
         try {
             samples = TableSampler.sample(connection, table, columns.stream().map(ColumnInfo::column).toList(),
-                    sampleRows);
+                    sampleRows, MariaDbSchemaReader.isMariaDb(connection));
             connection.releaseSavepoint(before);
         } catch (SQLException e) {
             connection.rollback(before);

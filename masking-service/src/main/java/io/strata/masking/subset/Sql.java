@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.strata.masking.mariadb.MariaDbSchemaReader;
+
 /** Small SQL helpers of the subset package: quoting, column lists, transactions, EXPLAIN and counts. */
 final class Sql {
 
@@ -118,8 +120,7 @@ final class Sql {
      * written for each.
      */
     static boolean mariaDb(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        return "MariaDB".equalsIgnoreCase(product) || "MySQL".equalsIgnoreCase(product);
+        return MariaDbSchemaReader.isMariaDb(connection);
     }
 
     /** Sets a MariaDB session to read double-quoted names as identifiers ({@code ANSI_QUOTES}), as PostgreSQL does. */

@@ -3,6 +3,8 @@ package io.strata.masking.mariadb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,6 +23,10 @@ import io.strata.masking.postgres.ConnectionFactory;
 import io.strata.masking.postgres.DatabaseSchema;
 import io.strata.masking.postgres.MaskingFailure;
 import io.strata.masking.postgres.MaskingReport;
+import io.strata.masking.profiling.ColumnProfiler;
+import io.strata.masking.profiling.DatabaseProfiler;
+import io.strata.masking.profiling.Inventory;
+import io.strata.masking.profiling.PiiKind;
 import io.strata.testing.MariaDbServer;
 import io.strata.testing.SampleDatabases;
 
@@ -152,5 +158,26 @@ class MariaDbMaskingTest {
             assertThat(schema.foreignKeys()).anySatisfy(foreignKey -> assertThat(foreignKey.describe()).contains(
                     "Invoice(CustomerId) references Customer(CustomerId)"));
         }
+    }
+
+    @Test
+    void profilingFindsThePersonalDataOfAMariaDbDatabaseAndSuggestsRulesThatMaskIt() throws Exception {
+        String database = freshChinook();
+        Inventory inventory;
+        try (Connection connection = connections(database).open()) {
+            inventory = new DatabaseProfiler(new ColumnProfiler(LocalDate.of(2026, 12, 6)), 1000).profile(connection,
+                    database, (percent, step) -> {
+                    });
+        }
+
+        assertThat(inventory.tablesSampled()).isEqualTo(11);
+        assertThat(inventory.unreadTables()).isEmpty();
+        assertThat(inventory.columns()).anySatisfy(finding -> {
+            assertThat(finding.table() + "." + finding.column()).isEqualTo("Customer.Email");
+            assertThat(finding.kind()).isEqualTo(PiiKind.EMAIL);
+        });
+        assertThat(inventory.columns()).extracting(finding -> finding.table() + "." + finding.column()).contains(
+                "Customer.Phone", "Customer.FirstName", "Employee.BirthDate");
+        assertThat(inventory.ruleset().rules()).isNotEmpty();
     }
 }

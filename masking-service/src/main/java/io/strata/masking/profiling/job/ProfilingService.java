@@ -55,7 +55,7 @@ public class ProfilingService {
             return ofSource;
         }
         KnownVdb vdb = QuarkusTransaction.requiringNew().call(() -> target(request.dataset()));
-        try (Connection connection = connections.toPostgres(vdb, "Profiling").open()) {
+        try (Connection connection = connections.to(vdb).open()) {
             if (!connection.isValid(CHECK_SECONDS)) {
                 throw new SQLException("the connection does not answer.");
             }
@@ -78,9 +78,9 @@ public class ProfilingService {
         if (latest == null) {
             return null;
         }
-        if (!latest.postgres()) {
-            throw ApiException.badRequest("dataset", dataset + " is not a PostgreSQL source; profiling reads "
-                    + "PostgreSQL databases for now.");
+        if (!latest.maskable()) {
+            throw ApiException.badRequest("dataset", dataset + " holds " + latest.engine() + " data; profiling reads "
+                    + "PostgreSQL and MariaDB databases.");
         }
         Job job = operations.start(ProfilingOperation.PROFILE_SNAPSHOT, dataset, ProfilingWork.ofSnapshot(latest.id,
                 Ids.next("vdb"), Ids.next("vol")), requestedBy);

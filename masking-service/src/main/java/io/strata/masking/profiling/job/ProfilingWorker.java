@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.strata.common.errors.Errors;
 import io.strata.common.operations.Progress;
+import io.strata.masking.dataset.SourceSnapshot;
 import io.strata.masking.job.VdbConnections;
 import io.strata.masking.known.KnownVdb;
 import io.strata.masking.postgres.ConnectionFactory;
@@ -44,7 +45,7 @@ public class ProfilingWorker {
             throw new IllegalStateException("The virtual database to profile is no longer running; start it (POST "
                     + "/api/v1/vdbs/{id}/start) and profile it again.");
         }
-        return read(connections.toPostgres(vdb, "Profiling"), vdb.id, "virtual database " + vdb.name,
+        return read(connections.to(vdb), vdb.id, "virtual database " + vdb.name,
                 target.sampleRows(), progress);
     }
 
@@ -53,8 +54,10 @@ public class ProfilingWorker {
         int sampleRows = QuarkusTransaction.requiringNew()
                 .call(() -> ProfilingRun.<ProfilingRun>findById(jobId).sampleRows);
         progress.report(5, "reading the working copy of " + work.sourceSnapshot());
-        return read(connections.to(ConnectionFactory.POSTGRESQL, work.workingVdb(), work.connection()), work
-                .sourceSnapshot(),
+        SourceSnapshot source = QuarkusTransaction.requiringNew().call(() -> SourceSnapshot.findById(work
+                .sourceSnapshot()));
+        String engine = source == null || source.engine() == null ? ConnectionFactory.POSTGRESQL : source.engine();
+        return read(connections.to(engine, work.workingVdb(), work.connection()), work.sourceSnapshot(),
                 "the working copy of snapshot " + work.sourceSnapshot(), sampleRows, progress);
     }
 
