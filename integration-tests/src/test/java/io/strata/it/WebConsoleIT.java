@@ -38,7 +38,7 @@ import io.strata.testing.StrataHome;
  * the router: QA signs in, makes a data pod of the clinic, bookmarks it, a destructive change wipes a table (through
  * JDBC), QA resets in the browser and the rows are back, then shares the bookmark with the developer, who opens it and
  * makes a private pod of it that runs with QA's rows (QA has branched meanwhile); a reader sees the pod but no
- * action; an admin sees the storage report. Screenshots of the pod page (desktop and phone) and of the admin pages land in
+ * action; an admin sees the storage report and the masked dataset's last verification. Screenshots of the pod page (desktop and phone) and of the admin pages land in
  * {@code integration-tests/target/screenshots/}.
  */
 class WebConsoleIT {
@@ -59,7 +59,7 @@ class WebConsoleIT {
     static void start() throws IOException {
         home = StrataHome.create();
         clinic = ClinicSource.start("first visit");
-        services = RoutedServices.start(home, 20);
+        services = RoutedServices.start(home, 20, true);
         Files.createDirectories(SCREENSHOTS);
         for (String leftOver : List.of("failure.png", "failure.html")) {
             Files.deleteIfExists(SCREENSHOTS.resolve(leftOver));
@@ -113,6 +113,11 @@ class WebConsoleIT {
         awaitJob(admin, linked.getString("jobId"));
         api(admin).body(Map.of("name", "clinic-app", "datasets", List.of(linked.getString("id"))))
                 .post("/api/v1/templates").then().statusCode(201);
+        String ruleset = api(admin).body(Map.of("name", "notes", "rules", List.of(Map.of("table", "visits", "column",
+                "note", "algorithm", "fixed", "params", Map.of("value", "a visit"))))).post("/api/v1/rulesets")
+                .then().statusCode(201).extract().path("id");
+        awaitJob(admin, api(admin).body(Map.of("name", "clinic-masked", "source", linked.getString("id"), "ruleset",
+                ruleset)).post("/api/v1/masked-datasets").then().statusCode(202).extract().path("jobId"));
         await().atMost(PATIENCE).untilAsserted(() -> api(admin).get("/api/v1/templates/clinic-app/point").then()
                 .statusCode(200));
         return admin;
@@ -222,6 +227,11 @@ class WebConsoleIT {
         awaitText(By.cssSelector("main"), "qa-pod");
         assertThat(visible(By.cssSelector("[data-savings]")).getText()).endsWith("×");
         screenshot("storage-page");
+        browser.get(services.router().baseUrl() + "/#/admin/masked");
+        awaitText(By.cssSelector("main table"), "VERIFIED");
+        assertThat(browser.findElement(By.cssSelector("main table")).getText()).contains("clinic-masked", "clinic",
+                "notes");
+        screenshot("masked-page");
         for (String page : List.of("sources", "jobs", "audit", "users")) {
             browser.get(services.router().baseUrl() + "/#/admin/" + page);
             visible(By.cssSelector(page.equals("users") ? "main details.user" : "main table"));

@@ -43,8 +43,8 @@ function verification(dataset) {
 function masked(list) {
   return table('Masked datasets', [
     ['Masked dataset', (dataset) => dataset.name],
-    ['Source', (dataset) => dataset.source],
-    ['Ruleset', (dataset) => dataset.ruleset],
+    ['Source', (dataset) => dataset.sourceName],
+    ['Ruleset', (dataset) => dataset.rulesetName],
     ['Last verification', verification],
     ['Masked snapshots', (dataset) => String((dataset.snapshots || []).length)],
   ], list, 'No masked datasets yet.');
@@ -69,10 +69,21 @@ function jobs(list) {
   ], list, 'No jobs.');
 }
 
-function view(container, title, path, render) {
-  put(container, h('h1', {text: title}), section(title, live(h('div'), () => get(path), render)));
+/** A page of one table; load is a path of the API or a function that loads the rows. */
+function view(container, title, load, render) {
+  put(container, h('h1', {text: title}), section(title, live(h('div'), typeof load === 'string' ? () => get(load)
+    : load, render)));
 }
 
 export const sourcesView = (container) => view(container, 'Sources', '/sources', sources);
-export const maskedView = (container) => view(container, 'Masked datasets', '/masked-datasets', masked);
+/** The masked datasets, with the names of their sources and rulesets (their ids when those cannot be read). */
+async function loadMasked() {
+  const names = async (path) => new Map((await get(path).catch(() => [])).map((item) => [item.id, item.name]));
+  const [datasets, sources, rulesets] = await Promise.all([get('/masked-datasets'), names('/sources'),
+    names('/rulesets')]);
+  return datasets.map((dataset) => ({...dataset, sourceName: sources.get(dataset.source) || dataset.source,
+    rulesetName: rulesets.get(dataset.ruleset) || dataset.ruleset}));
+}
+
+export const maskedView = (container) => view(container, 'Masked datasets', loadMasked, masked);
 export const jobsView = (container) => view(container, 'Jobs', '/jobs?limit=100', jobs);
