@@ -20,12 +20,12 @@ export function branchAt(moment, branches) {
   return left.length ? left[0].name : active.name;
 }
 
-function marker(kind, x, y, label, detail) {
+function marker(kind, x, y, label, detail, below) {
   const title = s('title', {text: label + ' — ' + detail});
   if (kind === 'bookmark') {
     return s('g', {class: 'bookmark', tabindex: '0', role: 'img', 'aria-label': 'bookmark ' + label + ', ' + detail},
         title, s('path', {d: `M${x} ${y - 8} L${x + 8} ${y} L${x} ${y + 8} L${x - 8} ${y} Z`}),
-        s('text', {x, y: y - 13, 'text-anchor': 'middle', text: label}));
+        s('text', {x, y: below ? y + 24 : y - 13, 'text-anchor': 'middle', text: label}));
   }
   return s('circle', {class: 'snapshot', cx: x, cy: y, r: 4}, title);
 }
@@ -58,11 +58,15 @@ export function timeline(pod, branches, bookmarks, snapshots) {
     items.push(marker('snapshot', x(moment), laneY.get(branchAt(moment, lanes)), 'snapshot',
         when(snapshot.createdAt)));
   }
-  for (const bookmark of bookmarks) {
+  const onLane = new Map();
+  for (const bookmark of [...bookmarks].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))) {
     const moment = Date.parse(bookmark.createdAt);
-    const point = [x(moment), laneY.get(branchAt(moment, lanes))];
+    const lane = branchAt(moment, lanes);
+    const point = [x(moment), laneY.get(lane)];
     points.set(bookmark.id, point);
-    items.push(marker('bookmark', ...point, bookmark.name, when(bookmark.createdAt)));
+    // Every other bookmark of a line has its name below it, so that close ones stay readable.
+    onLane.set(lane, (onLane.get(lane) || 0) + 1);
+    items.push(marker('bookmark', ...point, bookmark.name, when(bookmark.createdAt), onLane.get(lane) % 2 === 0));
   }
   for (const branch of lanes.filter((lane) => points.has(lane.fromBookmark))) {
     const [bx, by] = points.get(branch.fromBookmark);
