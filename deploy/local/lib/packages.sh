@@ -5,8 +5,9 @@
 #
 # Sourced by deploy/local/strata-local.sh after lib/common.sh.
 
+# chromium and chromium-driver: the headless browser the web console's end-to-end test (WebConsoleIT) drives.
 PACKAGES=(postgresql btrfs-progs openssh-server rsync nfs-ganesha nfs-ganesha-vfs libnfs-utils
-  mariadb-server mariadb-backup jq curl openssl zfs-fuse)
+  mariadb-server mariadb-backup jq curl openssl zfs-fuse chromium chromium-driver)
 
 # The packages among $@ that are not installed, one per line.
 missing_packages() {

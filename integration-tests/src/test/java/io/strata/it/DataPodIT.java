@@ -7,9 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,29 +81,13 @@ class DataPodIT {
                 .extract().path("jobId"));
     }
 
-    private static Connection connect(String token, String vdb) throws SQLException {
-        JsonPath view = api(token).get("/api/v1/vdbs/" + vdb).then().statusCode(200).extract().jsonPath();
-        JsonPath credentials = api(token).get("/api/v1/vdbs/" + vdb + "/credentials").then().statusCode(200)
-                .extract().jsonPath();
-        return DriverManager.getConnection("jdbc:postgresql://" + view.getString("connection.host") + ":" + view
-                .getInt("connection.port") + "/" + view.getString("connection.database"), credentials.getString(
-                        "user"),
-                credentials.getString("password"));
-    }
-
     private static void execute(String token, String vdb, String sql) throws SQLException {
-        try (Connection connection = connect(token, vdb)) {
-            connection.createStatement().execute(sql);
-        }
+        new VdbSql(router.baseUrl(), token, vdb).execute(sql);
     }
 
     private static String names(String token, String vdb) throws SQLException {
-        try (Connection connection = connect(token, vdb);
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "select coalesce(string_agg(name, '|' order by id), '') from items")) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return new VdbSql(router.baseUrl(), token, vdb).text(
+                "select coalesce(string_agg(name, '|' order by id), '') from items");
     }
 
     @Test
