@@ -319,10 +319,7 @@ class WebConsoleIT {
     }
 
     private static void awaitJob(String token, String job) {
-        await().atMost(PATIENCE).until(() -> List.of("SUCCEEDED", "FAILED", "CANCELED").contains(api(token).get(
-                "/api/v1/jobs/" + job).then().extract().path("state")));
-        assertThat(api(token).get("/api/v1/jobs/" + job).then().extract().<String>path("state")).isEqualTo(
-                "SUCCEEDED");
+        Jobs.awaitEnd(() -> api(token), job, "SUCCEEDED", PATIENCE);
     }
 
     /** The notes of the clinic's visits in the VDB, in order, joined by |. */
