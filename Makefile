@@ -12,9 +12,10 @@ PROVISION_SCALES ?= 70 700
 # The engines bench-provision measures (postgresql, mariadb) and the MariaDB source's rows (~250 bytes each: ~1 GB).
 PROVISION_ENGINES ?= postgresql mariadb
 MARIADB_ROWS ?= 4000000
+SHAPES_SCALE ?= 70
 
 .DEFAULT_GOAL := help
-.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-masking bench-masking-stages bench-selfservice bench-kubernetes bench-cli bench-pipeline
+.PHONY: help install infra up down status logs build test kube-apiserver demo clean crds manifests bench-startup bench-storage bench-ingest bench-provision bench-provision-shapes bench-masking bench-masking-stages bench-selfservice bench-kubernetes bench-cli bench-pipeline
 
 help: ## Show this help
 	@echo "Strata — make targets (STRATA_HOME=$(STRATA_HOME)):"
@@ -69,6 +70,10 @@ bench-provision: ## VDB ready time alone, 5 and 10 at once (p50, steps) vs a ful
 	$(MVN) -B -q -DskipTests install -pl bench -am
 	$(if $(filter postgresql,$(PROVISION_ENGINES)),$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(PROVISION_SCALES)")
 	$(if $(filter mariadb,$(PROVISION_ENGINES)),$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.MariaDbProvisionBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(MARIADB_ROWS)")
+
+bench-provision-shapes: ## 5 and 10 VDBs at once: log sync or not, through the router until RUNNING or to the service by job (SHAPES_SCALE, 70)
+	$(MVN) -B -q -DskipTests install -pl bench -am
+	$(MVN) -B -q -pl bench exec:java -Dexec.mainClass=io.strata.bench.ProvisionShapesBench -Dtest.strata.home=$(STRATA_HOME) "-Dexec.args=$(SHAPES_SCALE) 3"
 
 bench-masking: ## Mask 10M rows (BENCH_ROWS): 5 columns, index, foreign key, vs one SQL UPDATE with md5(); subset 10%; profile 1 GB
 	$(MVN) -B -q -DskipTests install -pl bench -am

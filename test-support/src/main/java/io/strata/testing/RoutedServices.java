@@ -71,6 +71,13 @@ public record RoutedServices(ServiceProcess router, List<ServiceProcess> all) {
         return signIn("admin", ServiceProcess.ADMIN_PASSWORD);
     }
 
+    /** The process of a module, e.g. {@code provisioning-service}. */
+    public ServiceProcess service(String module) {
+        return all.stream().filter(process -> process.module().equals(module)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("No " + module + " among " + all.stream().map(
+                        ServiceProcess::module).toList()));
+    }
+
     /** Every process, the router first. */
     public ServiceProcess[] processes() {
         return all.toArray(new ServiceProcess[0]);

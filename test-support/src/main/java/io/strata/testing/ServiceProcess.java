@@ -178,6 +178,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The service's module, e.g. {@code catalog-service}. */
+    public String module() {
+        return module;
+    }
+
     public int port() {
         return port;
     }
