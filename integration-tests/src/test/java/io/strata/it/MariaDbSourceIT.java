@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,6 +192,54 @@ class MariaDbSourceIT {
         assertThat(ownServersRunning()).as("no staging replica or virtual database server is left").isEmpty();
         assertThat(onSource("SELECT COUNT(*) FROM Genre WHERE GenreId = 900")).as("the source is untouched")
                 .isEqualTo("1");
+    }
+
+    /**
+     * A source linked with logSync: a VDB at a moment between two snapshots holds what the source held then (a row
+     * written before it, not one written after it), replayed from the staging replica's binary log.
+     */
+    @Test
+    void aMomentBetweenTwoSnapshotsOfASourceWithLogSyncHoldsWhatTheSourceHeldThen() throws InterruptedException {
+        Map<String, Object> body = new HashMap<>(mariaDbSource("chinook-pitr", "linker", "lp"));
+        body.put("logSync", true);
+        JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(body).post(
+                "/api/v1/sources").then().log().ifValidationFails().statusCode(202).extract().jsonPath();
+        String sourceId = linked.getString("id");
+        awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
+
+        onSource("INSERT INTO Genre (GenreId, Name) VALUES (910, 'before the moment');");
+        Thread.sleep(1500);
+        Instant moment = Instant.now();
+        Thread.sleep(1500);
+        onSource("INSERT INTO Genre (GenreId, Name) VALUES (911, 'after the moment'); UPDATE Genre SET Name = "
+                + "'renamed after the moment' WHERE GenreId = 910;");
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId"), "SUCCEEDED");
+
+        Map<String, Object> atMoment = Map.of("name", "chinook-at-moment", "from", Map.of("dataset", sourceId,
+                "timestamp", moment.toString()));
+        // The provisioning service hears of the log's window from an event: until then the moment is refused.
+        AtomicReference<JsonPath> accepted = new AtomicReference<>();
+        await().atMost(PATIENCE).until(() -> {
+            var answer = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(atMoment)
+                    .post("/api/v1/vdbs").then().extract();
+            if (answer.statusCode() == 202) {
+                accepted.set(answer.jsonPath());
+            }
+            return answer.statusCode() != 400;
+        });
+        assertThat(accepted.get()).as("the moment's request was accepted").isNotNull();
+        awaitJob(provisioning, accepted.get().getString("jobId"), "SUCCEEDED");
+        String vdb = accepted.get().getString("id");
+        assertThat(inVdb(vdb, "SELECT GROUP_CONCAT(Name ORDER BY GenreId) FROM Genre WHERE GenreId >= 910"))
+                .isEqualTo("before the moment");
+        assertThat(onSource("SELECT GROUP_CONCAT(Name ORDER BY GenreId) FROM Genre WHERE GenreId >= 910")).isEqualTo(
+                "renamed after the moment,after the moment");
+
+        awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + vdb).then()
+                .statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(
+                202).extract().path("jobId"), "SUCCEEDED");
     }
 
     @Test

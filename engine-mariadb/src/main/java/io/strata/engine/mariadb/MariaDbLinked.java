@@ -175,8 +175,14 @@ class MariaDbLinked implements LinkedOperations {
                     + "POST /sources/{id}/sync {\"resync\": true}.", prepared.stderr());
         }
         binlogInfo(staging);
+        boolean keepLog = source.flag("logSync", false);
+        if (keepLog) {
+            // Kept across a resync: older snapshots' positions name files of it.
+            ServerProcess.run(host, OS_USER, "create the binary log directory", "mkdir", "-p", ServerConfig
+                    .binlogDirectory(work));
+        }
         ServerProcess.write(host, OS_USER, ServerConfig.file(work), ServerConfig.staging(data, work, staging.port(),
-                ServerConfig.serverId(source.id(), sourceServerId)).render(
+                ServerConfig.serverId(source.id(), sourceServerId), keepLog).render(
                         "Strata staging replica of source "
                                 + source.id()));
         progress.progress(100, "backup prepared");
@@ -287,6 +293,9 @@ class MariaDbLinked implements LinkedOperations {
         List<String> point;
         try {
             point = replica.rows("STOP SLAVE SQL_THREAD; FLUSH TABLES; SELECT @@gtid_slave_pos, @@version;").get(0);
+            if (source.flag("logSync", false)) {
+                LogPosition.write(staging.host(), staging.dataPath(), replica.namedRow("SHOW MASTER STATUS"));
+            }
             staging.flushToDisk();
         } catch (RuntimeException e) {
             replica.execute("START SLAVE SQL_THREAD;");
@@ -298,6 +307,9 @@ class MariaDbLinked implements LinkedOperations {
         metadata.put(SnapshotMetadata.DATABASE.key(), source.string("connection.database"));
         metadata.put(SnapshotMetadata.USER.key(), source.string("connection.user"));
         metadata.put("gtid", point.get(0));
+        if (source.flag("logSync", false)) {
+            metadata.put(SnapshotMetadata.WAL_ARCHIVE.key(), ServerConfig.binlogDirectory(staging.workPath()));
+        }
         return new SnapshotPoint(point.get(0).isEmpty() ? null : point.get(0), asOf, metadata);
     }
 

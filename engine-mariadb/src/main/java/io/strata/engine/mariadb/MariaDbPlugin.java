@@ -34,7 +34,10 @@ public class MariaDbPlugin implements EnginePlugin {
                 Parameter.string("database", true, "the database a virtual database serves").matching(IDENTIFIER),
                 Parameter.string("user", true, "a user with RELOAD, PROCESS, REPLICATION CLIENT (BINLOG "
                         + "MONITOR) and REPLICATION SLAVE on *.*, and access to the database").matching(IDENTIFIER),
-                Parameter.secret("password", true, "that user's password")));
+                Parameter.secret("password", true, "that user's password")),
+                Parameter.bool("logSync", "keep the staging replica's binary log (every transaction it applies, in "
+                        + "its work directory) so that any moment between the first snapshot and the newest can be "
+                        + "provisioned, to the second"));
     }
 
     @Override

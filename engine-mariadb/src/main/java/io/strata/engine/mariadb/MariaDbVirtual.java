@@ -26,10 +26,14 @@ class MariaDbVirtual implements VirtualOperations {
      */
     @Override
     public void configure(VirtualDatabase vdb) {
-        if (vdb.recoveryTime() != null) {
+        if (vdb.recoveryTime() != null && (vdb.logArchive() == null || vdb.previousDataPath() != null)) {
             throw new UserError("The MariaDB virtual database " + vdb.name() + " cannot be recovered to "
-                    + vdb.recoveryTime() + ": Strata keeps no binary log for MariaDB, only snapshots.",
-                    "Rewind or restore it to a snapshot or a bookmark instead.");
+                    + vdb.recoveryTime() + ": " + (vdb.logArchive() == null
+                            ? "its source keeps no binary log (it was linked without logSync)"
+                            : "a MariaDB virtual database keeps no log of its own changes")
+                    + ", only snapshots.",
+                    "Rewind or restore it to a snapshot or a bookmark instead, or link the "
+                            + "source with logSync to provision its moments.");
         }
         HostConnection host = vdb.host();
         String work = vdb.workPath();
@@ -55,6 +59,9 @@ class MariaDbVirtual implements VirtualOperations {
     @Override
     public void start(VirtualDatabase vdb) {
         ServerProcess.start(vdb.host(), vdb.repository(), vdb.workPath(), "The virtual database " + vdb.name());
+        if (vdb.recoveryTime() != null) {
+            LogPosition.replay(vdb, ServerProcess.clientDir(vdb.repository()), ServerConfig.socket(vdb.workPath()));
+        }
         String user = string(vdb, "user", null);
         String password = vdb.secrets().get("password");
         if (user != null && password != null) {

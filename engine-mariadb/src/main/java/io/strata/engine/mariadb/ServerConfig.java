@@ -37,6 +37,14 @@ final class ServerConfig {
     }
 
     /** Its configuration file. */
+    /** The base name of a staging replica's binary log files ({@code binlog.000001} ...). */
+    static final String BINLOG_NAME = "binlog";
+
+    /** Where a staging replica that keeps a log writes it. */
+    static String binlogDirectory(String workPath) {
+        return workPath + "/binlog";
+    }
+
     static String file(String workPath) {
         return workPath + "/my.cnf";
     }
@@ -75,7 +83,23 @@ final class ServerConfig {
      * server holds every transaction it applied.
      */
     static ServerConfig staging(String dataPath, String workPath, int port, long serverId) {
+        return staging(dataPath, workPath, port, serverId, false);
+    }
+
+    /**
+     * A staging replica that, when {@code keepLog}, writes every transaction it applies to a binary log of its own in
+     * {@link #binlogDirectory} (outside the snapshotted data, durably, with the source's GTIDs and times): the log a
+     * virtual database at a moment replays from its snapshot's position.
+     */
+    static ServerConfig staging(String dataPath, String workPath, int port, long serverId, boolean keepLog) {
         ServerConfig config = common(dataPath, workPath, port, serverId);
+        if (keepLog) {
+            config.set("log-bin", binlogDirectory(workPath) + "/" + BINLOG_NAME);
+            config.set("log-bin-index", binlogDirectory(workPath) + "/" + BINLOG_NAME + ".index");
+            config.set("log-slave-updates", "1");
+            config.set("binlog-format", "ROW");
+            config.set("sync-binlog", "1");
+        }
         config.set("skip-networking", "1");
         config.set("skip-slave-start", "0");
         config.set("innodb_buffer_pool_size", "128M");

@@ -53,6 +53,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void aStagingReplicaOfASourceWithLogSyncKeepsADurableBinaryLogOfWhatItAppliesOutsideItsData() {
+        ServerConfig keeping = ServerConfig.staging("/pool/staging/s1", "/home/staging/s1", 40100, 5000, true);
+        ServerConfig plain = ServerConfig.staging("/pool/staging/s1", "/home/staging/s1", 40100, 5000);
+
+        assertThat(keeping.get("log-bin")).isEqualTo("/home/staging/s1/binlog/binlog");
+        assertThat(keeping.get("log-slave-updates")).isEqualTo("1");
+        assertThat(keeping.get("binlog-format")).isEqualTo("ROW");
+        assertThat(keeping.get("sync-binlog")).isEqualTo("1");
+        assertThat(plain.get("log-bin")).isNull();
+    }
+
+    @Test
     void serverIdsAreStableInRangeAndNeverTheSources() {
         long id = ServerConfig.serverId("src-42", 0);
 
@@ -69,11 +81,16 @@ class ServerConfigTest {
     }
 
     @Test
-    void aRecoveryToAMomentIsRefusedBeforeAnythingIsTouched() {
-        VirtualDatabase toAMoment = new VirtualDatabase("vdb-1", "qa", null, "/pool/clones/c1", "/home/vdbs/vdb-1",
-                41234, Map.of(), Map.of(), java.time.Instant.parse("2026-12-05T10:00:00Z"), null, null);
+    void aRecoveryToAMomentWithoutAKeptLogOrOfTheVirtualDatabaseItselfIsRefusedBeforeAnythingIsTouched() {
+        java.time.Instant moment = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        VirtualDatabase noLog = new VirtualDatabase("vdb-1", "qa", null, "/pool/clones/c1", "/home/vdbs/vdb-1",
+                41234, Map.of(), Map.of(), moment, null, null);
+        VirtualDatabase ownMoment = new VirtualDatabase("vdb-1", "qa", null, "/pool/clones/c2", "/home/vdbs/vdb-1",
+                41234, Map.of(), Map.of(), moment, "/home/staging/s1/binlog", null, null, "/pool/clones/c1");
 
-        assertThatThrownBy(() -> new MariaDbVirtual().configure(toAMoment)).isInstanceOf(
-                io.strata.engine.UserError.class).hasMessageContaining("keeps no binary log for MariaDB");
+        assertThatThrownBy(() -> new MariaDbVirtual().configure(noLog)).isInstanceOf(io.strata.engine.UserError.class)
+                .hasMessageContaining("linked without logSync");
+        assertThatThrownBy(() -> new MariaDbVirtual().configure(ownMoment)).isInstanceOf(
+                io.strata.engine.UserError.class).hasMessageContaining("keeps no log of its own changes");
     }
 }
