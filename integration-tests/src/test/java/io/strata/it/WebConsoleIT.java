@@ -182,7 +182,29 @@ class WebConsoleIT {
         visible(By.cssSelector("form[data-form='share'] option[value='dev']")).click();
         act(By.cssSelector("form[data-form='share'] button"), "Share of bug-4711 with dev done.");
         assertThat(browser.getCurrentUrl()).doesNotContain(password).doesNotContain(password("qa"));
+        bookmarksOnBothBranches();
         signOut();
+    }
+
+    /**
+     * QA bookmarks on fix-4711, goes back to main, bookmarks there and activates fix-4711 again: each bookmark stays on
+     * the line of the branch it was made on, which the times of entering and leaving branches alone would not tell.
+     */
+    private static void bookmarksOnBothBranches() {
+        type(By.cssSelector("form[data-form='bookmark'] input"), "on-fix-4711");
+        act(By.cssSelector("form[data-form='bookmark'] button"), "Bookmark on-fix-4711 done.");
+        visible(By.cssSelector("form[data-form='activate'] option[value='main']")).click();
+        act(By.cssSelector("form[data-form='activate'] button"), "Activation of main done.");
+        type(By.cssSelector("form[data-form='bookmark'] input"), "on-main-4711");
+        act(By.cssSelector("form[data-form='bookmark'] button"), "Bookmark on-main-4711 done.");
+        visible(By.cssSelector("form[data-form='activate'] option[value='fix-4711']")).click();
+        act(By.cssSelector("form[data-form='activate'] button"), "Activation of fix-4711 done.");
+        awaitText(By.cssSelector(".timeline"), "fix-4711 (active)");
+        Map<String, String> lines = Map.of("bug-4711", "main", "on-fix-4711", "fix-4711", "on-main-4711", "main");
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> lines.forEach((bookmark, branch) -> assertThat(
+                browser.findElement(By.cssSelector(".timeline g.bookmark[aria-label^='bookmark " + bookmark + ",']"))
+                        .getAttribute("data-branch"))
+                .as("the line of " + bookmark).isEqualTo(branch)));
     }
 
     /** The developer finds the bookmark shared with them, makes a pod of it, and its database has QA's rows. */

@@ -137,7 +137,7 @@ class VdbAccessTest {
         String dataset = "src-" + suffix();
         String bookmark = "bm-" + suffix();
         BookmarkView view = new BookmarkView(bookmark, bookmark, List.of(new BookmarkPoint(dataset, snapshotOf(
-                dataset))), List.of(), false, null, Instant.now(), "READY", null, null, qa, List.of());
+                dataset))), List.of(), false, null, Instant.now(), "READY", null, null, qa, List.of(), null);
         StrataTestEnvironment.publish(codec, Topics.CATALOG, new BookmarkCreated(view));
         await().atMost(PATIENCE).until(() -> as(qa, "owner").contentType("application/json").body(Map.of("name",
                 "qa-" + suffix(), "from", Map.of("bookmark", bookmark))).post("/api/v1/vdbs").then().extract()
@@ -148,7 +148,8 @@ class VdbAccessTest {
                 "bookmark", bookmark))).post("/api/v1/vdbs").then().statusCode(404);
         StrataTestEnvironment.publish(codec, Topics.CATALOG, new BookmarkSharingChanged(new BookmarkView(bookmark,
                 bookmark, view.points(), List.of(), false, null, view.createdAt(), "READY", null, null, qa, List.of(
-                        dev))));
+                        dev),
+                null)));
         await().atMost(PATIENCE).until(() -> as(dev, "owner").contentType("application/json").body(Map.of("name",
                 "dev-" + suffix(), "from", Map.of("bookmark", bookmark))).post("/api/v1/vdbs").then().extract()
                 .statusCode() == 202);

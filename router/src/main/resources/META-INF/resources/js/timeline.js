@@ -8,9 +8,10 @@ const LANE = 64;
 const TOP = 28;
 
 /**
- * The branch that was active at a moment. The catalog keeps, for each branch left, when it was left
- * (updatedAt), and for the active branch when it was entered; a moment belongs to the branch left soonest after it.
- * This is exact while each branch was active once, an approximation for a pod moved back and forth.
+ * The branch that was active at a moment, for what the catalog made before it recorded the branch. The catalog keeps,
+ * for each branch left, when it was left (updatedAt), and for the active branch when it was entered; a moment belongs
+ * to the branch left soonest after it. This is exact while each branch was active once, an approximation for a pod
+ * moved back and forth.
  */
 export function branchAt(moment, branches) {
   const active = branches.find((branch) => branch.active) || branches[0];
@@ -20,14 +21,29 @@ export function branchAt(moment, branches) {
   return left.length ? left[0].name : active.name;
 }
 
-function marker(kind, x, y, label, detail, below) {
+/**
+ * The branch each snapshot was taken on, by snapshot id, as the catalog recorded it: the states saved and the marks
+ * the pod took on each branch, and the snapshots of each bookmark made on one.
+ */
+function recordedBranches(branches, bookmarks) {
+  const byId = new Map();
+  for (const branch of branches) (branch.snapshots || []).forEach((id) => byId.set(id, branch.name));
+  for (const bookmark of bookmarks.filter((b) => b.branch)) {
+    (bookmark.points || []).forEach((point) => byId.set(point.snapshot, bookmark.branch));
+  }
+  return byId;
+}
+
+// Each marker names the branch whose line it is drawn on (data-branch).
+function marker(kind, lane, x, y, label, detail, below) {
   const title = s('title', {text: label + ' — ' + detail});
   if (kind === 'bookmark') {
-    return s('g', {class: 'bookmark', tabindex: '0', role: 'img', 'aria-label': 'bookmark ' + label + ', ' + detail},
+    return s('g', {class: 'bookmark', tabindex: '0', role: 'img', 'aria-label': 'bookmark ' + label + ', ' + detail,
+      'data-branch': lane},
         title, s('path', {d: `M${x} ${y - 8} L${x + 8} ${y} L${x} ${y + 8} L${x - 8} ${y} Z`}),
         s('text', {x, y: below ? y + 24 : y - 13, 'text-anchor': 'middle', text: label}));
   }
-  return s('circle', {class: 'snapshot', cx: x, cy: y, r: 4}, title);
+  return s('circle', {class: 'snapshot', cx: x, cy: y, r: 4, 'data-branch': lane}, title);
 }
 
 /** The timeline of pod: its branches, its bookmarks and the snapshots of its first virtual database. */
@@ -53,20 +69,24 @@ export function timeline(pod, branches, bookmarks, snapshots) {
     items.push(s('line', {class: 'lane' + (branch.active ? ' active' : ''), x1: from, y1: y, x2: to, y2: y}));
     if (branch.active) items.push(s('circle', {class: 'now', cx: to, cy: y, r: 6}, s('title', {text: 'now'})));
   }
+  // Where the catalog recorded the branch it is exact; older rows fall back on the branch active at their time.
+  const recorded = recordedBranches(lanes, bookmarks);
+  const laneOf = (recordedLane, moment) => (laneY.has(recordedLane) ? recordedLane : branchAt(moment, lanes));
   for (const snapshot of snapshots) {
     const moment = Date.parse(snapshot.createdAt);
-    items.push(marker('snapshot', x(moment), laneY.get(branchAt(moment, lanes)), 'snapshot',
-        when(snapshot.createdAt)));
+    const lane = laneOf(recorded.get(snapshot.id), moment);
+    items.push(marker('snapshot', lane, x(moment), laneY.get(lane), 'snapshot', when(snapshot.createdAt)));
   }
   const onLane = new Map();
   for (const bookmark of [...bookmarks].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))) {
     const moment = Date.parse(bookmark.createdAt);
-    const lane = branchAt(moment, lanes);
+    const lane = laneOf(bookmark.branch, moment);
     const point = [x(moment), laneY.get(lane)];
     points.set(bookmark.id, point);
     // Every other bookmark of a line has its name below it, so that close ones stay readable.
     onLane.set(lane, (onLane.get(lane) || 0) + 1);
-    items.push(marker('bookmark', ...point, bookmark.name, when(bookmark.createdAt), onLane.get(lane) % 2 === 0));
+    items.push(marker('bookmark', lane, ...point, bookmark.name, when(bookmark.createdAt),
+        onLane.get(lane) % 2 === 0));
   }
   for (const branch of lanes.filter((lane) => points.has(lane.fromBookmark))) {
     const [bx, by] = points.get(branch.fromBookmark);

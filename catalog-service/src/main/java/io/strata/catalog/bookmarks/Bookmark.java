@@ -70,6 +70,12 @@ public class Bookmark extends PanacheEntityBase {
     public String podId;
 
     /**
+     * The branch of its pod that was active when it was made; {@code null} for one not made from a pod or made
+     * before the branch was recorded.
+     */
+    public String branch;
+
+    /**
      * The Kubernetes Bookmark resource it was made for ({@code namespace/name}); the operator alone deletes it, when
      * the resource goes. {@code null} for one made over REST.
      */
@@ -103,6 +109,6 @@ public class Bookmark extends PanacheEntityBase {
     /** The API's view of this bookmark. */
     public BookmarkView view() {
         return new BookmarkView(id, name, points, tags, shared, expiresAt, createdAt, status.name(), jobId, podId,
-                owner, sharedWith);
+                owner, sharedWith, branch);
     }
 }

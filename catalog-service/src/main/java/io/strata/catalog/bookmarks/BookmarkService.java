@@ -100,7 +100,7 @@ public class BookmarkService {
      * Makes the bookmark a data pod's BOOKMARK operation took the snapshots of (one per virtual database), PENDING
      * until the snapshot service holds them all.
      */
-    public Bookmark forPod(NewPodBookmark request, String podId, List<BookmarkPoint> points) {
+    public Bookmark forPod(NewPodBookmark request, String podId, String branch, List<BookmarkPoint> points) {
         requireUnusedName(request.name());
         Bookmark bookmark = new Bookmark();
         bookmark.id = request.id();
@@ -111,6 +111,7 @@ public class BookmarkService {
         bookmark.expiresAt = request.expiresAt();
         bookmark.owner = request.owner();
         bookmark.podId = podId;
+        bookmark.branch = branch;
         bookmark.managedBy = request.managedBy();
         bookmark.createdAt = Instant.now();
         bookmark.status = Bookmark.Status.PENDING;

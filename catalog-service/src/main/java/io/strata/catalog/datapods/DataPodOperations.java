@@ -141,7 +141,7 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
             case BOOKMARK -> {
                 List<BookmarkPoint> points = points(pod, work.taken());
                 NewPodBookmark bookmark = work.bookmark();
-                bookmarks.forPod(bookmark, pod.id, points);
+                bookmarks.forPod(bookmark, pod.id, pod.activeBranch, points);
                 pod.resetPoint = points;
                 pod.resetLabel = work.label();
                 pod.status = DataPod.Status.READY;
@@ -159,31 +159,43 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
                 return "data pod " + pod.name + " deleted";
             }
             default -> {
-                List<BookmarkPoint> saved = points(pod, work.taken());
-                pod.undoPoint = saved;
-                pod.undoLabel = work.label();
-                pod.undoBranch = pod.activeBranch;
-                String branch = work.branch() != null ? work.branch() : pod.activeBranch;
-                if (!branch.equals(pod.activeBranch)) {
-                    // The branch left keeps what its VDBs held; the one entered is where they stand now.
-                    PodBranch.keep(pod.id, pod.activeBranch, saved);
-                    PodBranch.keep(pod.id, branch, null);
-                    pod.activeBranch = branch;
-                    pod.resetPoint = points(pod, work.targets());
-                    pod.resetLabel = work.label();
-                }
-                pod.current = points(pod, work.targets());
-                // Every virtual database's own log starts again at a move; the pod's timeline from when all have.
-                pod.timelineFrom = pod.updatedAt;
-                if (operation.kind() == DataPodOperation.RESTORE || operation.kind() == DataPodOperation.REFRESH
-                        || operation.kind() == DataPodOperation.RECOVER) {
-                    pod.resetPoint = pod.current;
-                    pod.resetLabel = work.label();
-                }
-                pod.status = DataPod.Status.READY;
-                return work.label() + " done: " + pod.members.size() + " virtual databases moved";
+                return moved(operation, pod, work);
             }
         }
+    }
+
+    /** A refresh, restore, recovery, reset, undo or activation done: the pod stands on its targets. */
+    private static String moved(Operation<DataPodOperation, DataPodStep, DataPodWork> operation, DataPod pod,
+            DataPodWork work) {
+        List<BookmarkPoint> saved = points(pod, work.taken());
+        pod.undoPoint = saved;
+        pod.undoLabel = work.label();
+        String left = pod.activeBranch;
+        pod.undoBranch = left;
+        String branch = work.branch() != null ? work.branch() : pod.activeBranch;
+        if (!branch.equals(pod.activeBranch)) {
+            // The branch left keeps what its VDBs held; the one entered is where they stand now.
+            PodBranch.keep(pod.id, pod.activeBranch, saved);
+            PodBranch.keep(pod.id, branch, null);
+            pod.activeBranch = branch;
+            pod.resetPoint = points(pod, work.targets());
+            pod.resetLabel = work.label();
+        }
+        pod.current = points(pod, work.targets());
+        // Every virtual database's own log starts again at a move; the pod's timeline from when all have.
+        pod.timelineFrom = pod.updatedAt;
+        if (operation.kind() == DataPodOperation.RESTORE || operation.kind() == DataPodOperation.REFRESH
+                || operation.kind() == DataPodOperation.RECOVER) {
+            pod.resetPoint = pod.current;
+            pod.resetLabel = work.label();
+        }
+        // The state saved belongs to the branch left; the marks of a recovery to the one it stays on.
+        PodBranch.took(pod.id, left, work.taken());
+        if (operation.kind() == DataPodOperation.RECOVER) {
+            PodBranch.took(pod.id, pod.activeBranch, work.targets());
+        }
+        pod.status = DataPod.Status.READY;
+        return work.label() + " done: " + pod.members.size() + " virtual databases moved";
     }
 
     @Override
@@ -215,6 +227,8 @@ public class DataPodOperations extends OperationDefinition<DataPodOperation, Dat
                             .vdbId(), work.taken().get(i)));
                 }
                 pod.error = error + (moved ? " The virtual databases moved so far are being put back." : "");
+                // What was saved before the move was taken on the branch the pod stays on.
+                PodBranch.took(pod.id, pod.activeBranch, work.taken());
                 pod.status = DataPod.Status.READY;
             }
         }

@@ -1,7 +1,9 @@
 package io.strata.catalog.datapods;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,6 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.strata.common.persistence.BookmarkPointsConverter;
+import io.strata.common.persistence.StringListConverter;
 import io.strata.contracts.catalog.BookmarkPoint;
 
 /**
@@ -43,6 +46,14 @@ public class PodBranch extends PanacheEntityBase {
     /** The bookmark it was made from, or {@code null} for {@code main}. */
     @Column(name = "from_bookmark")
     public String fromBookmark;
+
+    /**
+     * The snapshots the pod took while on it: each state saved before a move (one per virtual database) and each mark
+     * of a restore to a moment; empty for those taken before they were recorded.
+     */
+    @Convert(converter = StringListConverter.class)
+    @Column(nullable = false, columnDefinition = "text")
+    public List<String> snapshots = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -77,5 +88,18 @@ public class PodBranch extends PanacheEntityBase {
         }
         branch.point = point;
         branch.updatedAt = now;
+    }
+
+    /**
+     * Records snapshots a pod took while on a branch (those a step that did not finish left {@code null} are left out);
+     * nothing when the branch is not recorded.
+     */
+    public static void took(String podId, String name, List<String> taken) {
+        PodBranch branch = of(podId, name);
+        if (branch != null) {
+            List<String> snapshots = new ArrayList<>(branch.snapshots);
+            taken.stream().filter(Objects::nonNull).forEach(snapshots::add);
+            branch.snapshots = snapshots;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.strata.catalog.datapods;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,12 +16,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param fromBookmark the bookmark it was made from, or {@code null} for {@code main}
  * @param createdAt when it was made
  * @param updatedAt when its newest state was last recorded
+ * @param snapshots the snapshots the pod took while on it, oldest first: each state saved before a refresh, restore,
+ *        reset, undo or activation (one per virtual database) and each mark of a restore to a moment
  */
-public record PodBranchView(String name, boolean active, String fromBookmark, Instant createdAt, Instant updatedAt) {
+public record PodBranchView(String name, boolean active, String fromBookmark, Instant createdAt, Instant updatedAt,
+        List<String> snapshots) {
 
     static PodBranchView of(PodBranch branch, DataPod pod) {
         return new PodBranchView(branch.name, branch.name.equals(pod.activeBranch), branch.fromBookmark,
-                branch.createdAt, branch.updatedAt);
+                branch.createdAt, branch.updatedAt, List.copyOf(branch.snapshots));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,7 @@ class BookmarkTest {
         assertThat(awaitJob(created.getString("jobId"))).isEqualTo("SUCCEEDED");
         given().get("/api/v1/bookmarks/before upgrade test").then().statusCode(200).body("id", equalTo(id))
                 .body("status", equalTo("READY")).body("points[0].dataset", equalTo("src-clinic"))
-                .body("points[0].snapshot", equalTo(snapshot));
+                .body("points[0].snapshot", equalTo(snapshot)).body("branch", nullValue());
         BookmarkCreated announced = codec.payload(catalogTopic.awaitEnvelope(e -> e.is(BookmarkCreated.class) && e
                 .subject().equals(id), PATIENCE), BookmarkCreated.class);
         assertThat(announced.bookmark().points()).extracting("snapshot").containsExactly(snapshot);

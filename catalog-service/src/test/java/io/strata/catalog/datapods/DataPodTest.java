@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.strata.contracts.events.Event;
 import io.strata.contracts.events.EventCodec;
@@ -136,6 +138,14 @@ class DataPodTest {
         return vdbs;
     }
 
+    /** A pod of a new template of two new sources, made by an admin and ready; its VDBs in the pod's order. */
+    private List<String> readyPodOfTwoSources(String pod) {
+        String template = template("of-" + pod, source(pod + "-one", false), source(pod + "-two", false));
+        List<String> vdbs = created(given(), pod, template);
+        awaitReady(given(), pod);
+        return vdbs;
+    }
+
     private static List<String> vdbsInOrder(String pod) {
         return given().get("/api/v1/datapods/" + pod).then().extract().jsonPath().getList("vdbs.vdbId");
     }
@@ -231,12 +241,9 @@ class DataPodTest {
 
     @Test
     void aMoveRefusedHalfWayPutsBackWhatHadMovedAndThePodStaysUsable() {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        String template = template("pair-" + run, source("left-" + run, false), source("right-" + run, false));
-        String pod = "p-" + run;
-        List<String> order = created(given(), pod, template);
+        String pod = "p-" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> order = readyPodOfTwoSources(pod);
         Set<String> vdbs = Set.copyOf(order);
-        awaitReady(given(), pod);
 
         given().post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
         List<String> saved = taken(order);
@@ -319,6 +326,45 @@ class DataPodTest {
         as("co-" + run, "owner").post("/api/v1/datapods/" + pod + "/reset").then().statusCode(202);
         savedAndMoved(vdbs);
         awaitReady(given(), pod);
+    }
+
+    /** Activates a branch of the pod, answering its saves and moves; returns the state saved on the branch left. */
+    private List<String> activated(String pod, String branch, List<String> vdbs) {
+        given().post("/api/v1/datapods/" + pod + "/branches/" + branch + "/activate").then().statusCode(202);
+        List<String> saved = savedAndMoved(vdbs).get(0);
+        awaitReady(given(), pod);
+        return saved;
+    }
+
+    @Test
+    void aBookmarkAndASavedStateKeepTheBranchTheyWereMadeOnWhileThePodGoesBackAndForth() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String pod = "h-" + run;
+        List<String> vdbs = readyPodOfTwoSources(pod);
+        bookmarked(given(), pod, "start-" + run, vdbs);
+        awaitReady(given(), pod);
+        given().contentType("application/json").body(Map.of("name", "fix", "fromBookmark", "start-" + run)).post(
+                "/api/v1/datapods/" + pod + "/branches").then().statusCode(201);
+
+        // main → fix → main → fix, a bookmark on each stay.
+        List<String> leftMain = activated(pod, "fix", vdbs);
+        bookmarked(given(), pod, "on-fix-" + run, vdbs);
+        awaitReady(given(), pod);
+        List<String> leftFix = activated(pod, "main", vdbs);
+        bookmarked(given(), pod, "on-main-" + run, vdbs);
+        awaitReady(given(), pod);
+        List<String> leftMainAgain = activated(pod, "fix", vdbs);
+
+        Map.of("start-" + run, "main", "on-fix-" + run, "fix", "on-main-" + run, "main").forEach((bookmark,
+                branch) -> given().get("/api/v1/bookmarks/" + bookmark).then().statusCode(200).body("branch",
+                        equalTo(branch)));
+        JsonPath branches = given().get("/api/v1/datapods/" + pod + "/branches").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(branches.<String>getList("find { it.name == 'main' }.snapshots")).as("the states saved on main")
+                .containsExactlyElementsOf(Stream.concat(leftMain.stream(), leftMainAgain.stream())
+                        .toList());
+        assertThat(branches.<String>getList("find { it.name == 'fix' }.snapshots")).as("the state saved on fix")
+                .containsExactlyElementsOf(leftFix);
     }
 
     @Test

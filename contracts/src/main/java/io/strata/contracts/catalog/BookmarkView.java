@@ -21,9 +21,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param pod the data pod it is a bookmark of (one point per virtual database), or {@code null}
  * @param owner the user who made it; {@code null} for one made before users existed
  * @param sharedWith the users it is shared with by name (besides everyone, when {@code shared})
+ * @param branch the branch of its pod that was active when it was made; {@code null} for one not made from a pod or
+ *        made before the branch was recorded
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookmarkView(String id, String name, List<BookmarkPoint> points, List<String> tags, boolean shared,
         Instant expiresAt, Instant createdAt, String status, UUID jobId, String pod, String owner,
-        List<String> sharedWith) {
+        List<String> sharedWith, String branch) {
 }
