@@ -60,7 +60,8 @@ public final class ProvisionShapesBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<PostgresCluster> sources = new ArrayList<>();
         try (StrataHome home = StrataHome.create()) {
-            RoutedServices services = RoutedServices.start(home, 60);
+            // Two sources of the scale, their staging copies, and up to ten clones' writes at a time.
+            RoutedServices services = RoutedServices.start(home, 60, false, (scale / 70 * 3 + 8) + "G");
             try {
                 String token = services.adminToken();
                 List<Shape> shapes = new ArrayList<>();

@@ -23,13 +23,19 @@ public record RoutedServices(ServiceProcess router, List<ServiceProcess> all) {
 
     /** Starts them, and the masking service too when {@code withMasking}. */
     public static RoutedServices start(StrataHome home, int portsEach, boolean withMasking) {
+        return start(home, portsEach, withMasking, "4G");
+    }
+
+    /** Starts them, with a btrfs pool of {@code poolSize} ({@code 4G}, {@code 12G} ...). */
+    public static RoutedServices start(StrataHome home, int portsEach, boolean withMasking, String poolSize) {
         PostgresCluster state = PostgresCluster.shared();
         KafkaBroker broker = KafkaBroker.shared();
         String prefix = "rs" + UUID.randomUUID().toString().substring(0, 8);
         int ports = Ports.range(2 * portsEach);
         ServiceProcess snapshot = ServiceProcess.of("snapshot-service").withDatabase(state).withBroker(broker, prefix)
                 .with(Map.of("strata.home", home.toString(), "strata.snapshot.pool.driver", "btrfs",
-                        "strata.snapshot.pool.size", "4G", "strata.snapshot.nfs.port", String.valueOf(Ports.free())))
+                        "strata.snapshot.pool.size", poolSize, "strata.snapshot.nfs.port",
+                        String.valueOf(Ports.free())))
                 .start();
         ServiceProcess provisioning = ServiceProcess.of("provisioning-service").withDatabase(state).withBroker(broker,
                 prefix).with("strata.home", home.toString()).with("strata.provisioning.ports", ports + "-"
