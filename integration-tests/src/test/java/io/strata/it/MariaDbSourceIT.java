@@ -196,7 +196,8 @@ class MariaDbSourceIT {
 
     /**
      * A source linked with logSync: a VDB at a moment between two snapshots holds what the source held then (a row
-     * written before it, not one written after it), replayed from the staging replica's binary log.
+     * written before it, not one written after it), replayed from the staging replica's binary log; and rewound to a
+     * moment of its own, it holds its own writes before that moment and not those after.
      */
     @Test
     void aMomentBetweenTwoSnapshotsOfASourceWithLogSyncHoldsWhatTheSourceHeldThen() throws InterruptedException {
@@ -235,6 +236,21 @@ class MariaDbSourceIT {
                 .isEqualTo("before the moment");
         assertThat(onSource("SELECT GROUP_CONCAT(Name ORDER BY GenreId) FROM Genre WHERE GenreId >= 910")).isEqualTo(
                 "renamed after the moment,after the moment");
+
+        // Its own moments: a snapshot of it, a write, the moment, another write; the rewind keeps the first two.
+        inVdb(vdb, "INSERT INTO Genre (GenreId, Name) VALUES (920, 'mine, snapshotted');");
+        awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/" + vdb + "/snapshot")
+                .then().statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        inVdb(vdb, "INSERT INTO Genre (GenreId, Name) VALUES (922, 'mine, before my moment');");
+        Thread.sleep(1500);
+        Instant own = Instant.now();
+        Thread.sleep(1500);
+        inVdb(vdb, "INSERT INTO Genre (GenreId, Name) VALUES (921, 'mine, after my moment');");
+        awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
+                "timestamp", own.toString())).post("/api/v1/vdbs/" + vdb + "/rewind").then().log()
+                .ifValidationFails().statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        assertThat(inVdb(vdb, "SELECT GROUP_CONCAT(Name ORDER BY GenreId) FROM Genre WHERE GenreId >= 910"))
+                .isEqualTo("before the moment,mine, snapshotted,mine, before my moment");
 
         awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + vdb).then()
                 .statusCode(202).extract().path("jobId"), "SUCCEEDED");

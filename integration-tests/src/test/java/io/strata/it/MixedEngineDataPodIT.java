@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,8 @@ import io.strata.testing.StrataHome;
 /**
  * A data pod of two engines on real services, through the router: a template holds a PostgreSQL source (the clinic)
  * and a MariaDB source (Chinook); the pod provisions both from the template's one consistent point, one bookmark
- * covers both, and a reset, a restore to the bookmark and a refresh move both virtual databases together, each
- * showing exactly what its source held at that point.
+ * covers both, and a reset, a restore to the bookmark, a refresh and a restore to a moment move both virtual databases
+ * together, each showing exactly what it held at that point.
  */
 class MixedEngineDataPodIT {
 
@@ -194,6 +195,19 @@ class MixedEngineDataPodIT {
         String chinookNow = onChinook(CHINOOK);
         assertThat(chinookNow).contains("after the bookmark").isNotEqualTo(chinookAtLink);
         assertThat(inChinookVdb(chinookVdb, CHINOOK)).as("after the refresh").isEqualTo(chinookNow);
+
+        // A restore to a moment moves both back to it: each VDB replays its own log up to the moment.
+        inClinicVdb(clinicVdb, "insert into visits (note) values ('mine, before the moment')");
+        inChinookVdb(chinookVdb, "INSERT INTO Genre (GenreId, Name) VALUES (930, 'mine, before the moment');");
+        Thread.sleep(1500);
+        Instant moment = Instant.now();
+        Thread.sleep(1500);
+        inClinicVdb(clinicVdb, "insert into visits (note) values ('mine, after the moment')");
+        inChinookVdb(chinookVdb, "INSERT INTO Genre (GenreId, Name) VALUES (931, 'mine, after the moment');");
+        podOperation("restore", Map.of("timestamp", moment.toString()));
+        assertThat(notes(clinicVdb)).isEqualTo("at link|after the bookmark|mine, before the moment");
+        assertThat(inChinookVdb(chinookVdb, "SELECT GROUP_CONCAT(Name ORDER BY GenreId) FROM Genre WHERE GenreId "
+                + ">= 930")).as("after the restore to a moment").isEqualTo("mine, before the moment");
 
         awaitJob(api().delete("/api/v1/datapods/mixed-pod").then().statusCode(202).extract().path("jobId"));
         api().get("/api/v1/vdbs/" + clinicVdb).then().statusCode(404);

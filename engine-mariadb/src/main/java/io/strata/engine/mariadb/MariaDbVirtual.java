@@ -21,19 +21,18 @@ class MariaDbVirtual implements VirtualOperations {
     private static final String OS_USER = MariaDbPlugin.OS_USER;
 
     /**
-     * Refuses a recovery to a moment before touching anything: no binary log is kept for a MariaDB virtual database
-     * or its source, so the clone could only start at its snapshot, which is not the moment asked for.
+     * Refuses a recovery to a moment of a source that keeps no binary log before touching anything (the clone could
+     * only start at its snapshot, which is not the moment asked for); writes the {@code my.cnf}, with a binary log of
+     * the virtual database's own in its life's log directory.
      */
     @Override
     public void configure(VirtualDatabase vdb) {
-        if (vdb.recoveryTime() != null && (vdb.logArchive() == null || vdb.previousDataPath() != null)) {
+        if (vdb.recoveryTime() != null && vdb.logArchive() == null) {
             throw new UserError("The MariaDB virtual database " + vdb.name() + " cannot be recovered to "
-                    + vdb.recoveryTime() + ": " + (vdb.logArchive() == null
-                            ? "its source keeps no binary log (it was linked without logSync)"
-                            : "a MariaDB virtual database keeps no log of its own changes")
-                    + ", only snapshots.",
-                    "Rewind or restore it to a snapshot or a bookmark instead, or link the "
-                            + "source with logSync to provision its moments.");
+                    + vdb.recoveryTime() + ": its source keeps no binary log (it was linked without logSync), only "
+                    + "snapshots.",
+                    "Provision a snapshot or a bookmark instead, or link the source with logSync to "
+                            + "provision its moments.");
         }
         HostConnection host = vdb.host();
         String work = vdb.workPath();
@@ -44,6 +43,10 @@ class MariaDbVirtual implements VirtualOperations {
         ServerProcess.run(host, OS_USER, "remove the replication state from " + data, "sh", "-c", "rm -f "
                 + "\"$1\"/master.info \"$1\"/relay-log.info \"$1\"/multi-master.info \"$1\"/relay-bin.*", "sh",
                 data);
+        if (vdb.ownLog() != null) {
+            ServerProcess.run(host, OS_USER, "create the binary log directory " + vdb.ownLog(), "mkdir", "-p", vdb
+                    .ownLog());
+        }
         ServerProcess.write(host, OS_USER, ServerConfig.file(work), config(vdb).render("Strata virtual database "
                 + vdb.name()));
     }
@@ -53,14 +56,16 @@ class MariaDbVirtual implements VirtualOperations {
         Object maxConnections = vdb.parameters().get("maxConnections");
         return ServerConfig.virtual(vdb.dataPath(), vdb.workPath(), vdb.port(), ServerConfig.serverId(vdb.id(), 0),
                 string(vdb, "bindAddress", "127.0.0.1"), string(vdb, "bufferPoolSize", "64M"),
-                maxConnections instanceof Number number ? number.intValue() : 50);
+                maxConnections instanceof Number number ? number.intValue() : 50, vdb.ownLog());
     }
 
     @Override
     public void start(VirtualDatabase vdb) {
+        long logBefore = LogPosition.errorLogSize(vdb.host(), vdb.workPath());
         ServerProcess.start(vdb.host(), vdb.repository(), vdb.workPath(), "The virtual database " + vdb.name());
         if (vdb.recoveryTime() != null) {
-            LogPosition.replay(vdb, ServerProcess.clientDir(vdb.repository()), ServerConfig.socket(vdb.workPath()));
+            LogPosition.replay(vdb, ServerProcess.clientDir(vdb.repository()), ServerConfig.socket(vdb.workPath()),
+                    logBefore);
         }
         String user = string(vdb, "user", null);
         String password = vdb.secrets().get("password");

@@ -94,11 +94,8 @@ final class ServerConfig {
     static ServerConfig staging(String dataPath, String workPath, int port, long serverId, boolean keepLog) {
         ServerConfig config = common(dataPath, workPath, port, serverId);
         if (keepLog) {
-            config.set("log-bin", binlogDirectory(workPath) + "/" + BINLOG_NAME);
-            config.set("log-bin-index", binlogDirectory(workPath) + "/" + BINLOG_NAME + ".index");
+            config.keepLog(binlogDirectory(workPath));
             config.set("log-slave-updates", "1");
-            config.set("binlog-format", "ROW");
-            config.set("sync-binlog", "1");
         }
         config.set("skip-networking", "1");
         config.set("skip-slave-start", "0");
@@ -114,12 +111,34 @@ final class ServerConfig {
      */
     static ServerConfig virtual(String dataPath, String workPath, int port, long serverId, String bindAddress,
             String bufferPoolSize, int maxConnections) {
+        return virtual(dataPath, workPath, port, serverId, bindAddress, bufferPoolSize, maxConnections, null);
+    }
+
+    /**
+     * A virtual database that, when {@code ownLog} is given, writes a binary log of its own changes there (outside
+     * its clone, durably): the log a rewind to a moment of its life replays. InnoDB records the log's file and
+     * position of every commit in its own pages, so a snapshot of the running server knows where in the log it
+     * stands.
+     */
+    static ServerConfig virtual(String dataPath, String workPath, int port, long serverId, String bindAddress,
+            String bufferPoolSize, int maxConnections, String ownLog) {
         ServerConfig config = common(dataPath, workPath, port, serverId);
+        if (ownLog != null) {
+            config.keepLog(ownLog);
+        }
         config.set("bind-address", bindAddress);
         config.set("skip-slave-start", "1");
         config.set("innodb_buffer_pool_size", bufferPoolSize);
         config.set("max_connections", String.valueOf(maxConnections));
         return config;
+    }
+
+    /** A durable, row-based binary log in {@code directory}. */
+    private void keepLog(String directory) {
+        set("log-bin", directory + "/" + BINLOG_NAME);
+        set("log-bin-index", directory + "/" + BINLOG_NAME + ".index");
+        set("binlog-format", "ROW");
+        set("sync-binlog", "1");
     }
 
     private void set(String name, String value) {

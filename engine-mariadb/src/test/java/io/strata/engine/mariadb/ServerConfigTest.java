@@ -81,16 +81,23 @@ class ServerConfigTest {
     }
 
     @Test
-    void aRecoveryToAMomentWithoutAKeptLogOrOfTheVirtualDatabaseItselfIsRefusedBeforeAnythingIsTouched() {
-        java.time.Instant moment = java.time.Instant.parse("2026-12-05T10:00:00Z");
+    void aRecoveryToAMomentOfASourceThatKeepsNoLogIsRefusedBeforeAnythingIsTouched() {
         VirtualDatabase noLog = new VirtualDatabase("vdb-1", "qa", null, "/pool/clones/c1", "/home/vdbs/vdb-1",
-                41234, Map.of(), Map.of(), moment, null, null);
-        VirtualDatabase ownMoment = new VirtualDatabase("vdb-1", "qa", null, "/pool/clones/c2", "/home/vdbs/vdb-1",
-                41234, Map.of(), Map.of(), moment, "/home/staging/s1/binlog", null, null, "/pool/clones/c1");
+                41234, Map.of(), Map.of(), java.time.Instant.parse("2026-12-05T10:00:00Z"), null, null);
 
         assertThatThrownBy(() -> new MariaDbVirtual().configure(noLog)).isInstanceOf(io.strata.engine.UserError.class)
                 .hasMessageContaining("linked without logSync");
-        assertThatThrownBy(() -> new MariaDbVirtual().configure(ownMoment)).isInstanceOf(
-                io.strata.engine.UserError.class).hasMessageContaining("keeps no log of its own changes");
+    }
+
+    @Test
+    void aVirtualDatabaseKeepsADurableBinaryLogOfItsOwnChangesInItsLifesDirectory() {
+        VirtualDatabase vdb = new VirtualDatabase("vdb-1", "qa", null, "/pool/clones/c1", "/home/vdbs/vdb-1", 41234,
+                Map.of(), Map.of(), null, null, null, "/home/vdbs/vdb-1/wal/2", null);
+
+        ServerConfig config = MariaDbVirtual.config(vdb);
+
+        assertThat(config.get("log-bin")).isEqualTo("/home/vdbs/vdb-1/wal/2/binlog");
+        assertThat(config.get("sync-binlog")).isEqualTo("1");
+        assertThat(config.get("log-slave-updates")).isNull();
     }
 }

@@ -237,7 +237,11 @@ public class PodVdbs {
             return;
         }
         KnownSnapshot snapshot = KnownSnapshot.findById(work.snapshotId());
-        VdbOperation kind = snapshot.dataset.equals(vdb.id) ? VdbOperation.REWIND : VdbOperation.REFRESH;
+        // A move to a moment is a rewind within the current life, also when it starts from the snapshot the life began
+        // with, which is its parent's: it replays the life's own log, not the parent's.
+        VdbOperation kind = work.recoveryTime() != null || snapshot.dataset.equals(vdb.id)
+                ? VdbOperation.REWIND
+                : VdbOperation.REFRESH;
         vdb.replyTo = request.requestId();
         operations.start(kind, vdb.id, work, requestedBy(vdb));
         Log.infof("Moving virtual database %s of data pod %s to snapshot %s%s (%s)", vdb.name, vdb.pod, snapshot.id,
