@@ -157,7 +157,7 @@ class WebConsoleIT {
     private static void qaBranchesAndSharesTheBookmark(String vdb) {
         type(By.cssSelector("form[data-form='branch'] input"), "fix-4711");
         act(By.cssSelector("form[data-form='branch'] button"), "Branch fix-4711 done.");
-        visible(By.cssSelector("form[data-form='activate'] option[value='fix-4711']")).click();
+        click(By.cssSelector("form[data-form='activate'] option[value='fix-4711']"));
         act(By.cssSelector("form[data-form='activate'] button"), "Activation of fix-4711 done.");
         awaitText(By.cssSelector(".timeline"), "fix-4711 (active)");
         String qa = token("qa", password("qa"));
@@ -176,10 +176,10 @@ class WebConsoleIT {
         screenshot("pod-page-phone");
         viewport(DESKTOP);
 
-        visible(By.cssSelector("[data-reveal]")).click();
+        click(By.cssSelector("[data-reveal]"));
         String password = api(qa).get("/api/v1/vdbs/" + vdb + "/credentials").then().extract().path("password");
         awaitText(By.cssSelector("code.password"), password);
-        visible(By.cssSelector("form[data-form='share'] option[value='dev']")).click();
+        click(By.cssSelector("form[data-form='share'] option[value='dev']"));
         act(By.cssSelector("form[data-form='share'] button"), "Share of bug-4711 with dev done.");
         assertThat(browser.getCurrentUrl()).doesNotContain(password).doesNotContain(password("qa"));
         bookmarksOnBothBranches();
@@ -193,11 +193,11 @@ class WebConsoleIT {
     private static void bookmarksOnBothBranches() {
         type(By.cssSelector("form[data-form='bookmark'] input"), "on-fix-4711");
         act(By.cssSelector("form[data-form='bookmark'] button"), "Bookmark on-fix-4711 done.");
-        visible(By.cssSelector("form[data-form='activate'] option[value='main']")).click();
+        click(By.cssSelector("form[data-form='activate'] option[value='main']"));
         act(By.cssSelector("form[data-form='activate'] button"), "Activation of main done.");
         type(By.cssSelector("form[data-form='bookmark'] input"), "on-main-4711");
         act(By.cssSelector("form[data-form='bookmark'] button"), "Bookmark on-main-4711 done.");
-        visible(By.cssSelector("form[data-form='activate'] option[value='fix-4711']")).click();
+        click(By.cssSelector("form[data-form='activate'] option[value='fix-4711']"));
         act(By.cssSelector("form[data-form='activate'] button"), "Activation of fix-4711 done.");
         awaitText(By.cssSelector(".timeline"), "fix-4711 (active)");
         Map<String, String> lines = Map.of("bug-4711", "main", "on-fix-4711", "fix-4711", "on-main-4711", "main");
@@ -212,7 +212,7 @@ class WebConsoleIT {
         signIn("dev");
         visible(By.linkText("bug-4711"));
         screenshot("home-page");
-        browser.findElement(By.linkText("bug-4711")).click();
+        click(By.linkText("bug-4711"));
         awaitText(By.cssSelector(".facts"), "qa");
         // A name in use: the API's problem says so, and what to do.
         type(By.id("from-bookmark-name"), "qa-pod");
@@ -271,7 +271,7 @@ class WebConsoleIT {
     }
 
     private static void signOut() {
-        visible(By.cssSelector("[data-nav='sign-out']")).click();
+        click(By.cssSelector("[data-nav='sign-out']"));
         visible(By.id("username"));
     }
 
@@ -283,10 +283,25 @@ class WebConsoleIT {
 
     /** Clicks what starts an operation and waits for its end; whether it ended ok or in an error. */
     private static String outcome(By control) {
-        visible(control).click();
+        click(control);
         await().atMost(PATIENCE).ignoreExceptions().until(() -> !browser.findElement(OUTCOME).getAttribute(
                 "data-outcome").equals("running"));
         return browser.findElement(OUTCOME).getAttribute("data-outcome");
+    }
+
+    /**
+     * Clicks what {@code by} finds once it shows, finding it again when the page redrew it in between (each region
+     * redraws itself when its data changes, which leaves an element found before stale).
+     */
+    private static void click(By by) {
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            WebElement element = browser.findElement(by);
+            if (!element.isDisplayed()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private static WebElement visible(By by) {
