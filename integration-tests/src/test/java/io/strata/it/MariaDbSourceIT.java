@@ -200,7 +200,7 @@ class MariaDbSourceIT {
      * moment of its own, it holds its own writes before that moment and not those after.
      */
     @Test
-    void aMomentBetweenTwoSnapshotsOfASourceWithLogSyncHoldsWhatTheSourceHeldThen() throws InterruptedException {
+    void aMomentBetweenTwoSnapshotsOfASourceWithLogSyncHoldsWhatTheSourceHeldThen() {
         Map<String, Object> body = new HashMap<>(mariaDbSource("chinook-pitr", "linker", "lp"));
         body.put("logSync", true);
         JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(body).post(
@@ -209,9 +209,8 @@ class MariaDbSourceIT {
         awaitJob(ingest, linked.getString("jobId"), "SUCCEEDED");
 
         onSource("INSERT INTO Genre (GenreId, Name) VALUES (910, 'before the moment');");
-        Thread.sleep(1500);
-        Instant moment = Instant.now();
-        Thread.sleep(1500);
+        Instant moment = VirtualDatabaseIT.clockPast(Instant.now().plusMillis(1500));
+        VirtualDatabaseIT.clockPast(moment.plusMillis(1500));
         onSource("INSERT INTO Genre (GenreId, Name) VALUES (911, 'after the moment'); UPDATE Genre SET Name = "
                 + "'renamed after the moment' WHERE GenreId = 910;");
         awaitJob(ingest, given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
@@ -242,9 +241,8 @@ class MariaDbSourceIT {
         awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).post("/api/v1/vdbs/" + vdb + "/snapshot")
                 .then().statusCode(202).extract().path("jobId"), "SUCCEEDED");
         inVdb(vdb, "INSERT INTO Genre (GenreId, Name) VALUES (922, 'mine, before my moment');");
-        Thread.sleep(1500);
-        Instant own = Instant.now();
-        Thread.sleep(1500);
+        Instant own = VirtualDatabaseIT.clockPast(Instant.now().plusMillis(1500));
+        VirtualDatabaseIT.clockPast(own.plusMillis(1500));
         inVdb(vdb, "INSERT INTO Genre (GenreId, Name) VALUES (921, 'mine, after my moment');");
         awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of(
                 "timestamp", own.toString())).post("/api/v1/vdbs/" + vdb + "/rewind").then().log()

@@ -199,9 +199,8 @@ class MixedEngineDataPodIT {
         // A restore to a moment moves both back to it: each VDB replays its own log up to the moment.
         inClinicVdb(clinicVdb, "insert into visits (note) values ('mine, before the moment')");
         inChinookVdb(chinookVdb, "INSERT INTO Genre (GenreId, Name) VALUES (930, 'mine, before the moment');");
-        Thread.sleep(1500);
-        Instant moment = Instant.now();
-        Thread.sleep(1500);
+        Instant moment = VirtualDatabaseIT.clockPast(Instant.now().plusMillis(1500));
+        VirtualDatabaseIT.clockPast(moment.plusMillis(1500));
         inClinicVdb(clinicVdb, "insert into visits (note) values ('mine, after the moment')");
         inChinookVdb(chinookVdb, "INSERT INTO Genre (GenreId, Name) VALUES (931, 'mine, after the moment');");
         podOperation("restore", Map.of("timestamp", moment.toString()));

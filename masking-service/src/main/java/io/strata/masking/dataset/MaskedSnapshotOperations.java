@@ -88,7 +88,9 @@ public class MaskedSnapshotOperations
                         .sourceSnapshot());
                 // Its clone belongs to the masked dataset, so that the snapshot of it is on the dataset's timeline.
                 events.publish(new WorkingVdbRequested(operation.requestId(), work.vdbId(), workingName(operation
-                        .jobId()), work.sourceSnapshot(), work.volumeId(), work.maskedDataset(), workingUser(work),
+                        .jobId()), work.sourceSnapshot(), work.volumeId(), work.maskedDataset(),
+                        SourceSnapshot.workingUser(
+                                work.sourceSnapshot(), config.superuser()),
                         PURPOSE));
             }
             case STOP -> {
@@ -178,17 +180,6 @@ public class MaskedSnapshotOperations
         MaskedSnapshot run = MaskedSnapshot.findById(operation.jobId());
         run.finish(null, error);
         events.publish(new DeleteWorkingVdbRequested(operation.requestId("undo"), work.vdbId()));
-    }
-
-    /**
-     * The working virtual database's user: the PostgreSQL sources' superuser, or for MariaDB a user of this service's
-     * own that the provisioning service gives every privilege, and that masking drops when it is done.
-     */
-    private String workingUser(MaskedSnapshotWork work) {
-        SourceSnapshot source = SourceSnapshot.findById(work.sourceSnapshot());
-        return source != null && "mariadb".equals(source.engine())
-                ? MaskedSnapshotWorker.MARIADB_WORKING_USER
-                : config.superuser();
     }
 
     /** The working virtual database's name: unique to the job. */

@@ -111,10 +111,9 @@ public class MaskedSnapshotWorker {
         MaskedSnapshot run = MaskedSnapshot.findById(jobId);
         run.attempts++;
         MaskedDataset dataset = MaskedDataset.findById(work.maskedDataset());
-        SourceSnapshot source = SourceSnapshot.findById(work.sourceSnapshot());
-        String engine = source == null || source.engine() == null ? ConnectionFactory.POSTGRESQL : source.engine();
-        return new Attempt(run.attempts, dataset.name, engine, dataset.resetUsers, dataset.disableRoles, run
-                .instructions(dataset.subset));
+        return new Attempt(run.attempts, dataset.name, SourceSnapshot.engineOf(work.sourceSnapshot()),
+                dataset.resetUsers, dataset.disableRoles, run
+                        .instructions(dataset.subset));
     }
 
     /**

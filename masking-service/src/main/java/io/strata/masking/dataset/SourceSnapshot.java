@@ -13,6 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import io.strata.common.persistence.StringMapConverter;
 import io.strata.engine.SnapshotMetadata;
+import io.strata.masking.postgres.ConnectionFactory;
 
 /** A snapshot the snapshot service announced; its metadata says which engine's database it holds. */
 @Entity
@@ -47,12 +48,31 @@ public class SourceSnapshot extends PanacheEntityBase {
 
     /** Whether masking reads its database: a PostgreSQL or MariaDB one. */
     public boolean maskable() {
-        return postgres() || "mariadb".equals(engine());
+        return postgres() || ConnectionFactory.MARIADB.equals(engine());
     }
 
     /** The engine of its database ({@code postgresql}, {@code mariadb}, {@code files}), {@code null} when unknown. */
     public String engine() {
         return metadata == null ? null : metadata.get(SnapshotMetadata.ENGINE.key());
+    }
+
+    /**
+     * The engine of a snapshot's database, for connecting to a working copy of it: PostgreSQL's when the snapshot or
+     * its engine is unknown.
+     */
+    public static String engineOf(String snapshotId) {
+        SourceSnapshot snapshot = findById(snapshotId);
+        return snapshot == null || snapshot.engine() == null ? ConnectionFactory.POSTGRESQL : snapshot.engine();
+    }
+
+    /**
+     * The user of a working virtual database of a snapshot: the PostgreSQL sources' superuser, or for MariaDB a user
+     * of this service's own that the provisioning service gives every privilege on that copy (masking drops it).
+     */
+    public static String workingUser(String snapshotId, String postgresSuperuser) {
+        return ConnectionFactory.MARIADB.equals(engineOf(snapshotId))
+                ? MaskedSnapshotWorker.MARIADB_WORKING_USER
+                : postgresSuperuser;
     }
 
     /** The dataset's newest snapshot that is not deleted, or {@code null}. */

@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -33,6 +29,7 @@ import io.strata.masking.postgres.LeakVerifier;
 import io.strata.masking.postgres.MaskingFailure;
 import io.strata.masking.postgres.MaskingOutcome;
 import io.strata.masking.postgres.MaskingReport;
+import io.strata.masking.postgres.Parallel;
 import io.strata.masking.postgres.PostgresMasking;
 import io.strata.masking.postgres.TableSchema;
 import io.strata.masking.postgres.Verification;
@@ -188,29 +185,19 @@ public final class MariaDbMasking {
 
     private static List<MariaDbTableMasking.Result> runAll(int threads,
             List<Callable<MariaDbTableMasking.Result>> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, tasks
-                .size()))));
-        try {
-            List<Future<MariaDbTableMasking.Result>> futures = tasks.stream().map(pool::submit).toList();
-            List<MariaDbTableMasking.Result> results = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
-            for (Future<MariaDbTableMasking.Result> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    failures.add("A table could not be masked: " + Errors.rootMessage(e.getCause()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new MaskingFailure(List.of("Masking was interrupted."));
-                }
+        List<MariaDbTableMasking.Result> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Parallel.Attempt<MariaDbTableMasking.Result> attempt : Parallel.run("masking", threads, tasks)) {
+            if (attempt.failure() != null) {
+                failures.add("A table could not be masked: " + Errors.rootMessage(attempt.failure()));
+            } else {
+                results.add(attempt.value());
             }
-            if (!failures.isEmpty()) {
-                throw new MaskingFailure(failures);
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
+        if (!failures.isEmpty()) {
+            throw new MaskingFailure(failures);
+        }
+        return results;
     }
 
     private static MaskingOutcome outcome(Map<TableSchema, Map<String, Masker>> byTable,

@@ -11,13 +11,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs tasks on a fixed pool of threads and keeps each task's result or failure. */
-final class Parallel {
+public final class Parallel {
 
     private Parallel() {
     }
 
     /** A task's result, or what it threw. */
-    record Attempt<T>(T value, Throwable failure) {
+    public record Attempt<T>(T value, Throwable failure) {
     }
 
     /**
@@ -26,7 +26,7 @@ final class Parallel {
      * @return one attempt per task, in the order of the tasks
      * @throws CancellationException when the calling thread is interrupted (the tasks are interrupted too)
      */
-    static <T> List<Attempt<T>> run(String name, int threads, List<Callable<T>> tasks) {
+    public static <T> List<Attempt<T>> run(String name, int threads, List<Callable<T>> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
         }

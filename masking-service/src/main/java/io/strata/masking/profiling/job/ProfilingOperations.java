@@ -19,7 +19,6 @@ import io.strata.contracts.provisioning.WorkingVdbFailed;
 import io.strata.contracts.provisioning.WorkingVdbReady;
 import io.strata.contracts.provisioning.WorkingVdbRequested;
 import io.strata.masking.config.MaskingConfig;
-import io.strata.masking.dataset.MaskedSnapshotWorker;
 import io.strata.masking.dataset.SourceSnapshot;
 import io.strata.masking.job.DatabaseMasking;
 import io.strata.masking.profiling.Inventory;
@@ -69,15 +68,7 @@ public class ProfilingOperations extends OperationDefinition<ProfilingOperation,
         // The temporary clone belongs to the source's dataset for the few seconds it lives.
         events.publish(new WorkingVdbRequested(operation.requestId(), work.workingVdb(), "profile-" + operation
                 .jobId().toString().substring(0, 13), work.sourceSnapshot(), work.volumeId(), operation.resource(),
-                workingUser(work), PURPOSE));
-    }
-
-    /** The working copy's user: the PostgreSQL sources' superuser, or MariaDB's user of this service's own. */
-    private String workingUser(ProfilingWork work) {
-        SourceSnapshot source = SourceSnapshot.findById(work.sourceSnapshot());
-        return source != null && "mariadb".equals(source.engine())
-                ? MaskedSnapshotWorker.MARIADB_WORKING_USER
-                : config.superuser();
+                SourceSnapshot.workingUser(work.sourceSnapshot(), config.superuser()), PURPOSE));
     }
 
     @Override

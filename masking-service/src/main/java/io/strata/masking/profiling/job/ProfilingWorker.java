@@ -54,9 +54,7 @@ public class ProfilingWorker {
         int sampleRows = QuarkusTransaction.requiringNew()
                 .call(() -> ProfilingRun.<ProfilingRun>findById(jobId).sampleRows);
         progress.report(5, "reading the working copy of " + work.sourceSnapshot());
-        SourceSnapshot source = QuarkusTransaction.requiringNew().call(() -> SourceSnapshot.findById(work
-                .sourceSnapshot()));
-        String engine = source == null || source.engine() == null ? ConnectionFactory.POSTGRESQL : source.engine();
+        String engine = QuarkusTransaction.requiringNew().call(() -> SourceSnapshot.engineOf(work.sourceSnapshot()));
         return read(connections.to(engine, work.workingVdb(), work.connection()), work.sourceSnapshot(),
                 "the working copy of snapshot " + work.sourceSnapshot(), sampleRows, progress);
     }
