@@ -7,8 +7,8 @@
 #   deleted, reset, undo, restore), the bookmark shared with developer dev, whose pod of it is a private copy, three
 #   virtual databases provisioned in parallel, a change in one invisible to the
 #   others, one refreshed, one bookmarked and rewound to the bookmark after a destructive test, a branch from the
-#   bookmark, the Data Pipeline with the strata command (examples/pipeline.sh: six data pods of the masked data in
-#   parallel, each subset, bookmarked and shared), the space report, and the strata and psql commands to connect.
+#   bookmark, the Data Pipeline with the strata command (examples/pipeline.sh: six data pods of a masked 10% subset
+#   in parallel, bookmarked and shared), the space report, and the strata and psql commands to connect.
 # Every step prints one line with its time. Everything goes through the router (the one base URL), as a user would,
 # signed in as admin first.
 # Re-running is fine: the previous run's demo virtual databases and source are deleted first.
@@ -509,14 +509,21 @@ branch_from_bookmark() {
 }
 
 # data_pipeline: examples/pipeline.sh with the strata command (make up installs it): a sync, the masked master brought
-# to it, six data pods of the masked data in parallel, each bookmarked and shared with qa; its lines as it prints them.
+# to it, six data pods of masked 10% subsets in parallel, each bookmarked and shared with qa; its lines as it prints
+# them.
 data_pipeline() {
-  local output run
-  # STRATA_DEMO_PIPELINE_RUNS (default 1): how many times in a row; make bench-pipeline runs it twice.
-  for run in $(seq 1 "${STRATA_DEMO_PIPELINE_RUNS:-1}"); do
-    step "the Data Pipeline (examples/pipeline.sh, the strata command): sync, masked master, six data pods in parallel, each subset, bookmarked and shared with qa"
+  local output run=0 subset_from
+  # STRATA_DEMO_PIPELINE_SUBSETS (default "dataset"): the runs in a row, each where it makes the subset (the script's
+  # SUBSET_FROM); make bench-pipeline runs "dataset dataset pod".
+  for subset_from in ${STRATA_DEMO_PIPELINE_SUBSETS:-dataset}; do
+    run=$((run + 1))
+    if [[ $subset_from == pod ]]; then
+      step "the Data Pipeline (examples/pipeline.sh, the strata command): sync, masked master, six data pods in parallel, each subset on its own, bookmarked and shared with qa"
+    else
+      step "the Data Pipeline (examples/pipeline.sh, the strata command): sync, masked master and its 10% subset, six data pods of the subset in parallel, bookmarked and shared with qa"
+    fi
     output="$(STRATA="$STRATA_CLI" STRATA_URL="${API%/api/v1}" STRATA_TOKEN="$(sed 's/^Authorization: Bearer //' "$AUTH_HEADER_FILE")" \
-      SOURCE=demo-clinic MASKED=demo-clinic-masked TEMPLATE=demo-pipeline-masked PREFIX=demo-pipeline SHARE_WITH=qa \
+      SOURCE=demo-clinic MASKED=demo-clinic-masked SUBSET_FROM="$subset_from" PREFIX=demo-pipeline SHARE_WITH=qa \
       RUN="$(date -u +%Y%m%dt%H%M%S)-$run" "$(dirname "${BASH_SOURCE[0]}")/../../examples/pipeline.sh" 2>&1)" ||
       fail "the pipeline failed:"$'\n'"$output"
     done_step "$(tail -n 1 <<<"$output" | sed 's/^\[ *[0-9.]* s\] //')"

@@ -24,43 +24,70 @@ final class JobSteps implements AutoCloseable {
     private record Shown(Instant at, String step) {
     }
 
+    /** A storage command and its answer: when each was committed by its service, and when the bench read it. */
+    private record Hop(Instant sent, Instant sentRead, Instant answered, Instant answerRead) {
+    }
+
     private final EventCodec codec = new EventCodec();
     private final Map<String, List<Shown>> steps = new ConcurrentHashMap<>();
-    private final Thread reader;
+    private final Map<String, Hop> hops = new ConcurrentHashMap<>();
+    private final List<Thread> readers = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(2);
     private volatile boolean running = true;
-    private volatile boolean assigned;
 
     JobSteps(String bootstrap, String prefix, String service) {
-        KafkaConsumer<String, byte[]> consumer = EventBus.consumer(bootstrap, Topics.events(prefix, service),
-                "latest");
-        reader = new Thread(() -> {
+        read(EventBus.consumer(bootstrap, Topics.events(prefix, service), "latest"), this::onServiceEvent);
+        read(EventBus.consumer(bootstrap, Topics.events(prefix, Topics.SNAPSHOT), "latest"), this::onStorageEvent);
+        // The consumers join their groups before the measured requests are sent.
+        try {
+            assigned.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void read(KafkaConsumer<String, byte[]> consumer, java.util.function.Consumer<EventEnvelope> handler) {
+        Thread reader = new Thread(() -> {
+            boolean joined = false;
             try (consumer) {
                 while (running) {
                     var records = consumer.poll(Duration.ofMillis(50));
-                    assigned = assigned || !consumer.assignment().isEmpty();
-                    for (var record : records) {
-                        EventEnvelope envelope = codec.decode(record.value());
-                        if ("JobProgressed".equals(envelope.type())) {
-                            var job = envelope.data().path("job");
-                            steps.computeIfAbsent(job.path("id").asText(), id -> new ArrayList<>()).add(new Shown(
-                                    envelope.time(), "SUCCEEDED".equals(job.path("state").asText())
-                                            ? "ready"
-                                            : job.path("step").asText()));
-                        }
+                    if (!joined && !consumer.assignment().isEmpty()) {
+                        joined = true;
+                        assigned.countDown();
                     }
+                    records.forEach(record -> handler.accept(codec.decode(record.value())));
+                }
+            } finally {
+                if (!joined) {
+                    assigned.countDown();
                 }
             }
-        }, "bench-steps");
+        }, "bench-events");
         reader.setDaemon(true);
         reader.start();
-        // The consumer joins its group before the measured requests are sent.
-        while (!assigned && reader.isAlive()) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        readers.add(reader);
+    }
+
+    private void onServiceEvent(EventEnvelope envelope) {
+        if ("CloneRequested".equals(envelope.type())) {
+            Instant read = Instant.now();
+            hops.compute(envelope.data().path("requestId").asText(), (id, hop) -> hop == null
+                    ? new Hop(envelope.time(), read, null, null)
+                    : new Hop(envelope.time(), read, hop.answered(), hop.answerRead()));
+        } else if ("JobProgressed".equals(envelope.type())) {
+            var job = envelope.data().path("job");
+            steps.computeIfAbsent(job.path("id").asText(), id -> new ArrayList<>()).add(new Shown(envelope.time(),
+                    "SUCCEEDED".equals(job.path("state").asText()) ? "ready" : job.path("step").asText()));
+        }
+    }
+
+    private void onStorageEvent(EventEnvelope envelope) {
+        if ("CloneCreated".equals(envelope.type())) {
+            Instant read = Instant.now();
+            hops.compute(envelope.data().path("requestId").asText(), (id, hop) -> hop == null
+                    ? new Hop(null, null, envelope.time(), read)
+                    : new Hop(hop.sent(), hop.sentRead(), envelope.time(), read));
         }
     }
 
@@ -69,10 +96,18 @@ final class JobSteps implements AutoCloseable {
      * in the order the steps came, from {@code start}: "step 123 ms; ...".
      */
     String medians(List<String> jobIds, Instant start) throws InterruptedException {
+        Map<String, Instant> starts = new LinkedHashMap<>();
+        jobIds.forEach(jobId -> starts.put(jobId, start));
+        return medians(starts);
+    }
+
+    /** The same, each job timed from its own start. */
+    String medians(Map<String, Instant> jobStarts) throws InterruptedException {
         Thread.sleep(500);
         Map<String, List<Long>> millis = new LinkedHashMap<>();
-        for (String jobId : jobIds) {
-            Instant since = start;
+        for (Map.Entry<String, Instant> job : jobStarts.entrySet()) {
+            String jobId = job.getKey();
+            Instant since = job.getValue();
             String step = "requested";
             for (Shown shown : steps.getOrDefault(jobId, List.of())) {
                 String kind = shown.step().replaceAll("[a-z]+-[0-9a-f]{8}-[0-9a-f]{4}", "<id>").replaceAll(
@@ -91,6 +126,37 @@ final class JobSteps implements AutoCloseable {
             parts.add(String.format("%s %d ms", step, values.get(values.size() / 2)));
         });
         return String.join("; ", parts);
+    }
+
+    /**
+     * The clone commands sent from {@code since} on: the median time from a command's commit to its answer's commit
+     * (the snapshot service's turn: reading it, cloning, committing), and how long after its commit each kind of event
+     * was read here (the outbox's relay and the broker).
+     */
+    String cloneHops(Instant since) {
+        List<Long> turn = new ArrayList<>();
+        List<Long> commandLag = new ArrayList<>();
+        List<Long> answerLag = new ArrayList<>();
+        for (Hop hop : hops.values()) {
+            if (hop.sent() != null && hop.answered() != null && !hop.sent().isBefore(since)) {
+                turn.add(Duration.between(hop.sent(), hop.answered()).toMillis());
+                commandLag.add(Duration.between(hop.sent(), hop.sentRead()).toMillis());
+                answerLag.add(Duration.between(hop.answered(), hop.answerRead()).toMillis());
+            }
+        }
+        return String.format("clone commands: answered in p50 %d ms from the command's commit (n=%d); read %d ms "
+                + "(command) and %d ms (answer) after their commit, p50", median(turn), turn.size(),
+                median(
+                        commandLag),
+                median(answerLag));
+    }
+
+    private static long median(List<Long> values) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        values.sort(Long::compare);
+        return values.get(values.size() / 2);
     }
 
     @Override

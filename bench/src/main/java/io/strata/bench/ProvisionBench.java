@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,21 +65,12 @@ public final class ProvisionBench {
                 }
 
                 Map<Integer, Stats> single = new java.util.TreeMap<>();
-                for (int i = 0; i < WARM_UP; i++) {
-                    delete(provisioning, provision(provisioning, "warm-" + i, linked.get(scales[0]).sourceId()));
-                }
-                for (int i = 0; i < ROUNDS; i++) {
-                    for (int scale : scales) {
-                        long begin = System.nanoTime();
-                        String vdb = provision(provisioning, "one-" + scale + "-" + i, linked.get(scale).sourceId());
-                        single.computeIfAbsent(scale, key -> new Stats()).add(System.nanoTime() - begin);
-                        delete(provisioning, vdb);
-                    }
-                }
-
                 List<String> report = new ArrayList<>();
                 try (JobSteps steps = new JobSteps(kafka.bootstrapServers(), prefix, Topics.PROVISIONING)) {
+                    Map<Integer, Map<String, Instant>> singleJobs = oneAtATime(provisioning, linked, single);
                     for (int scale : scales) {
+                        System.out.println("one VDB of " + scale + ", median steps: " + steps.medians(singleJobs.get(
+                                scale)) + "; " + steps.cloneHops(singleJobs.get(scale).values().iterator().next()));
                         report.add(measure(linked.get(scale), home, provisioning, single.get(scale), steps));
                     }
                 }
@@ -95,6 +87,31 @@ public final class ProvisionBench {
                 sources.forEach(PostgresCluster::close);
             }
         }
+    }
+
+    /**
+     * Warms up, then provisions and deletes one VDB at a time of each source, {@link #ROUNDS} times; adds each ready
+     * time to {@code single} and returns the jobs with their start, by scale.
+     */
+    private static Map<Integer, Map<String, Instant>> oneAtATime(ServiceProcess provisioning,
+            Map<Integer, Linked> linked, Map<Integer, Stats> single) throws Exception {
+        String first = linked.values().iterator().next().sourceId();
+        for (int i = 0; i < WARM_UP; i++) {
+            delete(provisioning, provision(provisioning, "warm-" + i, first).getString("id"));
+        }
+        Map<Integer, Map<String, Instant>> jobs = new java.util.TreeMap<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            for (Map.Entry<Integer, Linked> source : linked.entrySet()) {
+                int scale = source.getKey();
+                Instant started = Instant.now();
+                long begin = System.nanoTime();
+                JsonPath vdb = provision(provisioning, "one-" + scale + "-" + i, source.getValue().sourceId());
+                single.computeIfAbsent(scale, key -> new Stats()).add(System.nanoTime() - begin);
+                jobs.computeIfAbsent(scale, key -> new LinkedHashMap<>()).put(vdb.getString("jobId"), started);
+                delete(provisioning, vdb.getString("id"));
+            }
+        }
+        return jobs;
     }
 
     /** A linked source: its cluster, the source's id, and its size. */
@@ -214,15 +231,18 @@ public final class ProvisionBench {
             each.add(Duration.between(start, ended).toNanos());
         }
         double allReady = (System.nanoTime() - startNanos) / 1e9;
-        return new AtOnce(ids, each, allReady, steps.medians(jobs, start));
+        String medians = steps.medians(jobs, start);
+        System.out.println(count + " at once: " + steps.cloneHops(start));
+        return new AtOnce(ids, each, allReady, medians);
     }
 
-    private static String provision(ServiceProcess provisioning, String name, String dataset) throws Exception {
+    /** Provisions a VDB and waits until it is ready; the answer to the request (its {@code id} and {@code jobId}). */
+    private static JsonPath provision(ServiceProcess provisioning, String name, String dataset) throws Exception {
         JsonPath accepted = given().baseUri(provisioning.baseUrl()).contentType("application/json").body(Map.of("name",
                 name, "from", Map.of("dataset", dataset))).post("/api/v1/vdbs").then().statusCode(202).extract()
                 .jsonPath();
         awaitJob(provisioning, accepted.getString("jobId"));
-        return accepted.getString("id");
+        return accepted;
     }
 
     private static void delete(ServiceProcess provisioning, String id) throws Exception {
