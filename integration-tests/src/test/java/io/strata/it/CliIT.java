@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.restassured.path.json.JsonPath;
 import io.strata.testing.PostgresCluster;
 import io.strata.testing.RoutedServices;
 import io.strata.testing.ServiceProcess;
@@ -29,7 +31,7 @@ import io.strata.testing.StrataHome;
  * output must hold: signing in, listing environments, linking a source and provisioning a virtual database with
  * {@code --wait}, listing as JSON, bad input, an unknown name, a conflict, profiling into a ruleset and masking with
  * it, the space report, users and their tokens (a token signs in as its user), stopping and starting, deleting, and
- * signing out.
+ * signing out; and the Data Pipeline script with it.
  */
 class CliIT {
 
@@ -144,6 +146,49 @@ class CliIT {
                         ServiceProcess.ADMIN_PASSWORD),
                 Step.of(0, "user revoke dev pipeline", "Revoked token pipeline of dev"),
                 Step.of(3, login, "error").reading(token)));
+        theDataPipelineMakesPodsOfOneMaskedSubset();
+    }
+
+    /**
+     * {@code examples/pipeline.sh} with this launcher, signed in as admin: a sync, the masked master and a masked
+     * subset dataset of a tenth of the patients (made on this first run) brought to it, then two stages, each a data
+     * pod of the subset, bookmarked and shared with dev. Both pods hold the same patients, some but not all of them,
+     * none with a production e-mail address.
+     */
+    private static void theDataPipelineMakesPodsOfOneMaskedSubset() {
+        run(List.of(Step.of(0, "login --url " + router.baseUrl() + " -u admin --stdin", "as admin").reading(
+                ServiceProcess.ADMIN_PASSWORD)));
+        Result pipeline = pipeline(Map.of("SOURCE", "clinic", "MASKED", "clinic-masked", "STAGES", "2",
+                "SHARE_WITH", "dev"));
+        String described = "examples/pipeline.sh\nstdout:\n" + pipeline.out() + "\nstderr:\n" + pipeline.err();
+        System.out.println(described);
+        assertThat(pipeline.exitCode()).as(described).isZero();
+        assertThat(pipeline.out()).as(described).contains("masked subset clinic-masked-patients-10 at that sync",
+                "masked master clinic-masked at that sync", "stage 1: share pipeline-1-", "stage 2: share pipeline-2-",
+                "the whole pipeline: 2 of 2 stages succeeded");
+        List<String> kept = new ArrayList<>();
+        for (String pod : List.of("pipeline-1", "pipeline-2")) {
+            String vdb = JsonPath.from(strata("", "pod", "show", pod, "-o", "json").out()).getString(
+                    "vdbs[0].vdbName");
+            VdbSql sql = new VdbSql(router.baseUrl(), services.adminToken(), vdb);
+            try {
+                kept.add(sql.text("select string_agg(id::text, ',' order by id) from patients"));
+                assertThat(sql.text("select count(*) from patients where email like 'patient%@example.org'")).as(
+                        pod).isEqualTo("0");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(pod + ": " + e.getMessage(), e);
+            }
+        }
+        assertThat(kept.get(1)).isEqualTo(kept.get(0));
+        assertThat(kept.get(0).split(",")).hasSizeBetween(1, 199);
+    }
+
+    /** Runs {@code examples/pipeline.sh} with this launcher and the home the launcher signed in with. */
+    private static Result pipeline(Map<String, String> variables) {
+        Map<String, String> environment = new java.util.HashMap<>(variables);
+        environment.put("STRATA", ServiceProcess.repositoryRoot().resolve("cli/src/main/sh/strata").toString());
+        return launch(List.of("bash", ServiceProcess.repositoryRoot().resolve("examples/pipeline.sh").toString()),
+                environment, "", PATIENCE.multipliedBy(3));
     }
 
     private static void run(List<Step> steps) {
@@ -167,6 +212,12 @@ class CliIT {
         Path launcher = ServiceProcess.repositoryRoot().resolve("cli/src/main/sh/strata");
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
+        return launch(command, Map.of(), stdin, PATIENCE);
+    }
+
+    /** Runs a command with the launcher's home and no STRATA_ variable but those given, until it ends. */
+    private static Result launch(List<String> command, Map<String, String> environment, String stdin,
+            Duration patience) {
         try {
             Path out = Files.createTempFile(userHome, "out", ".txt");
             Path err = Files.createTempFile(userHome, "err", ".txt");
@@ -174,10 +225,12 @@ class CliIT {
                     .toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("STRATA_"));
             builder.environment().put("HOME", userHome.toString());
+            builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
-            assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("strata " + command).isTrue();
+            assertThat(process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)).as(String.join(" ", command))
+                    .isTrue();
             return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
