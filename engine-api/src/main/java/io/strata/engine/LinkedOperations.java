@@ -53,6 +53,15 @@ public interface LinkedOperations {
     }
 
     /**
+     * Removes the files of the source's kept log (its {@code logSync}) before {@code firstNeeded}: the
+     * {@link SnapshotMetadata#LOG_FROM} of the oldest snapshot the source still has, so that no snapshot left needs
+     * them. Called after snapshots were deleted; does nothing when the engine keeps no log or the staging copy cannot be
+     * reached now (the next call removes them).
+     */
+    default void trimLog(LinkedSource source, Staging staging, String firstNeeded) {
+    }
+
+    /**
      * How the staging copy runs in a Kubernetes pod instead of on a staging host, or {@code null} when the engine
      * cannot (and the source's staging must be a host). Called once when the source is linked, after
      * {@link #validateSource}; {@code client} is the service's own host, with a client installation to ask the source

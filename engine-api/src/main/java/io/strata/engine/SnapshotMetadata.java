@@ -20,7 +20,12 @@ public enum SnapshotMetadata {
     /** The database user a VDB of it gives a generated password. */
     USER("user"),
     /** Where the source's kept log is, for point-in-time provisioning. */
-    WAL_ARCHIVE("walArchive");
+    WAL_ARCHIVE("walArchive"),
+    /**
+     * The first file of the kept log a clone of the snapshot replays from (a WAL segment's name, a binary log's): the
+     * files before it serve no snapshot taken at or after this one.
+     */
+    LOG_FROM("logFrom");
 
     private final String key;
 

@@ -447,6 +447,51 @@ class SourceLinkIT {
         String first = timeline.getList("snapshots.id", String.class).get(0);
         assertThat(query(first, "select string_agg(note, ',' order by id) from invoices", target, archive, "billing"))
                 .isEqualTo("committed before T");
+        theKeptWalShrinksWithTheSnapshots(billing, first, timeline.getList("snapshots.id", String.class).get(1),
+                Path.of(archive));
+    }
+
+    /**
+     * The first snapshot deleted: the WAL segments before the one the second snapshot's clones recover from go, the
+     * second snapshot's own and later ones stay, the window of moments starts at the second snapshot, and a moment
+     * after it is still recovered.
+     */
+    private static void theKeptWalShrinksWithTheSnapshots(String sourceId, String first, String second, Path archive)
+            throws Exception {
+        String logFrom = given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + second).then().statusCode(
+                200).extract().path("metadata.logFrom");
+        assertThat(logFrom).as("the second snapshot's first WAL segment").matches("[0-9A-F]{24}");
+        assertThat(segmentsBefore(archive, logFrom)).as("segments before " + logFrom).isNotEmpty();
+        // The check clone of the first snapshot is deleted by an event: until then the snapshot is in use (409).
+        await().atMost(PATIENCE).until(() -> given().baseUri(snapshot.baseUrl()).delete("/api/v1/snapshots/"
+                + first).then().extract().statusCode() == 202);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(segmentsBefore(archive, logFrom)).as(
+                "segments before " + logFrom + " after the first snapshot was deleted").isEmpty());
+        try (var files = Files.list(archive)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("the kept WAL").contains(logFrom);
+        }
+        java.time.Instant secondAt = java.time.Instant.parse(given().baseUri(snapshot.baseUrl()).get(
+                "/api/v1/snapshots/" + second).then().extract().path("positionTime"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(java.time.Instant.parse(given().baseUri(snapshot
+                .baseUrl()).get("/api/v1/datasets/" + sourceId + "/timeline").then().extract().path("window.from")))
+                .as("the window of moments starts at the oldest snapshot left").isEqualTo(secondAt));
+        source.execute("billing", "insert into invoices (note) values ('after the trim')");
+        java.time.Instant moment = VirtualDatabaseIT.clockPast(java.time.Instant.now().plusMillis(1100));
+        VirtualDatabaseIT.clockPast(moment.plusMillis(1100));
+        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId");
+        awaitJob(ingest, sync, "SUCCEEDED");
+        assertThat(query(second, "select string_agg(note, ',' order by id) from invoices", moment, archive
+                .toString(), "billing")).as(lastCheckLog)
+                .isEqualTo("committed before T,committed after T,after the trim");
+    }
+
+    /** The WAL segments of the archive whose place in the log is before {@code segment}'s, of any timeline. */
+    private static List<String> segmentsBefore(Path archive, String segment) throws java.io.IOException {
+        try (var files = Files.list(archive)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("[0-9A-F]{24}")
+                    && name.substring(8).compareTo(segment.substring(8)) < 0).toList();
+        }
     }
 
     @Test

@@ -291,10 +291,14 @@ class MariaDbLinked implements LinkedOperations {
         awaitGtid(replica, staging, target, progress);
         progress.progress(60, "pausing the replica and flushing its tables");
         List<String> point;
+        String logFrom = null;
         try {
             point = replica.rows("STOP SLAVE SQL_THREAD; FLUSH TABLES; SELECT @@gtid_slave_pos, @@version;").get(0);
             if (source.flag("logSync", false)) {
-                LogPosition.write(staging.host(), staging.dataPath(), replica.namedRow("SHOW MASTER STATUS"));
+                Map<String, String> position = replica.namedRow("SHOW MASTER STATUS");
+                LogPosition.write(staging.host(), staging.dataPath(), position);
+                // A clone replays from this file on (LogPosition): the files before it serve no later snapshot.
+                logFrom = position.get("File");
             }
             staging.flushToDisk();
         } catch (RuntimeException e) {
@@ -309,8 +313,24 @@ class MariaDbLinked implements LinkedOperations {
         metadata.put("gtid", point.get(0));
         if (source.flag("logSync", false)) {
             metadata.put(SnapshotMetadata.WAL_ARCHIVE.key(), ServerConfig.binlogDirectory(staging.workPath()));
+            if (logFrom != null) {
+                metadata.put(SnapshotMetadata.LOG_FROM.key(), logFrom);
+            }
         }
         return new SnapshotPoint(point.get(0).isEmpty() ? null : point.get(0), asOf, metadata);
+    }
+
+    /**
+     * Purges the staging replica's binary logs before {@code firstNeeded}; the server keeps its index of them right.
+     * A stopped replica is left alone: the next call purges.
+     */
+    @Override
+    public void trimLog(LinkedSource source, Staging staging, String firstNeeded) {
+        if (!source.flag("logSync", false) || firstNeeded == null || !firstNeeded.matches("[A-Za-z0-9_.-]+")
+                || !ServerProcess.running(staging.host(), staging.workPath())) {
+            return;
+        }
+        staging(staging).execute("PURGE BINARY LOGS TO " + literal(firstNeeded) + ";");
     }
 
     /** Waits until the replica has applied {@code target} (the source's binary log position when the sync began). */

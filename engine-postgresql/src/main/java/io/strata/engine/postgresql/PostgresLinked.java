@@ -31,6 +31,16 @@ import io.strata.engine.UserError;
 class PostgresLinked implements LinkedOperations {
 
     static final String OS_USER = PostgresPlugin.OS_USER;
+
+    /**
+     * $1 the WAL archive, $2 the place in the log (log and segment number, 16 hex digits) of the first segment to
+     * keep. Compared as strings: the names have one length and upper-case digits.
+     */
+    private static final String TRIM_WAL = """
+            [ -d "$1" ] || exit 0
+            cd "$1" && ls | awk -v keep="$2" 'length($0) == 24 && $0 ~ /^[0-9A-F]+$/ && substr($0, 9) "" < keep ""' |
+              xargs -r rm -f
+            """;
     private static final Duration BASEBACKUP_TIMEOUT = Duration.ofHours(24);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
     /** WAL since the standby's last restartpoint below which a sync does not ask the source for a CHECKPOINT. */
@@ -515,7 +525,8 @@ class PostgresLinked implements LinkedOperations {
                 + "to_char(coalesce(pg_last_xact_replay_timestamp(), now()) at time zone 'UTC', "
                 + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), current_setting('server_version'), "
                 + "(select timeline_id from pg_control_checkpoint()), "
-                + "(select system_identifier from pg_control_system())").get(0);
+                + "(select system_identifier from pg_control_system()), "
+                + "(select redo_wal_file from pg_control_checkpoint())").get(0);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(SnapshotMetadata.ENGINE.key(), "postgresql");
         metadata.put(SnapshotMetadata.SERVER_VERSION.key(), point.get(2));
@@ -525,8 +536,23 @@ class PostgresLinked implements LinkedOperations {
         metadata.put(SnapshotMetadata.USER.key(), source.string("connection.user"));
         if (source.flag("logSync", false)) {
             metadata.put(SnapshotMetadata.WAL_ARCHIVE.key(), walArchive(staging.workPath()));
+            // A clone recovers from the restartpoint's redo record on: the segment holding it is the first it reads.
+            metadata.put(SnapshotMetadata.LOG_FROM.key(), point.get(5));
         }
         return new SnapshotPoint(point.get(0), Instant.parse(point.get(1)), metadata);
+    }
+
+    /**
+     * Removes the archived WAL segments before {@code firstNeeded}, of any timeline: a segment's place in the log is
+     * its name less the timeline (the last 16 of its 24 hex digits). History files and anything else stay.
+     */
+    @Override
+    public void trimLog(LinkedSource source, Staging staging, String firstNeeded) {
+        if (!source.flag("logSync", false) || firstNeeded == null || !firstNeeded.matches("[0-9A-F]{24}")) {
+            return;
+        }
+        HostFiles.run(staging.host(), OS_USER, "remove the WAL segments before " + firstNeeded, "sh", "-c", TRIM_WAL,
+                "sh", walArchive(staging.workPath()), firstNeeded.substring(8));
     }
 
     /** The last WAL segment the standby archived ({@code ""} before the first). */

@@ -220,6 +220,8 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
             taken.position = snapshot.position();
             taken.takenAt = snapshot.createdAt() != null ? snapshot.createdAt() : Instant.now();
             taken.positionTime = snapshot.positionTime();
+            taken.logFrom = SnapshotMetadata.LOG_FROM.in(snapshot.metadata());
+            taken.logArchive = SnapshotMetadata.WAL_ARCHIVE.in(snapshot.metadata());
             taken.persist();
         }
         String archive = SnapshotMetadata.WAL_ARCHIVE.in(snapshot.metadata());

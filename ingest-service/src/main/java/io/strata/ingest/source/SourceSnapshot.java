@@ -35,6 +35,14 @@ public class SourceSnapshot extends PanacheEntityBase {
     @Column(name = "taken_at", nullable = false)
     public Instant takenAt;
 
+    /** The first file of the kept log a clone of it replays from ({@code SnapshotMetadata.LOG_FROM}), or null. */
+    @Column(name = "log_from")
+    public String logFrom;
+
+    /** Where the source's kept log is ({@code SnapshotMetadata.WAL_ARCHIVE}), or null. */
+    @Column(name = "log_archive")
+    public String logArchive;
+
     /** The composite key. */
     public static class Key implements Serializable {
 

@@ -168,6 +168,15 @@ public class SourceWorker {
         }
     }
 
+    /** Removes the source's kept log before {@code firstNeeded}; a failure is logged, and the next trim retries. */
+    public void trimLog(String sourceId, String firstNeeded) {
+        Source source = find(sourceId);
+        if (source != null && source.stagingPath != null) {
+            quietly(() -> contexts.plugin(source).linked().trimLog(contexts.linked(source), contexts.staging(source,
+                    source.stagingPath), firstNeeded));
+        }
+    }
+
     private static Source find(String sourceId) {
         return QuarkusTransaction.requiringNew().call(() -> Source.findById(sourceId));
     }
