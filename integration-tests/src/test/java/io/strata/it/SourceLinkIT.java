@@ -452,38 +452,46 @@ class SourceLinkIT {
     }
 
     /**
-     * The first snapshot deleted: the WAL segments before the one the second snapshot's clones recover from go, the
-     * second snapshot's own and later ones stay, the window of moments starts at the second snapshot, and a moment
-     * after it is still recovered.
+     * A checkpoint on the source and a third sync move the standby's restartpoint on; then the first two snapshots
+     * deleted: the WAL segments before the one the third snapshot's clones recover from go, that one and later ones
+     * stay, the window of moments starts at the third snapshot, and a moment after it is still recovered.
      */
     private static void theKeptWalShrinksWithTheSnapshots(String sourceId, String first, String second, Path archive)
             throws Exception {
-        String logFrom = given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + second).then().statusCode(
-                200).extract().path("metadata.logFrom");
-        assertThat(logFrom).as("the second snapshot's first WAL segment").matches("[0-9A-F]{24}");
+        source.execute("billing", "insert into invoices (note) values ('after the checkpoint')", "checkpoint");
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        String third = await().atMost(PATIENCE).until(() -> given().baseUri(snapshot.baseUrl()).get(
+                "/api/v1/datasets/" + sourceId + "/timeline").then().extract().jsonPath().getList("snapshots.id",
+                        String.class),
+                ids -> ids.size() == 3).get(2);
+        JsonPath thirdView = given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + third).then().statusCode(
+                200).extract().jsonPath();
+        String logFrom = thirdView.getString("metadata.logFrom");
+        assertThat(logFrom).as("the third snapshot's first WAL segment").matches("[0-9A-F]{24}");
         assertThat(segmentsBefore(archive, logFrom)).as("segments before " + logFrom).isNotEmpty();
         // The check clone of the first snapshot is deleted by an event: until then the snapshot is in use (409).
-        await().atMost(PATIENCE).until(() -> given().baseUri(snapshot.baseUrl()).delete("/api/v1/snapshots/"
-                + first).then().extract().statusCode() == 202);
+        for (String old : List.of(first, second)) {
+            await().atMost(PATIENCE).until(() -> given().baseUri(snapshot.baseUrl()).delete("/api/v1/snapshots/"
+                    + old).then().extract().statusCode() == 202);
+        }
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(segmentsBefore(archive, logFrom)).as(
-                "segments before " + logFrom + " after the first snapshot was deleted").isEmpty());
+                "segments before " + logFrom + " once the snapshots before it are deleted").isEmpty());
         try (var files = Files.list(archive)) {
             assertThat(files.map(file -> file.getFileName().toString())).as("the kept WAL").contains(logFrom);
         }
-        java.time.Instant secondAt = java.time.Instant.parse(given().baseUri(snapshot.baseUrl()).get(
-                "/api/v1/snapshots/" + second).then().extract().path("positionTime"));
+        java.time.Instant thirdAt = java.time.Instant.parse(thirdView.getString("positionTime"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(java.time.Instant.parse(given().baseUri(snapshot
                 .baseUrl()).get("/api/v1/datasets/" + sourceId + "/timeline").then().extract().path("window.from")))
-                .as("the window of moments starts at the oldest snapshot left").isEqualTo(secondAt));
+                .as("the window of moments starts at the oldest snapshot left").isEqualTo(thirdAt));
         source.execute("billing", "insert into invoices (note) values ('after the trim')");
         java.time.Instant moment = VirtualDatabaseIT.clockPast(java.time.Instant.now().plusMillis(1100));
         VirtualDatabaseIT.clockPast(moment.plusMillis(1100));
-        String sync = given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
-                .statusCode(202).extract().path("jobId");
-        awaitJob(ingest, sync, "SUCCEEDED");
-        assertThat(query(second, "select string_agg(note, ',' order by id) from invoices", moment, archive
-                .toString(), "billing")).as(lastCheckLog)
-                .isEqualTo("committed before T,committed after T,after the trim");
+        awaitJob(ingest, given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
+                .statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        assertThat(query(third, "select string_agg(note, ',' order by id) from invoices", moment, archive
+                .toString(), "billing")).as(lastCheckLog).isEqualTo(
+                        "committed before T,committed after T,after the checkpoint,after the trim");
     }
 
     /** The WAL segments of the archive whose place in the log is before {@code segment}'s, of any timeline. */
