@@ -197,10 +197,11 @@ class MariaDbSourceIT {
     /**
      * A source linked with logSync: a VDB at a moment between two snapshots holds what the source held then (a row
      * written before it, not one written after it), replayed from the staging replica's binary log; and rewound to a
-     * moment of its own, it holds its own writes before that moment and not those after.
+     * moment of its own, it holds its own writes before that moment and not those after. The kept log shrinks with the
+     * snapshots.
      */
     @Test
-    void aMomentBetweenTwoSnapshotsOfASourceWithLogSyncHoldsWhatTheSourceHeldThen() {
+    void aMomentBetweenTwoSnapshotsOfASourceWithLogSyncHoldsWhatTheSourceHeldThen() throws Exception {
         Map<String, Object> body = new HashMap<>(mariaDbSource("chinook-pitr", "linker", "lp"));
         body.put("logSync", true);
         JsonPath linked = given().baseUri(ingest.baseUrl()).contentType("application/json").body(body).post(
@@ -252,8 +253,39 @@ class MariaDbSourceIT {
 
         awaitJob(provisioning, given().baseUri(provisioning.baseUrl()).delete("/api/v1/vdbs/" + vdb).then()
                 .statusCode(202).extract().path("jobId"), "SUCCEEDED");
+        theKeptBinaryLogShrinksWithTheSnapshots(sourceId);
         awaitJob(ingest, given().baseUri(ingest.baseUrl()).delete("/api/v1/sources/" + sourceId).then().statusCode(
                 202).extract().path("jobId"), "SUCCEEDED");
+    }
+
+    /**
+     * The staging replica starts a new binary log file, a sync takes a third snapshot in it; once the first two
+     * snapshots are deleted, the files before the third snapshot's are purged, and its own stays.
+     */
+    private static void theKeptBinaryLogShrinksWithTheSnapshots(String sourceId) throws Exception {
+        List<String> earlier = Snapshots.ids(snapshot, sourceId);
+        String binlogs = given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + earlier.get(0)).then()
+                .extract().path("metadata.walArchive");
+        String work = Path.of(binlogs).getParent().toString();
+        Processes.run(60, List.of("mariadb", "--protocol=SOCKET", "--socket=" + work + "/run/mariadbd.sock",
+                "--user=root", "-e", "FLUSH BINARY LOGS"));
+        onSource("INSERT INTO Genre (GenreId, Name) VALUES (930, 'in the new log file');");
+        String third = Snapshots.sync(ingest, snapshot, sourceId, earlier.size() + 1, PATIENCE);
+        String logFrom = given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + third).then().extract().path(
+                "metadata.logFrom");
+        assertThat(logsBefore(Path.of(binlogs), logFrom)).as("binary logs before " + logFrom).isNotEmpty();
+        earlier.forEach(old -> Snapshots.deleteWhenUnused(snapshot, old, PATIENCE));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(logsBefore(Path.of(binlogs), logFrom)).as(
+                "binary logs before " + logFrom + " once the snapshots before it are deleted").isEmpty());
+        assertThat(Path.of(binlogs, logFrom)).as("the third snapshot's binary log").exists();
+    }
+
+    /** The binary log files ({@code name.NNNNNN}) of a directory that come before {@code file}. */
+    private static List<String> logsBefore(Path directory, String file) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.matches(".+\\.\\d{6}")
+                    && name.compareTo(file) < 0).toList();
+        }
     }
 
     @Test

@@ -459,22 +459,14 @@ class SourceLinkIT {
     private static void theKeptWalShrinksWithTheSnapshots(String sourceId, String first, String second, Path archive)
             throws Exception {
         source.execute("billing", "insert into invoices (note) values ('after the checkpoint')", "checkpoint");
-        awaitJob(ingest, given().baseUri(ingest.baseUrl()).post("/api/v1/sources/" + sourceId + "/sync").then()
-                .statusCode(202).extract().path("jobId"), "SUCCEEDED");
-        String third = await().atMost(PATIENCE).until(() -> given().baseUri(snapshot.baseUrl()).get(
-                "/api/v1/datasets/" + sourceId + "/timeline").then().extract().jsonPath().getList("snapshots.id",
-                        String.class),
-                ids -> ids.size() == 3).get(2);
+        String third = Snapshots.sync(ingest, snapshot, sourceId, 3, PATIENCE);
         JsonPath thirdView = given().baseUri(snapshot.baseUrl()).get("/api/v1/snapshots/" + third).then().statusCode(
                 200).extract().jsonPath();
         String logFrom = thirdView.getString("metadata.logFrom");
         assertThat(logFrom).as("the third snapshot's first WAL segment").matches("[0-9A-F]{24}");
         assertThat(segmentsBefore(archive, logFrom)).as("segments before " + logFrom).isNotEmpty();
-        // The check clone of the first snapshot is deleted by an event: until then the snapshot is in use (409).
-        for (String old : List.of(first, second)) {
-            await().atMost(PATIENCE).until(() -> given().baseUri(snapshot.baseUrl()).delete("/api/v1/snapshots/"
-                    + old).then().extract().statusCode() == 202);
-        }
+        // The check clone of the first snapshot is deleted by an event: until then the snapshot is in use.
+        List.of(first, second).forEach(old -> Snapshots.deleteWhenUnused(snapshot, old, PATIENCE));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(segmentsBefore(archive, logFrom)).as(
                 "segments before " + logFrom + " once the snapshots before it are deleted").isEmpty());
         try (var files = Files.list(archive)) {
