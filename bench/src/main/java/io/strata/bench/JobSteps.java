@@ -121,10 +121,7 @@ final class JobSteps implements AutoCloseable {
             }
         }
         List<String> parts = new ArrayList<>();
-        millis.forEach((step, values) -> {
-            values.sort(Long::compare);
-            parts.add(String.format("%s %d ms", step, values.get(values.size() / 2)));
-        });
+        millis.forEach((step, values) -> parts.add(String.format("%s %d ms", step, median(values))));
         return String.join("; ", parts);
     }
 

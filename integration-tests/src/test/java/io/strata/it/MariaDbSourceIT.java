@@ -107,8 +107,7 @@ class MariaDbSourceIT {
 
     /** The newest snapshot of a source: the last of its dataset's timeline. */
     private static String newestSnapshot(String sourceId) {
-        List<String> timeline = given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + sourceId + "/timeline")
-                .then().statusCode(200).extract().jsonPath().getList("snapshots.id", String.class);
+        List<String> timeline = Snapshots.ids(snapshot, sourceId);
         return timeline.get(timeline.size() - 1);
     }
 

@@ -26,7 +26,7 @@ final class Snapshots {
     /** The ids of the dataset's snapshots, oldest first. */
     static List<String> ids(ServiceProcess snapshot, String datasetId) {
         return given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + datasetId + "/timeline").then()
-                .extract().jsonPath().getList("snapshots.id", String.class);
+                .statusCode(200).extract().jsonPath().getList("snapshots.id", String.class);
     }
 
     /** Deletes a snapshot once nothing uses it: a clone deleted by an event keeps it in use (409) until then. */

@@ -108,8 +108,7 @@ class SourceLinkIT {
     }
 
     private static List<String> timeline(String dataset) {
-        return given().baseUri(snapshot.baseUrl()).get("/api/v1/datasets/" + dataset + "/timeline").then()
-                .statusCode(200).extract().jsonPath().getList("snapshots.id", String.class);
+        return Snapshots.ids(snapshot, dataset);
     }
 
     private static Map<String, Object> postgresSource(String name) {

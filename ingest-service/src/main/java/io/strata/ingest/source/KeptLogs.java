@@ -6,21 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
-import io.quarkus.panache.common.Sort;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.events.EventRoutes;
 import io.strata.common.operations.OperationMachine;
 import io.strata.contracts.events.Topics;
-import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotDeleted;
 
 /**
  * A source's kept log (its {@code logSync}) shrinks with its snapshots: when the snapshot service deletes one (on
  * request or by retention), the snapshot is forgotten here, the window of moments that can be provisioned starts at
  * the oldest remaining snapshot, and the log files before the first one that snapshot replays from are removed on
- * the staging host. Nothing is removed while that snapshot's first
- * file is unknown (taken before snapshots recorded it). The handler runs in the event's transaction; the removal
- * after it commits.
+ * the staging host. Nothing is removed while that snapshot's first file is unknown (taken before snapshots recorded
+ * it). The handler runs in the event's transaction; the removal after it commits.
  */
 @ApplicationScoped
 public class KeptLogs extends EventRoutes {
@@ -50,15 +47,14 @@ public class KeptLogs extends EventRoutes {
         if (source == null || !source.logSync) {
             return;
         }
-        SourceSnapshot oldest = SourceSnapshot.find("sourceId", Sort.ascending("takenAt"), sourceId).firstResult();
+        SourceSnapshot oldest = SourceSnapshot.oldestOf(sourceId);
         if (oldest == null) {
             return;
         }
-        SourceSnapshot newest = SourceSnapshot.find("sourceId", Sort.descending("takenAt"), sourceId).firstResult();
-        if (oldest.positionTime != null && newest.positionTime != null && newest.logArchive != null) {
+        SourceSnapshot newest = SourceSnapshot.newestOf(sourceId);
+        if (newest.logArchive != null) {
             // The moments before the oldest snapshot left have no snapshot to replay from.
-            events.publish(new LogWindowChanged(sourceId, oldest.positionTime, newest.positionTime,
-                    newest.logArchive, source.stagingEnvironmentId));
+            events.publish(SourceSnapshot.window(source, newest.positionTime, newest.logArchive));
         }
         if (oldest.logFrom == null) {
             return;

@@ -7,7 +7,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.panache.common.Sort;
 import io.strata.common.errors.Errors;
 import io.strata.common.events.EventPublisher;
 import io.strata.common.jobs.Job;
@@ -28,7 +27,6 @@ import io.strata.contracts.provisioning.AttachRequested;
 import io.strata.contracts.provisioning.AttachmentReady;
 import io.strata.contracts.storage.CreateVolumeRequested;
 import io.strata.contracts.storage.DeleteSnapshotRequested;
-import io.strata.contracts.storage.LogWindowChanged;
 import io.strata.contracts.storage.SnapshotCreated;
 import io.strata.contracts.storage.SnapshotRequested;
 import io.strata.contracts.storage.SnapshotView;
@@ -227,10 +225,7 @@ public class SourceOperations extends OperationDefinition<SourceOperation, Sourc
         String archive = SnapshotMetadata.WAL_ARCHIVE.in(snapshot.metadata());
         if (source.logSync && archive != null) {
             // Any moment from the first snapshot with kept WAL to this one can now be provisioned.
-            SourceSnapshot first = SourceSnapshot.find("sourceId = ?1 and positionTime is not null", Sort.ascending(
-                    "positionTime"), source.id).firstResult();
-            events.publish(new LogWindowChanged(source.id, first.positionTime, snapshot.positionTime(), archive,
-                    source.stagingEnvironmentId));
+            events.publish(SourceSnapshot.window(source, snapshot.positionTime(), archive));
         }
     }
 

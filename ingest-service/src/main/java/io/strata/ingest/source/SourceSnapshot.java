@@ -11,6 +11,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import io.strata.contracts.storage.LogWindowChanged;
 
 /** A snapshot one of a source's syncs made. */
 @Entity
@@ -42,6 +44,27 @@ public class SourceSnapshot extends PanacheEntityBase {
     /** Where the source's kept log is ({@code SnapshotMetadata.WAL_ARCHIVE}), or null. */
     @Column(name = "log_archive")
     public String logArchive;
+
+    /** The oldest of a source's snapshots that stand at a moment, or {@code null}. */
+    static SourceSnapshot oldestOf(String sourceId) {
+        return find("sourceId = ?1 and positionTime is not null", Sort.ascending("positionTime"), sourceId)
+                .firstResult();
+    }
+
+    /** The newest of a source's snapshots that stand at a moment, or {@code null}. */
+    static SourceSnapshot newestOf(String sourceId) {
+        return find("sourceId = ?1 and positionTime is not null", Sort.descending("positionTime"), sourceId)
+                .firstResult();
+    }
+
+    /**
+     * The moments of a source that can be provisioned: from its oldest snapshot to {@code to}, replayed from the kept
+     * log in {@code archive}.
+     */
+    static LogWindowChanged window(Source source, Instant to, String archive) {
+        return new LogWindowChanged(source.id, oldestOf(source.id).positionTime, to, archive,
+                source.stagingEnvironmentId);
+    }
 
     /** The composite key. */
     public static class Key implements Serializable {
